@@ -1,0 +1,27 @@
+package io.fraudpipeline.api.v1alpha1;
+
+import java.util.regex.Pattern;
+
+/**
+ * The suffix every AWS name of a pipeline ends with. At most 20 characters, so the longest name
+ * ({@code transaction-processor-role-<suffix>}, 47 characters) stays within the 64 that Lambda and
+ * IAM allow.
+ */
+public final class EnvironmentSuffix {
+
+  public static final String PATTERN = "^[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?$";
+
+  private static final Pattern COMPILED = Pattern.compile(PATTERN);
+
+  private EnvironmentSuffix() {}
+
+  public static boolean isValid(String suffix) {
+    return suffix != null && COMPILED.matcher(suffix).matches();
+  }
+
+  /** The suffix in effect: the spec's, else the pipeline's name. */
+  public static String of(FraudPipeline pipeline) {
+    String explicit = pipeline.getSpec() == null ? null : pipeline.getSpec().getEnvironmentSuffix();
+    return explicit != null ? explicit : pipeline.getMetadata().getName();
+  }
+}

@@ -1,0 +1,158 @@
+package io.fraudpipeline.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class FraudPipelineSpec {
+
+  @Pattern(EnvironmentSuffix.PATTERN)
+  @JsonPropertyDescription(
+      "Suffix of every AWS name (transactions-<suffix>, ...). Defaults to metadata.name.")
+  private String environmentSuffix;
+
+  @Required
+  @Pattern("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$")
+  @JsonPropertyDescription("AWS region of the stack, e.g. us-east-1.")
+  private String region;
+
+  @Default("{}")
+  @JsonPropertyDescription(
+      "Crossplane provider configuration used by every managed resource. Defaults to the"
+          + " ClusterProviderConfig named default.")
+  private ProviderConfigRef providerConfigRef = new ProviderConfigRef();
+
+  @Default("Retain")
+  @JsonPropertyDescription(
+      "Retain keeps both tables and their data in AWS when the pipeline is deleted; Delete"
+          + " removes everything.")
+  private DeletionPolicy deletionPolicy = DeletionPolicy.RETAIN;
+
+  @ValidationRule(
+      value = "self.all(k, !k.startsWith('aws:') && size(k) <= 128)",
+      message = "tag keys must not start with 'aws:' and are at most 128 characters")
+  @JsonPropertyDescription("Tags added to every AWS resource, beside Environment: <suffix>.")
+  private Map<String, String> tags = new LinkedHashMap<>();
+
+  @Required private FunctionsSpec functions;
+
+  @Default("{}")
+  private StreamSpec stream = new StreamSpec();
+
+  @Default("{}")
+  private ApiSpec api = new ApiSpec();
+
+  @Default("{}")
+  private ScoringSpec scoring = new ScoringSpec();
+
+  @Default("{}")
+  private AlertsSpec alerts = new AlertsSpec();
+
+  @Default("{}")
+  private AlarmsSpec alarms = new AlarmsSpec();
+
+  @Default("{}")
+  private DeadLetterSpec deadLetter = new DeadLetterSpec();
+
+  public String getEnvironmentSuffix() {
+    return environmentSuffix;
+  }
+
+  public void setEnvironmentSuffix(String environmentSuffix) {
+    this.environmentSuffix = environmentSuffix;
+  }
+
+  public String getRegion() {
+    return region;
+  }
+
+  public void setRegion(String region) {
+    this.region = region;
+  }
+
+  public ProviderConfigRef getProviderConfigRef() {
+    return providerConfigRef;
+  }
+
+  public void setProviderConfigRef(ProviderConfigRef providerConfigRef) {
+    this.providerConfigRef = providerConfigRef;
+  }
+
+  public DeletionPolicy getDeletionPolicy() {
+    return deletionPolicy;
+  }
+
+  public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
+    this.deletionPolicy = deletionPolicy;
+  }
+
+  public Map<String, String> getTags() {
+    return tags;
+  }
+
+  public void setTags(Map<String, String> tags) {
+    this.tags = tags;
+  }
+
+  public FunctionsSpec getFunctions() {
+    return functions;
+  }
+
+  public void setFunctions(FunctionsSpec functions) {
+    this.functions = functions;
+  }
+
+  public StreamSpec getStream() {
+    return stream;
+  }
+
+  public void setStream(StreamSpec stream) {
+    this.stream = stream;
+  }
+
+  public ApiSpec getApi() {
+    return api;
+  }
+
+  public void setApi(ApiSpec api) {
+    this.api = api;
+  }
+
+  public ScoringSpec getScoring() {
+    return scoring;
+  }
+
+  public void setScoring(ScoringSpec scoring) {
+    this.scoring = scoring;
+  }
+
+  public AlertsSpec getAlerts() {
+    return alerts;
+  }
+
+  public void setAlerts(AlertsSpec alerts) {
+    this.alerts = alerts;
+  }
+
+  public AlarmsSpec getAlarms() {
+    return alarms;
+  }
+
+  public void setAlarms(AlarmsSpec alarms) {
+    this.alarms = alarms;
+  }
+
+  public DeadLetterSpec getDeadLetter() {
+    return deadLetter;
+  }
+
+  public void setDeadLetter(DeadLetterSpec deadLetter) {
+    this.deadLetter = deadLetter;
+  }
+}

@@ -1,0 +1,125 @@
+package io.fraudpipeline.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** What the operator observed, following kstatus: Ready, Reconciling and Stalled conditions. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class FraudPipelineStatus {
+
+  private Long observedGeneration;
+
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("The suffix in effect: spec.environmentSuffix, else metadata.name.")
+  private String environmentSuffix;
+
+  @JsonPropertyDescription("Invoke URL of POST /transactions.")
+  private String apiEndpoint;
+
+  private String transactionsTable;
+
+  private String fraudScoresTable;
+
+  private String alertTopicArn;
+
+  private ResourceCounts resources;
+
+  @JsonPropertyDescription("Managed resources that are not Ready yet, and why.")
+  private List<PendingResource> pending = new ArrayList<>();
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+
+  public String getEnvironmentSuffix() {
+    return environmentSuffix;
+  }
+
+  public void setEnvironmentSuffix(String environmentSuffix) {
+    this.environmentSuffix = environmentSuffix;
+  }
+
+  public String getApiEndpoint() {
+    return apiEndpoint;
+  }
+
+  public void setApiEndpoint(String apiEndpoint) {
+    this.apiEndpoint = apiEndpoint;
+  }
+
+  public String getTransactionsTable() {
+    return transactionsTable;
+  }
+
+  public void setTransactionsTable(String transactionsTable) {
+    this.transactionsTable = transactionsTable;
+  }
+
+  public String getFraudScoresTable() {
+    return fraudScoresTable;
+  }
+
+  public void setFraudScoresTable(String fraudScoresTable) {
+    this.fraudScoresTable = fraudScoresTable;
+  }
+
+  public String getAlertTopicArn() {
+    return alertTopicArn;
+  }
+
+  public void setAlertTopicArn(String alertTopicArn) {
+    this.alertTopicArn = alertTopicArn;
+  }
+
+  public ResourceCounts getResources() {
+    return resources;
+  }
+
+  public void setResources(ResourceCounts resources) {
+    this.resources = resources;
+  }
+
+  public List<PendingResource> getPending() {
+    return pending;
+  }
+
+  public void setPending(List<PendingResource> pending) {
+    this.pending = pending;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FraudPipelineStatus s
+        && Objects.equals(observedGeneration, s.observedGeneration)
+        && Objects.equals(conditions, s.conditions)
+        && Objects.equals(environmentSuffix, s.environmentSuffix)
+        && Objects.equals(apiEndpoint, s.apiEndpoint)
+        && Objects.equals(transactionsTable, s.transactionsTable)
+        && Objects.equals(fraudScoresTable, s.fraudScoresTable)
+        && Objects.equals(alertTopicArn, s.alertTopicArn)
+        && Objects.equals(resources, s.resources)
+        && Objects.equals(pending, s.pending);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(observedGeneration, conditions, apiEndpoint, resources, pending);
+  }
+}

@@ -1,0 +1,99 @@
+package io.fraudpipeline.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class FunctionsSpec {
+
+  @Required
+  @JsonPropertyDescription("Where the functions artifact is: an S3 object or a container image.")
+  private FunctionCode code;
+
+  @Default("java21")
+  @JsonPropertyDescription("Lambda runtime; ignored when code.imageUri is set.")
+  private FunctionRuntime runtime = FunctionRuntime.JAVA21;
+
+  @Default("x86_64")
+  private Architecture architecture = Architecture.X86_64;
+
+  @Default("Active")
+  @JsonPropertyDescription("X-Ray tracing mode of both functions.")
+  private TracingMode tracing = TracingMode.ACTIVE;
+
+  @Default("30")
+  @ValidationRule(
+      value =
+          "self in [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827,"
+              + " 2192, 2557, 2922, 3288, 3653]",
+      message =
+          "must be a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,"
+              + " 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653")
+  @JsonPropertyDescription("Retention of each function's CloudWatch log group, in days.")
+  private Integer logRetentionDays = 30;
+
+  @Default("{}")
+  private ProcessorFunctionSpec processor = new ProcessorFunctionSpec();
+
+  @Default("{}")
+  private ScorerFunctionSpec scorer = new ScorerFunctionSpec();
+
+  public FunctionCode getCode() {
+    return code;
+  }
+
+  public void setCode(FunctionCode code) {
+    this.code = code;
+  }
+
+  public FunctionRuntime getRuntime() {
+    return runtime;
+  }
+
+  public void setRuntime(FunctionRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  public Architecture getArchitecture() {
+    return architecture;
+  }
+
+  public void setArchitecture(Architecture architecture) {
+    this.architecture = architecture;
+  }
+
+  public TracingMode getTracing() {
+    return tracing;
+  }
+
+  public void setTracing(TracingMode tracing) {
+    this.tracing = tracing;
+  }
+
+  public Integer getLogRetentionDays() {
+    return logRetentionDays;
+  }
+
+  public void setLogRetentionDays(Integer logRetentionDays) {
+    this.logRetentionDays = logRetentionDays;
+  }
+
+  public ProcessorFunctionSpec getProcessor() {
+    return processor;
+  }
+
+  public void setProcessor(ProcessorFunctionSpec processor) {
+    this.processor = processor;
+  }
+
+  public ScorerFunctionSpec getScorer() {
+    return scorer;
+  }
+
+  public void setScorer(ScorerFunctionSpec scorer) {
+    this.scorer = scorer;
+  }
+}

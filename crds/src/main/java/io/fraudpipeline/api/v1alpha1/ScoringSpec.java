@@ -1,0 +1,97 @@
+package io.fraudpipeline.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scorer's rules: an amount above highAmount adds 0.5, else above elevatedAmount 0.3; a
+ * high-risk merchant term adds 0.4. The functions compare amounts exactly as decimals; the
+ * thresholds are plain numbers here because they are settings, not money that is stored.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "self.elevatedAmount <= self.highAmount",
+    message = "elevatedAmount must not exceed highAmount")
+public class ScoringSpec {
+
+  public static final List<String> DEFAULT_HIGH_RISK_MERCHANTS =
+      List.of("unknown", "offshore", "crypto");
+
+  @Default("0.8")
+  @Min(0)
+  @Max(1)
+  @JsonPropertyDescription("Alert when a score is strictly above this.")
+  private Double alertThreshold = 0.8;
+
+  @Default("10000")
+  @Min(0)
+  @JsonPropertyDescription("Amounts above this add 0.5 to the score.")
+  private Double highAmount = 10000.0;
+
+  @Default("5000")
+  @Min(0)
+  @JsonPropertyDescription("Amounts above this (and not above highAmount) add 0.3.")
+  private Double elevatedAmount = 5000.0;
+
+  @Default("[\"unknown\", \"offshore\", \"crypto\"]")
+  @Size(max = 100)
+  @ValidationRule(
+      value = "self.all(m, size(m) >= 1 && size(m) <= 64 && !m.contains(','))",
+      message = "each term is 1-64 characters without commas")
+  @JsonPropertyDescription(
+      "A merchant containing one of these terms (case-insensitive) adds 0.4 to the score.")
+  private List<String> highRiskMerchants = new ArrayList<>(DEFAULT_HIGH_RISK_MERCHANTS);
+
+  @Default("30")
+  @Min(1)
+  @Max(3650)
+  @JsonPropertyDescription("Days a fraud score is kept (the TTL of the fraud scores table).")
+  private Integer scoreRetentionDays = 30;
+
+  public Double getAlertThreshold() {
+    return alertThreshold;
+  }
+
+  public void setAlertThreshold(Double alertThreshold) {
+    this.alertThreshold = alertThreshold;
+  }
+
+  public Double getHighAmount() {
+    return highAmount;
+  }
+
+  public void setHighAmount(Double highAmount) {
+    this.highAmount = highAmount;
+  }
+
+  public Double getElevatedAmount() {
+    return elevatedAmount;
+  }
+
+  public void setElevatedAmount(Double elevatedAmount) {
+    this.elevatedAmount = elevatedAmount;
+  }
+
+  public List<String> getHighRiskMerchants() {
+    return highRiskMerchants;
+  }
+
+  public void setHighRiskMerchants(List<String> highRiskMerchants) {
+    this.highRiskMerchants = highRiskMerchants;
+  }
+
+  public Integer getScoreRetentionDays() {
+    return scoreRetentionDays;
+  }
+
+  public void setScoreRetentionDays(Integer scoreRetentionDays) {
+    this.scoreRetentionDays = scoreRetentionDays;
+  }
+}

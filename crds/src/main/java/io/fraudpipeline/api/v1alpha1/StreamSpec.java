@@ -1,0 +1,80 @@
+package io.fraudpipeline.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** The event source mapping from the transactions stream to the processor. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class StreamSpec {
+
+  @Default("100")
+  @Min(1)
+  @Max(10000)
+  private Integer batchSize = 100;
+
+  @Default("5")
+  @Min(-1)
+  @Max(10000)
+  @JsonPropertyDescription("Retries of a failing batch; -1 retries until the record expires.")
+  private Integer maximumRetryAttempts = 5;
+
+  @Default("LATEST")
+  private StartingPosition startingPosition = StartingPosition.LATEST;
+
+  @Default("3600")
+  @Min(-1)
+  @Max(604800)
+  @ValidationRule(
+      value = "self == -1 || self >= 60",
+      message = "must be -1 (no limit) or between 60 and 604800")
+  private Integer maximumRecordAgeSeconds = 3600;
+
+  @Default("1")
+  @Min(1)
+  @Max(10)
+  private Integer parallelizationFactor = 1;
+
+  public Integer getBatchSize() {
+    return batchSize;
+  }
+
+  public void setBatchSize(Integer batchSize) {
+    this.batchSize = batchSize;
+  }
+
+  public Integer getMaximumRetryAttempts() {
+    return maximumRetryAttempts;
+  }
+
+  public void setMaximumRetryAttempts(Integer maximumRetryAttempts) {
+    this.maximumRetryAttempts = maximumRetryAttempts;
+  }
+
+  public StartingPosition getStartingPosition() {
+    return startingPosition;
+  }
+
+  public void setStartingPosition(StartingPosition startingPosition) {
+    this.startingPosition = startingPosition;
+  }
+
+  public Integer getMaximumRecordAgeSeconds() {
+    return maximumRecordAgeSeconds;
+  }
+
+  public void setMaximumRecordAgeSeconds(Integer maximumRecordAgeSeconds) {
+    this.maximumRecordAgeSeconds = maximumRecordAgeSeconds;
+  }
+
+  public Integer getParallelizationFactor() {
+    return parallelizationFactor;
+  }
+
+  public void setParallelizationFactor(Integer parallelizationFactor) {
+    this.parallelizationFactor = parallelizationFactor;
+  }
+}

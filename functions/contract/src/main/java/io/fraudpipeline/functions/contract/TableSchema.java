@@ -1,0 +1,27 @@
+package io.fraudpipeline.functions.contract;
+
+/**
+ * Key schema and attribute names of the two tables, shared by the operator's Table managed
+ * resources, the functions' stores and the local runner, so the three cannot drift.
+ */
+public final class TableSchema {
+
+  /** Hash key of both tables, a string. */
+  public static final String TRANSACTION_ID = "transaction_id";
+
+  /** Range key of the transactions table, epoch seconds as a number. */
+  public static final String TIMESTAMP = "timestamp";
+
+  /** TTL attribute of the fraud scores table, epoch seconds. */
+  public static final String EXPIRY = "expiry";
+
+  /** Stream view of the transactions table: the processor needs only the new item. */
+  public static final String TRANSACTIONS_STREAM_VIEW = "NEW_IMAGE";
+
+  /** Table name prefixes; the AWS names are {@code <prefix>-<environmentSuffix>}. */
+  public static final String TRANSACTIONS_TABLE_PREFIX = "transactions";
+
+  public static final String FRAUD_SCORES_TABLE_PREFIX = "fraud_scores";
+
+  private TableSchema() {}
+}
