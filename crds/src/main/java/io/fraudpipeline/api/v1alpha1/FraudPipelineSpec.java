@@ -38,6 +38,7 @@ public class FraudPipelineSpec {
       value = "self.all(k, !k.startsWith('aws:') && size(k) <= 128)",
       message = "tag keys must not start with 'aws:' and are at most 128 characters")
   @JsonPropertyDescription("Tags added to every AWS resource, beside Environment: <suffix>.")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private Map<String, String> tags = new LinkedHashMap<>();
 
   @Required private FunctionsSpec functions;
