@@ -1,0 +1,40 @@
+{{/*
+The permissions the operator needs on the objects it reconciles, in every namespace it watches.
+The Crossplane rules list exactly the managed resource kinds the operator emits
+(io.fraudpipeline.operator.crossplane.CrossplaneKinds); a test in helm/ fails when the two differ.
+*/}}
+{{- define "fpo.reconcileRules" -}}
+# The FraudPipeline kind: watch it, add and remove its finalizer, write its status.
+- apiGroups: ["fraudpipeline.io"]
+  resources: ["fraudpipelines"]
+  verbs: ["get", "list", "watch", "patch", "update"]
+- apiGroups: ["fraudpipeline.io"]
+  resources: ["fraudpipelines/status"]
+  verbs: ["get", "patch", "update"]
+# update on finalizers lets the operator set ownerReferences with blockOwnerDeletion on what it creates.
+- apiGroups: ["fraudpipeline.io"]
+  resources: ["fraudpipelines/finalizers"]
+  verbs: ["update"]
+# Events that `kubectl describe fp` shows.
+- apiGroups: ["", "events.k8s.io"]
+  resources: ["events"]
+  verbs: ["create", "patch"]
+# The Crossplane managed resources (*.aws.m.upbound.io) the operator creates and owns.
+{{- range $group, $plurals := include "fpo.crossplaneResources" . | fromYaml }}
+- apiGroups: [{{ $group | quote }}]
+  resources: [{{ range $i, $p := $plurals }}{{ if $i }}, {{ end }}{{ $p | quote }}{{ end }}]
+  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+{{- end }}
+{{- end -}}
+
+{{/* API group -> plurals of the Crossplane kinds the operator emits. */}}
+{{- define "fpo.crossplaneResources" -}}
+apigateway.aws.m.upbound.io: [deployments, integrations, methods, methodsettings, resources, restapis, stages, apikeys, usageplans, usageplankeys]
+cloudwatch.aws.m.upbound.io: [metricalarms]
+cloudwatchlogs.aws.m.upbound.io: [groups]
+dynamodb.aws.m.upbound.io: [tables]
+iam.aws.m.upbound.io: [roles, rolepolicies, rolepolicyattachments]
+lambda.aws.m.upbound.io: [eventsourcemappings, functions, permissions]
+sns.aws.m.upbound.io: [topics, topicsubscriptions]
+sqs.aws.m.upbound.io: [queues]
+{{- end -}}
