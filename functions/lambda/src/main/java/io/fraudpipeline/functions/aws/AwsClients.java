@@ -1,0 +1,61 @@
+package io.fraudpipeline.functions.aws;
+
+import io.fraudpipeline.functions.contract.EnvVars;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * SDK clients as a Lambda container builds them once: the region from {@code AWS_REGION}, the
+ * credentials Lambda puts in the environment, the JDK's URL connection as HTTP client. Naming each
+ * of these skips the SDK's provider chains, which cost cold-start time.
+ */
+public final class AwsClients {
+
+  private static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Region region;
+  private final SdkHttpClient httpClient;
+
+  public AwsClients(Env env) {
+    this.region = Region.of(env.required(EnvVars.AWS_REGION));
+    this.httpClient = UrlConnectionHttpClient.builder().build();
+  }
+
+  public DynamoDbClient dynamoDb() {
+    return DynamoDbClient.builder()
+        .region(region)
+        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+        .httpClient(httpClient)
+        .overrideConfiguration(timeouts())
+        .build();
+  }
+
+  public LambdaClient lambda() {
+    return LambdaClient.builder()
+        .region(region)
+        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+        .httpClient(httpClient)
+        .overrideConfiguration(timeouts())
+        .build();
+  }
+
+  public SnsClient sns() {
+    return SnsClient.builder()
+        .region(region)
+        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+        .httpClient(httpClient)
+        .overrideConfiguration(timeouts())
+        .build();
+  }
+
+  private static ClientOverrideConfiguration timeouts() {
+    return ClientOverrideConfiguration.builder().apiCallTimeout(API_CALL_TIMEOUT).build();
+  }
+}

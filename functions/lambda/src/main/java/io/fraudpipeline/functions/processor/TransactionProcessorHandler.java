@@ -1,0 +1,93 @@
+package io.fraudpipeline.functions.processor;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.fraudpipeline.functions.aws.AwsClients;
+import io.fraudpipeline.functions.aws.Env;
+import io.fraudpipeline.functions.contract.EnvVars;
+import io.fraudpipeline.functions.json.Json;
+import io.fraudpipeline.functions.processor.api.ApiRequest;
+import io.fraudpipeline.functions.processor.api.TransactionApi;
+import io.fraudpipeline.functions.processor.stream.LambdaScorerInvoker;
+import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
+import io.fraudpipeline.functions.processor.stream.StreamRecord;
+import io.fraudpipeline.functions.store.DynamoDbScoreStore;
+import io.fraudpipeline.functions.store.DynamoDbTransactionStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The transaction processor. One function serves two event sources, told apart by their shape: API
+ * Gateway REST proxy events ({@code httpMethod}) get a proxy response; DynamoDB stream batches
+ * ({@code Records}) get {@code {"batchItemFailures":[{"itemIdentifier": sequenceNumber}]}}.
+ */
+public final class TransactionProcessorHandler implements RequestStreamHandler {
+
+  private final TransactionApi api;
+  private final StreamDispatcher dispatcher;
+
+  /** For Lambda: clients and services built once per container from the environment. */
+  public TransactionProcessorHandler() {
+    this(Env.system());
+  }
+
+  private TransactionProcessorHandler(Env env) {
+    this(Wiring.fromEnv(env));
+  }
+
+  private TransactionProcessorHandler(Wiring wiring) {
+    this(wiring.service(), wiring.dispatcher());
+  }
+
+  /** For tests and the local mode: the same handler over any stores and scorer invoker. */
+  public TransactionProcessorHandler(TransactionService service, StreamDispatcher dispatcher) {
+    this.api = new TransactionApi(service);
+    this.dispatcher = dispatcher;
+  }
+
+  /** The services over real AWS clients, as the environment the operator sets names them. */
+  private record Wiring(TransactionService service, StreamDispatcher dispatcher) {
+    static Wiring fromEnv(Env env) {
+      String transactionsTable = env.required(EnvVars.TRANSACTIONS_TABLE);
+      String scoresTable = env.required(EnvVars.FRAUD_SCORES_TABLE);
+      String scorerFunction = env.required(EnvVars.SCORER_FUNCTION_NAME);
+      AwsClients clients = new AwsClients(env);
+      DynamoDbClient dynamoDb = clients.dynamoDb();
+      TransactionService service =
+          new TransactionService(
+              new DynamoDbTransactionStore(dynamoDb, transactionsTable),
+              new DynamoDbScoreStore(dynamoDb, scoresTable));
+      StreamDispatcher dispatcher =
+          StreamDispatcher.withConcurrency(
+              new LambdaScorerInvoker(clients.lambda(), scorerFunction),
+              StreamDispatcher.DEFAULT_CONCURRENCY);
+      return new Wiring(service, dispatcher);
+    }
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    Map<String, Object> event = Json.readObject(input.readAllBytes());
+    output.write(Json.writeBytes(handle(event)));
+  }
+
+  /** Handles one event of either kind and returns the response object. */
+  public Map<String, Object> handle(Map<String, Object> event) {
+    if (event.containsKey("Records")) {
+      List<String> failed = dispatcher.dispatch(StreamRecord.fromEvent(event));
+      return Map.of(
+          "batchItemFailures",
+          failed.stream().map(sequence -> Map.of("itemIdentifier", sequence)).toList());
+    }
+    if (event.containsKey("httpMethod")) {
+      return api.handle(ApiRequest.fromEvent(event)).toEvent();
+    }
+    throw new IllegalArgumentException(
+        "unsupported event: expected an API Gateway REST proxy event or a DynamoDB stream batch");
+  }
+}
