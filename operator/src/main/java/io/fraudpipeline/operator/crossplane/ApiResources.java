@@ -1,0 +1,186 @@
+package io.fraudpipeline.operator.crossplane;
+
+import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.API_KEY;
+import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.API_RESOURCE;
+import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.DEPLOYMENT;
+import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.INTEGRATION;
+import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.METHOD;
+import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.METHOD_SETTINGS;
+import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.PERMISSION;
+import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.REST_API;
+import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.STAGE;
+import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.USAGE_PLAN;
+import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.USAGE_PLAN_KEY;
+
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fraudpipeline.api.v1alpha1.ApiSpec;
+import io.fraudpipeline.api.v1alpha1.Authorization;
+import io.fraudpipeline.operator.model.DeploymentTrigger;
+import io.fraudpipeline.operator.model.FunctionRole;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The REST API: POST /transactions and GET /transactions/{transactionId}, both proxied to the
+ * processor; a deployment that changes when they do; the stage; throttling; the invoke permission
+ * scoped to these two methods; and for API_KEY, the usage plan and its key.
+ */
+final class ApiResources {
+
+  private ApiResources() {}
+
+  static void add(StackContext ctx) {
+    ApiSpec api = ctx.spec.getApi();
+    String restApi = ctx.mrName(Components.REST_API);
+    ctx.emit(
+        ctx.mr(REST_API, Components.REST_API)
+            .set("name", ctx.names.restApi())
+            .set("description", "Fraud detection API of pipeline " + ctx.names.suffix())
+            .set("endpointConfiguration", Map.of("types", List.of("REGIONAL"))));
+
+    ctx.emit(
+        ctx.mr(API_RESOURCE, Components.TRANSACTIONS_RESOURCE)
+            .ref("restApiIdRef", restApi)
+            // a reference to the RestAPI resolves to its root resource id
+            .ref("parentIdRef", restApi)
+            .set("pathPart", "transactions"));
+    Needs child = ctx.needs();
+    String parentId =
+        child.atProvider(
+            API_RESOURCE, ctx.mrName(Components.TRANSACTIONS_RESOURCE), StatusFields.ID);
+    ctx.emit(
+        ctx.mr(API_RESOURCE, Components.TRANSACTION_RESOURCE)
+            .ref("restApiIdRef", restApi)
+            .set("parentId", parentId)
+            .set("pathPart", "{transactionId}"),
+        child);
+
+    List<MrBuilder> routes = new ArrayList<>();
+    routes.add(method(ctx, api, Components.POST_TRANSACTIONS, Components.TRANSACTIONS_RESOURCE));
+    routes.add(method(ctx, api, Components.GET_TRANSACTION, Components.TRANSACTION_RESOURCE));
+    routes.add(integration(ctx, Components.POST_TRANSACTIONS, Components.TRANSACTIONS_RESOURCE));
+    routes.add(integration(ctx, Components.GET_TRANSACTION, Components.TRANSACTION_RESOURCE));
+    routes.forEach(ctx::emit);
+
+    deployment(ctx, routes);
+    ctx.emit(
+        ctx.mr(STAGE, Components.STAGE)
+            .ref("restApiIdRef", restApi)
+            .ref("deploymentIdRef", ctx.mrName(Components.DEPLOYMENT))
+            .set("stageName", api.getStageName())
+            .set("xrayTracingEnabled", true));
+    Map<String, Object> throttling = new LinkedHashMap<>();
+    throttling.put("throttlingRateLimit", api.getThrottling().getRateLimit());
+    throttling.put("throttlingBurstLimit", api.getThrottling().getBurstLimit());
+    throttling.put("metricsEnabled", true);
+    ctx.emit(
+        ctx.mr(METHOD_SETTINGS, Components.THROTTLING)
+            .ref("restApiIdRef", restApi)
+            .ref("stageNameRef", ctx.mrName(Components.STAGE))
+            .set("methodPath", "*/*")
+            .set("settings", throttling));
+    permissions(ctx, api);
+    if (api.getAuthorization() == Authorization.API_KEY) {
+      apiKey(ctx, api);
+    }
+  }
+
+  private static MrBuilder method(
+      StackContext ctx, ApiSpec api, String component, String resourceComponent) {
+    boolean apiKey = api.getAuthorization() == Authorization.API_KEY;
+    boolean get = component.equals(Components.GET_TRANSACTION);
+    MrBuilder mr =
+        ctx.mr(METHOD, component)
+            .ref("restApiIdRef", ctx.mrName(Components.REST_API))
+            .ref("resourceIdRef", ctx.mrName(resourceComponent))
+            .set("httpMethod", get ? "GET" : "POST")
+            // API_KEY is no authorization type of its own: NONE plus a required key
+            .set("authorization", apiKey ? "NONE" : api.getAuthorization().value())
+            .set("apiKeyRequired", apiKey);
+    if (get) {
+      mr.set("requestParameters", Map.of("method.request.path.transactionId", true));
+    }
+    return mr;
+  }
+
+  private static MrBuilder integration(
+      StackContext ctx, String methodComponent, String resourceComponent) {
+    return ctx.mr(INTEGRATION, methodComponent)
+        .ref("restApiIdRef", ctx.mrName(Components.REST_API))
+        .ref("resourceIdRef", ctx.mrName(resourceComponent))
+        .ref("httpMethodRef", ctx.mrName(methodComponent))
+        .set("type", "AWS_PROXY")
+        // Lambda is always invoked with POST, whatever the client's method
+        .set("integrationHttpMethod", "POST")
+        .ref("uriRef", ctx.mrName(Components.function(FunctionRole.PROCESSOR)));
+  }
+
+  /**
+   * A deployment snapshots the API as it is when created: it waits until methods and integrations
+   * are Ready, and its trigger hashes them so a change replaces it.
+   */
+  private static void deployment(StackContext ctx, List<MrBuilder> routes) {
+    Needs needs = ctx.needs();
+    StringBuilder canonical = new StringBuilder();
+    for (MrBuilder route : routes) {
+      needs.ready(route.kind(), route.name());
+      canonical
+          .append(route.kind().kind())
+          .append(' ')
+          .append(route.name())
+          .append(' ')
+          .append(Serialization.asJson(route.forProvider()))
+          .append('\n');
+    }
+    ctx.emit(
+        ctx.mr(DEPLOYMENT, Components.DEPLOYMENT)
+            .ref("restApiIdRef", ctx.mrName(Components.REST_API))
+            .set("description", "Deployment of " + ctx.names.restApi())
+            .set("triggers", Map.of("redeployment", DeploymentTrigger.hash(canonical.toString()))),
+        needs);
+  }
+
+  /** API Gateway may invoke the processor for these two methods of this API only. */
+  private static void permissions(StackContext ctx, ApiSpec api) {
+    permission(ctx, Components.INVOKE_POST, "AllowApiPostTransactions", "/*/POST/transactions");
+    permission(ctx, Components.INVOKE_GET, "AllowApiGetTransaction", "/*/GET/transactions/*");
+  }
+
+  private static void permission(
+      StackContext ctx, String component, String statementId, String methodPath) {
+    Needs needs = ctx.needs();
+    String executionArn =
+        needs.atProvider(REST_API, ctx.mrName(Components.REST_API), StatusFields.EXECUTION_ARN);
+    ctx.emit(
+        ctx.mr(PERMISSION, component)
+            .ref("functionNameRef", ctx.mrName(Components.function(FunctionRole.PROCESSOR)))
+            .set("statementId", statementId)
+            .set("action", "lambda:InvokeFunction")
+            .set("principal", "apigateway.amazonaws.com")
+            .set("sourceArn", executionArn == null ? null : executionArn + methodPath),
+        needs);
+  }
+
+  private static void apiKey(StackContext ctx, ApiSpec api) {
+    Map<String, Object> apiStage = new LinkedHashMap<>();
+    apiStage.put("apiIdRef", MrBuilder.ref(ctx.mrName(Components.REST_API)));
+    apiStage.put("stageRef", MrBuilder.ref(ctx.mrName(Components.STAGE)));
+    Map<String, Object> throttle = new LinkedHashMap<>();
+    throttle.put("rateLimit", api.getThrottling().getRateLimit());
+    throttle.put("burstLimit", api.getThrottling().getBurstLimit());
+    ctx.emit(
+        ctx.mr(USAGE_PLAN, Components.USAGE_PLAN)
+            .set("name", ctx.names.usagePlan())
+            .set("apiStages", List.of(apiStage))
+            .set("throttleSettings", throttle));
+    ctx.emit(
+        ctx.mr(API_KEY, Components.API_KEY).set("name", ctx.names.apiKey()).set("enabled", true));
+    ctx.emit(
+        ctx.mr(USAGE_PLAN_KEY, Components.USAGE_PLAN_KEY)
+            .ref("keyIdRef", ctx.mrName(Components.API_KEY))
+            .ref("usagePlanIdRef", ctx.mrName(Components.USAGE_PLAN))
+            .set("keyType", "API_KEY"));
+  }
+}

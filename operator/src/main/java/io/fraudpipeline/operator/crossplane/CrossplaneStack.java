@@ -1,0 +1,51 @@
+package io.fraudpipeline.operator.crossplane;
+
+import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.operator.model.SpecCheck;
+
+/**
+ * The whole stack of a pipeline as Crossplane managed resources: a pure function of the pipeline
+ * and the MRs observed so far. {@code render} and the reconciler both call it, so what a user
+ * previews is what the operator applies.
+ */
+public final class CrossplaneStack {
+
+  private CrossplaneStack() {}
+
+  /**
+   * @throws io.fraudpipeline.operator.model.InvalidSpecException naming the field the operator
+   *     cannot act on
+   */
+  public static RenderedStack build(FraudPipeline pipeline, ObservedResources observed) {
+    String suffix = SpecCheck.check(pipeline);
+    StackContext ctx = new StackContext(pipeline, suffix, observed);
+    DataResources.add(ctx);
+    IamResources.roles(ctx);
+    FunctionResources.logGroups(ctx);
+    FunctionResources.functions(ctx);
+    IamResources.policies(ctx);
+    FunctionResources.scorerFailureDestination(ctx);
+    FunctionResources.streamMapping(ctx);
+    ApiResources.add(ctx);
+    AlarmResources.add(ctx);
+    String invokeUrl =
+        observed
+            .atProvider(
+                CrossplaneKinds.STAGE, ctx.mrName(Components.STAGE), StatusFields.INVOKE_URL)
+            .orElse(null);
+    String alertTopicArn =
+        observed
+            .atProvider(CrossplaneKinds.TOPIC, ctx.mrName(Components.ALERT_TOPIC), StatusFields.ARN)
+            .orElse(null);
+    return new RenderedStack(
+        ctx.names,
+        ctx.desired,
+        ctx.waiting,
+        invokeUrl == null ? null : stripSlash(invokeUrl) + "/transactions",
+        alertTopicArn);
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}

@@ -1,0 +1,42 @@
+package io.fraudpipeline.operator.crossplane;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Crossplane readiness: an MR is Ready when its {@code Ready} condition is True; when not, its own
+ * conditions say why ({@code Synced=False} first, as it means the provider cannot act at all).
+ */
+public final class Readiness {
+
+  private Readiness() {}
+
+  public static boolean isReady(GenericKubernetesResource r) {
+    return condition(r, "Ready").map(c -> "True".equals(c.get("status"))).orElse(false);
+  }
+
+  /** Why a resource is not Ready, from its own conditions. */
+  public static String reason(GenericKubernetesResource r) {
+    Optional<Map<String, Object>> synced = condition(r, "Synced");
+    if (synced.isPresent() && "False".equals(synced.get().get("status"))) {
+      return "Synced=False: " + describe(synced.get());
+    }
+    return condition(r, "Ready")
+        .map(c -> "Ready=" + c.get("status") + ": " + describe(c))
+        .orElse("waiting for the provider to report a Ready condition");
+  }
+
+  private static String describe(Map<String, Object> condition) {
+    Object message = condition.get("message");
+    Object reason = condition.get("reason");
+    if (message != null && !message.toString().isBlank()) {
+      return reason == null ? message.toString() : reason + ": " + message;
+    }
+    return reason == null ? "no reason given" : reason.toString();
+  }
+
+  private static Optional<Map<String, Object>> condition(GenericKubernetesResource r, String type) {
+    return StatusFields.conditions(r).stream().filter(c -> type.equals(c.get("type"))).findFirst();
+  }
+}

@@ -1,0 +1,32 @@
+package io.fraudpipeline.operator.crossplane;
+
+import io.fraudpipeline.api.v1alpha1.PendingResource;
+import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.model.AwsNames;
+import java.util.List;
+
+/**
+ * The desired managed resources of a pipeline, in creation order, and those that cannot be built
+ * yet because they wait for another MR's status; plus what the pipeline's status reports.
+ *
+ * @param desired the MRs to create or update now
+ * @param waiting the MRs held back, each with what it waits for
+ * @param apiEndpoint invoke URL of POST /transactions, once the stage reports it
+ * @param alertTopicArn ARN of the fraud alert topic, once reported
+ */
+public record RenderedStack(
+    AwsNames names,
+    List<ManagedResource> desired,
+    List<PendingResource> waiting,
+    String apiEndpoint,
+    String alertTopicArn) {
+
+  /** Every MR the pipeline wants, built or waiting. */
+  public int total() {
+    return desired.size() + waiting.size();
+  }
+
+  public boolean isWaiting(String kind, String name) {
+    return waiting.stream().anyMatch(p -> p.getKind().equals(kind) && p.getName().equals(name));
+  }
+}

@@ -1,0 +1,13 @@
+package io.fraudpipeline.operator.crossplane.kinds;
+
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** Crossplane {@code UsagePlan.apigateway.aws.m.upbound.io}. */
+@Group("apigateway.aws.m.upbound.io")
+@Version("v1beta1")
+@Kind("UsagePlan")
+@Plural("usageplans")
+public class UsagePlan extends ManagedResource {}

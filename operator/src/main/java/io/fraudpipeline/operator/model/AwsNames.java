@@ -1,0 +1,75 @@
+package io.fraudpipeline.operator.model;
+
+import io.fraudpipeline.functions.contract.TableSchema;
+
+/**
+ * The AWS name of every resource of a pipeline, all ending with the environment suffix so that two
+ * environments never collide (the original stack forgot it on the queues).
+ */
+public record AwsNames(String suffix) {
+
+  public String transactionsTable() {
+    return TableSchema.TRANSACTIONS_TABLE_PREFIX + "-" + suffix;
+  }
+
+  public String fraudScoresTable() {
+    return TableSchema.FRAUD_SCORES_TABLE_PREFIX + "-" + suffix;
+  }
+
+  public String deadLetterQueue(FunctionRole f) {
+    return f.awsStem() + "-dlq-" + suffix;
+  }
+
+  public String alertTopic() {
+    return "fraud-alerts-" + suffix;
+  }
+
+  public String alarmTopic() {
+    return "fraud-pipeline-alarms-" + suffix;
+  }
+
+  public String role(FunctionRole f) {
+    return f.awsStem() + "-role-" + suffix;
+  }
+
+  public String rolePolicy(FunctionRole f) {
+    return f.awsStem() + "-policy-" + suffix;
+  }
+
+  public String function(FunctionRole f) {
+    return f.awsStem() + "-" + suffix;
+  }
+
+  /** The log group Lambda writes to by default, so it is the one whose retention we set. */
+  public String logGroup(FunctionRole f) {
+    return "/aws/lambda/" + function(f);
+  }
+
+  public String restApi() {
+    return "fraud-detection-api-" + suffix;
+  }
+
+  public String usagePlan() {
+    return "fraud-detection-api-usage-plan-" + suffix;
+  }
+
+  public String apiKey() {
+    return "fraud-detection-api-key-" + suffix;
+  }
+
+  public String errorsAlarm(FunctionRole f) {
+    return f.awsStem() + "-errors-" + suffix;
+  }
+
+  public String deadLetterDepthAlarm(FunctionRole f) {
+    return f.awsStem() + "-dlq-depth-" + suffix;
+  }
+
+  public String iteratorAgeAlarm() {
+    return "transaction-processor-iterator-age-" + suffix;
+  }
+
+  public String api5xxAlarm() {
+    return "fraud-detection-api-5xx-" + suffix;
+  }
+}

@@ -1,0 +1,25 @@
+package io.fraudpipeline.operator.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A hash over the API's methods and integrations: when it changes, the deployment is replaced, so
+ * an edit reaches the stage (the original deployed once and never again).
+ */
+public final class DeploymentTrigger {
+
+  private DeploymentTrigger() {}
+
+  public static String hash(String canonicalDescription) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of()
+          .formatHex(sha.digest(canonicalDescription.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+}

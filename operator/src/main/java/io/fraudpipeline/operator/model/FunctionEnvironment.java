@@ -1,0 +1,42 @@
+package io.fraudpipeline.operator.model;
+
+import io.fraudpipeline.api.v1alpha1.ScoringSpec;
+import io.fraudpipeline.functions.contract.EnvVars;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment of each function: every setting its handler reads, named as in {@link EnvVars},
+ * so configuration flows spec -> environment -> function config under one name.
+ */
+public final class FunctionEnvironment {
+
+  private FunctionEnvironment() {}
+
+  public static Map<String, String> processor(AwsNames names) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(EnvVars.TRANSACTIONS_TABLE, names.transactionsTable());
+    env.put(EnvVars.FRAUD_SCORES_TABLE, names.fraudScoresTable());
+    env.put(EnvVars.SCORER_FUNCTION_NAME, names.function(FunctionRole.SCORER));
+    return env;
+  }
+
+  public static Map<String, String> scorer(
+      AwsNames names, ScoringSpec scoring, String alertTopicArn) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(EnvVars.FRAUD_SCORES_TABLE, names.fraudScoresTable());
+    env.put(EnvVars.ALERT_TOPIC_ARN, alertTopicArn);
+    env.put(EnvVars.ALERT_THRESHOLD, decimal(scoring.getAlertThreshold()));
+    env.put(EnvVars.HIGH_AMOUNT, decimal(scoring.getHighAmount()));
+    env.put(EnvVars.ELEVATED_AMOUNT, decimal(scoring.getElevatedAmount()));
+    env.put(EnvVars.HIGH_RISK_MERCHANTS, String.join(",", scoring.getHighRiskMerchants()));
+    env.put(EnvVars.SCORE_RETENTION_DAYS, String.valueOf(scoring.getScoreRetentionDays()));
+    return env;
+  }
+
+  /** 10000.0 as "10000", 0.8 as "0.8": what a user wrote, not a float's rendering. */
+  static String decimal(Double value) {
+    return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,93 @@
+package io.fraudpipeline.operator.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The IAM documents of the two roles: each function may do exactly what its handler does, on
+ * exactly the resources it uses (the original let the processor invoke any function).
+ */
+public final class IamPolicies {
+
+  public static final String BASIC_EXECUTION = "service-role/AWSLambdaBasicExecutionRole";
+  public static final String XRAY_WRITE = "AWSXRayDaemonWriteAccess";
+
+  private IamPolicies() {}
+
+  /** Trust policy: only the Lambda service may assume a function's role. */
+  public static String assumeRoleByLambda() {
+    return document(
+        List.of(
+            statement(List.of("sts:AssumeRole"), null, Map.of("Service", "lambda.amazonaws.com"))));
+  }
+
+  /** What the processor needs, by ARN. */
+  public record ProcessorGrants(
+      String transactionsTableArn,
+      String transactionsStreamArn,
+      String fraudScoresTableArn,
+      String scorerFunctionArn,
+      String deadLetterQueueArn) {}
+
+  /** What the scorer needs, by ARN. */
+  public record ScorerGrants(
+      String fraudScoresTableArn, String alertTopicArn, String deadLetterQueueArn) {}
+
+  public static String processor(ProcessorGrants g) {
+    return document(
+        List.of(
+            // PutItem for POST, GetItem and Query for GET by id (the range key is not in the path)
+            statement(
+                List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query"),
+                List.of(g.transactionsTableArn()),
+                null),
+            statement(
+                List.of(
+                    "dynamodb:DescribeStream",
+                    "dynamodb:GetRecords",
+                    "dynamodb:GetShardIterator",
+                    "dynamodb:ListStreams"),
+                List.of(g.transactionsStreamArn()),
+                null),
+            statement(List.of("dynamodb:GetItem"), List.of(g.fraudScoresTableArn()), null),
+            statement(List.of("lambda:InvokeFunction"), List.of(g.scorerFunctionArn()), null),
+            // the stream mapping's on-failure destination sends with the function's role
+            statement(List.of("sqs:SendMessage"), List.of(g.deadLetterQueueArn()), null)));
+  }
+
+  public static String scorer(ScorerGrants g) {
+    return document(
+        List.of(
+            // a conditional put stores a score once; GetItem reads it back on a repeated
+            // delivery; UpdateItem claims and releases the single alert
+            statement(
+                List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"),
+                List.of(g.fraudScoresTableArn()),
+                null),
+            statement(List.of("sns:Publish"), List.of(g.alertTopicArn()), null),
+            // the async-invoke on-failure destination sends with the function's role
+            statement(List.of("sqs:SendMessage"), List.of(g.deadLetterQueueArn()), null)));
+  }
+
+  private static String document(List<Map<String, Object>> statements) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("Version", "2012-10-17");
+    doc.put("Statement", statements);
+    return Json.write(doc);
+  }
+
+  private static Map<String, Object> statement(
+      List<String> actions, List<String> resources, Map<String, String> principal) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("Effect", "Allow");
+    if (principal != null) {
+      s.put("Principal", principal);
+    }
+    s.put("Action", actions);
+    if (resources != null) {
+      s.put("Resource", resources);
+    }
+    return s;
+  }
+}
