@@ -1,0 +1,89 @@
+package io.fraudpipeline.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fraudpipeline.api.testing.CrdValidator;
+import io.fraudpipeline.api.testing.ProjectPaths;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.lib.jse.JsePlatform;
+
+/**
+ * Runs the Argo CD health checks of examples/argocd/argocd-cm.yaml — the very file users merge into
+ * their argocd-cm — in a real Lua engine, against one fixture per state.
+ */
+class ArgoCdHealthCheckTest {
+
+  private static final String ARGOCD_CM = "argocd/argocd-cm.yaml";
+  private static final String FRAUD_PIPELINE_KEY =
+      "resource.customizations.health.fraudpipeline.io_FraudPipeline";
+  private static final String APPLICATION_KEY =
+      "resource.customizations.health.argoproj.io_Application";
+
+  static Stream<Arguments> fraudPipelineCases() throws IOException {
+    return cases("argocd-health/fraudpipeline-cases.yaml");
+  }
+
+  static Stream<Arguments> applicationCases() throws IOException {
+    return cases("argocd-health/application-cases.yaml");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fraudPipelineCases")
+  void fraudPipelineHealth(JsonNode testCase) throws IOException {
+    assertHealth(FRAUD_PIPELINE_KEY, testCase);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("applicationCases")
+  void applicationHealth(JsonNode testCase) throws IOException {
+    assertHealth(APPLICATION_KEY, testCase);
+  }
+
+  private static void assertHealth(String key, JsonNode testCase) throws IOException {
+    LuaValue health = run(script(key), testCase.get("object"));
+
+    assertThat(health.istable()).as("the script returns a table").isTrue();
+    assertThat(health.get("status").tojstring())
+        .as("status")
+        .isEqualTo(testCase.at("/expect/status").asText());
+    assertThat(health.get("message").tojstring())
+        .as("message")
+        .isEqualTo(testCase.at("/expect/message").asText());
+  }
+
+  /** Argo CD runs a health script as a chunk with the resource in the global {@code obj}. */
+  private static LuaValue run(String script, JsonNode object) {
+    Globals globals = JsePlatform.standardGlobals();
+    globals.set("obj", LuaValues.of(object));
+    return globals.load(script, "health.lua").call();
+  }
+
+  private static String script(String key) throws IOException {
+    String yaml = Files.readString(ProjectPaths.examples().resolve(ARGOCD_CM));
+    JsonNode configMap = CrdValidator.readYaml(yaml).get(0);
+    JsonNode script = configMap.path("data").path(key);
+    assertThat(script.isTextual()).as("%s has data key %s", ARGOCD_CM, key).isTrue();
+    return script.asText();
+  }
+
+  private static Stream<Arguments> cases(String resource) throws IOException {
+    try (InputStream in =
+        ArgoCdHealthCheckTest.class.getClassLoader().getResourceAsStream(resource)) {
+      List<JsonNode> cases =
+          CrdValidator.readYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return cases.stream().map(c -> Arguments.of(Named.of(c.path("case").asText(), c)));
+    }
+  }
+}
