@@ -1,0 +1,216 @@
+package io.fraudpipeline.functions.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fraudpipeline.functions.json.Json;
+import io.fraudpipeline.functions.model.ScoringPayload;
+import io.fraudpipeline.functions.model.Transaction;
+import io.fraudpipeline.functions.processor.stream.LambdaScorerInvoker;
+import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
+import io.fraudpipeline.functions.store.ScoreStore;
+import io.fraudpipeline.functions.store.TransactionStore;
+import io.fraudpipeline.functions.testing.Events;
+import io.fraudpipeline.functions.testing.StubAwsEndpoint;
+import io.fraudpipeline.functions.testing.StubAwsEndpoint.Response;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stream half of the processor: the real Lambda client sends asynchronous invokes to a loopback
+ * endpoint that checks each request as Lambda would receive it.
+ */
+class ProcessorStreamHandlerTest {
+
+  private static final String SCORER = "fraud-scorer-test";
+
+  private final StubAwsEndpoint lambda = new StubAwsEndpoint(StubAwsEndpoint::lambdaAccepted);
+  private final TransactionProcessorHandler handler =
+      new TransactionProcessorHandler(
+          new TransactionService(unusedTransactions(), unusedScores()),
+          StreamDispatcher.withConcurrency(
+              new LambdaScorerInvoker(lambda.lambdaClient(), SCORER), 8));
+
+  @AfterEach
+  void stop() {
+    lambda.close();
+  }
+
+  private Map<String, Object> call(Map<String, Object> event) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      handler.handleRequest(new ByteArrayInputStream(Events.bytes(event)), out, null);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return Json.readObject(out.toByteArray());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> failures(Map<String, Object> response) {
+    return ((List<Map<String, Object>>) response.get("batchItemFailures"))
+        .stream().map(f -> (String) f.get("itemIdentifier")).toList();
+  }
+
+  private static Transaction payload(StubAwsEndpoint.Request request) {
+    return ScoringPayload.fromJson(request.body().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void invokesTheScorerAsynchronouslyWithTheExactTransaction() {
+    Map<String, Object> response =
+        call(
+            Events.streamBatch(
+                List.of(
+                    Events.streamRecord(
+                        "INSERT",
+                        "100",
+                        Events.image("t-1", 1700000000L, "10000.000001", "Crypto Ltd")))));
+
+    assertThat(failures(response)).isEmpty();
+    StubAwsEndpoint.Request invoke = lambda.requests().get(0);
+    assertThat(invoke.method()).isEqualTo("POST");
+    assertThat(invoke.path()).isEqualTo("/2015-03-31/functions/" + SCORER + "/invocations");
+    assertThat(invoke.header("X-Amz-Invocation-Type")).isEqualTo("Event");
+    assertThat(invoke.header("Authorization")).startsWith("AWS4-HMAC-SHA256");
+    Transaction sent = payload(invoke);
+    assertThat(sent.transactionId()).isEqualTo("t-1");
+    assertThat(sent.timestamp()).isEqualTo(1700000000L);
+    assertThat(sent.amount().toPlainString()).isEqualTo("10000.000001");
+    assertThat(sent.merchant()).isEqualTo("Crypto Ltd");
+    assertThat(invoke.body()).contains("\"amount\":\"10000.000001\"");
+  }
+
+  @Test
+  void dispatchesOnlyInserts() {
+    Map<String, Object> response =
+        call(
+            Events.streamBatch(
+                List.of(
+                    Events.streamRecord("MODIFY", "1", Events.image("t-m", 1L, "1", "a")),
+                    Events.streamRecord("REMOVE", "2", null),
+                    Events.streamRecord("INSERT", "3", Events.image("t-i", 1L, "1", "a")))));
+
+    assertThat(failures(response)).isEmpty();
+    assertThat(lambda.requests())
+        .singleElement()
+        .satisfies(r -> assertThat(payload(r).transactionId()).isEqualTo("t-i"));
+  }
+
+  @Test
+  void reportsFailedRecordsBySequenceNumberAndKeepsTheOthers() {
+    lambda.respondWith(
+        request ->
+            payload(request).transactionId().equals("t-bad")
+                ? new Response(
+                    429,
+                    "application/json",
+                    "{\"__type\":\"TooManyRequestsException\",\"message\":\"Rate exceeded\"}")
+                : StubAwsEndpoint.lambdaAccepted(request));
+    Map<String, Object> unreadable =
+        Events.streamRecord("INSERT", "13", Map.of("transaction_id", Map.of("S", "t-x")));
+
+    Map<String, Object> response =
+        call(
+            Events.streamBatch(
+                List.of(
+                    Events.streamRecord("INSERT", "11", Events.image("t-ok-1", 1L, "1", "a")),
+                    Events.streamRecord("INSERT", "12", Events.image("t-bad", 1L, "1", "a")),
+                    unreadable,
+                    Events.streamRecord("INSERT", "14", Events.image("t-ok-2", 1L, "1", "a")))));
+
+    assertThat(failures(response)).containsExactly("12", "13");
+    assertThat(lambda.requests())
+        .extracting(r -> payload(r).transactionId())
+        .containsExactlyInAnyOrder("t-ok-1", "t-bad", "t-ok-2");
+  }
+
+  @Test
+  void dispatchesTheBatchConcurrently() {
+    // each invoke waits at the barrier until four are in flight together: one blocking round
+    // trip per record would never get there and every invoke would fail
+    CyclicBarrier fourAtOnce = new CyclicBarrier(4);
+    lambda.respondWith(
+        request -> {
+          try {
+            fourAtOnce.await(5, TimeUnit.SECONDS);
+            return StubAwsEndpoint.lambdaAccepted(request);
+          } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+            return new Response(500, "application/json", "{\"__type\":\"ServiceException\"}");
+          }
+        });
+
+    Map<String, Object> response =
+        call(
+            Events.streamBatch(
+                List.of(
+                    Events.streamRecord("INSERT", "1", Events.image("t-1", 1L, "1", "a")),
+                    Events.streamRecord("INSERT", "2", Events.image("t-2", 1L, "1", "a")),
+                    Events.streamRecord("INSERT", "3", Events.image("t-3", 1L, "1", "a")),
+                    Events.streamRecord("INSERT", "4", Events.image("t-4", 1L, "1", "a")))));
+
+    assertThat(failures(response)).isEmpty();
+    assertThat(lambda.requests()).hasSize(4);
+  }
+
+  @Test
+  void refusesEventsOfAnotherKind() {
+    assertThatThrownBy(() -> handler.handle(Map.of("detail-type", "Scheduled Event")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unsupported event");
+    assertThatThrownBy(
+            () ->
+                handler.handle(
+                    Events.streamBatch(
+                        List.of(Map.of("eventName", "INSERT", "dynamodb", Map.of())))))
+        .hasMessageContaining("SequenceNumber");
+  }
+
+  private static TransactionStore unusedTransactions() {
+    return new TransactionStore() {
+      @Override
+      public java.util.Optional<Transaction> find(String transactionId) {
+        throw new AssertionError("the stream never reads the table");
+      }
+
+      @Override
+      public boolean putIfAbsent(Transaction transaction) {
+        throw new AssertionError("the stream never writes the table");
+      }
+    };
+  }
+
+  private static ScoreStore unusedScores() {
+    return new ScoreStore() {
+      @Override
+      public java.util.Optional<io.fraudpipeline.functions.model.FraudScore> find(String id) {
+        throw new AssertionError();
+      }
+
+      @Override
+      public boolean putIfAbsent(io.fraudpipeline.functions.model.FraudScore score) {
+        throw new AssertionError();
+      }
+
+      @Override
+      public boolean claimAlert(String transactionId) {
+        throw new AssertionError();
+      }
+
+      @Override
+      public void releaseAlert(String transactionId) {
+        throw new AssertionError();
+      }
+    };
+  }
+}

@@ -1,0 +1,191 @@
+package io.fraudpipeline.functions.scorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fraudpipeline.functions.json.Json;
+import io.fraudpipeline.functions.model.FraudScore;
+import io.fraudpipeline.functions.model.ScoringPayload;
+import io.fraudpipeline.functions.model.Transaction;
+import io.fraudpipeline.functions.store.DynamoDbScoreStore;
+import io.fraudpipeline.functions.testing.LocalDynamo;
+import io.fraudpipeline.functions.testing.StubAwsEndpoint;
+import io.fraudpipeline.functions.testing.StubAwsEndpoint.Response;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sns.model.SnsException;
+
+/**
+ * The scorer end to end: Dynalite for the scores, the real SNS client publishing to a loopback
+ * endpoint that checks the request as SNS would receive it.
+ */
+class FraudScorerHandlerTest {
+
+  private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:fraud-alerts-test";
+  private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+  private final LocalDynamo.Tables tables = LocalDynamo.freshTables();
+  private final DynamoDbScoreStore scores =
+      new DynamoDbScoreStore(LocalDynamo.client(), tables.scores());
+  private final StubAwsEndpoint sns = new StubAwsEndpoint(StubAwsEndpoint::snsPublished);
+  private final FraudScorerHandler handler =
+      new FraudScorerHandler(
+          new FraudScorer(
+              ScoringConfig.defaults(),
+              scores,
+              new SnsAlertPublisher(sns.snsClient(), TOPIC),
+              Clock.fixed(NOW, ZoneOffset.UTC)));
+
+  @AfterEach
+  void stop() {
+    sns.close();
+  }
+
+  private static byte[] payload(String id, String amount, String merchant) {
+    return ScoringPayload.toJson(
+        new Transaction(id, 1700000000L, new BigDecimal(amount), merchant, null, null));
+  }
+
+  private Map<String, Object> deliver(byte[] payload) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      handler.handleRequest(new ByteArrayInputStream(payload), out, null);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return Json.readObject(out.toByteArray());
+  }
+
+  @Test
+  void storesTheScoreWithItsExpiryAndNoAlertBelowTheThreshold() {
+    Map<String, Object> result = deliver(payload("t-low", "6000", "Amazon"));
+
+    assertThat(result).containsEntry("stored", true).containsEntry("published", false);
+    FraudScore score = scores.find("t-low").orElseThrow();
+    assertThat(score.score()).isEqualByComparingTo("0.3");
+    assertThat(score.amount()).isEqualByComparingTo("6000");
+    assertThat(score.scoredAt()).isEqualTo(NOW.getEpochSecond());
+    assertThat(score.expiry()).isEqualTo(NOW.getEpochSecond() + 30L * 24 * 3600);
+    assertThat(score.alertDue()).isFalse();
+    assertThat(sns.requests()).isEmpty();
+  }
+
+  @Test
+  void publishesAnAlertSnsAcceptsAndSubscriptionsCanFilter() {
+    Map<String, Object> result = deliver(payload("t-high", "10000.01", "Offshore Ltd"));
+
+    assertThat(result).containsEntry("published", true);
+    StubAwsEndpoint.Request publish = sns.requests().get(0);
+    assertThat(publish.header("Authorization")).startsWith("AWS4-HMAC-SHA256");
+    Map<String, String> form = publish.form();
+    assertThat(form)
+        .containsEntry("Action", "Publish")
+        .containsEntry("TopicArn", TOPIC)
+        .containsEntry("Subject", "Fraud Alert");
+    Map<String, Object> message =
+        Json.readObject(form.get("Message").getBytes(StandardCharsets.UTF_8));
+    assertThat(message)
+        .containsEntry("transaction_id", "t-high")
+        .containsEntry("merchant", "Offshore Ltd")
+        .containsEntry("timestamp", 1700000000);
+    assertThat(message.get("amount").toString()).isEqualTo("10000.01");
+    assertThat(new BigDecimal(message.get("fraud_score").toString())).isEqualByComparingTo("0.9");
+    assertThat(attributes(form))
+        .containsEntry("transaction_id", "String=t-high")
+        .containsEntry("merchant", "String=Offshore Ltd")
+        .containsEntry("fraud_score", "Number=0.9")
+        .containsEntry("amount", "Number=10000.01")
+        .containsEntry("event_type", "String=fraud_alert");
+    assertThat(scores.find("t-high").orElseThrow().alerted()).isTrue();
+  }
+
+  @Test
+  void aRepeatedDeliveryStoresOneScoreAndPublishesOneAlert() {
+    byte[] payload = payload("t-twice", "20000", "crypto");
+
+    deliver(payload);
+    Map<String, Object> again = deliver(payload);
+
+    assertThat(again).containsEntry("stored", false).containsEntry("published", false);
+    assertThat(tables.scoreCount()).isEqualTo(1);
+    assertThat(sns.requests()).hasSize(1);
+  }
+
+  @Test
+  void concurrentDeliveriesStillPublishOnce() throws Exception {
+    byte[] payload = payload("t-race", "20000", "crypto");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<Map<String, Object>>> deliveries =
+          List.of(
+              () -> deliver(payload),
+              () -> deliver(payload),
+              () -> deliver(payload),
+              () -> deliver(payload));
+      for (var future : pool.invokeAll(deliveries)) {
+        future.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(tables.scoreCount()).isEqualTo(1);
+    assertThat(sns.requests()).hasSize(1);
+  }
+
+  @Test
+  void aFailedPublishIsRetriedByTheNextDeliveryOnly() {
+    sns.respondWith(
+        request ->
+            new Response(
+                500,
+                "text/xml",
+                "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalError</Code>"
+                    + "<Message>boom</Message></Error><RequestId>r</RequestId></ErrorResponse>"));
+    byte[] payload = payload("t-retry", "20000", "crypto");
+
+    assertThatThrownBy(() -> deliver(payload)).isInstanceOf(SnsException.class);
+    assertThat(scores.find("t-retry").orElseThrow().alerted()).isFalse();
+
+    sns.respondWith(StubAwsEndpoint::snsPublished);
+    assertThat(deliver(payload)).containsEntry("stored", false).containsEntry("published", true);
+    assertThat(deliver(payload)).containsEntry("published", false);
+    assertThat(sns.requests()).hasSize(2);
+    assertThat(tables.scoreCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnreadablePayloadFailsTheInvocationAndWritesNothing() {
+    assertThatThrownBy(() -> deliver("{\"transaction_id\":\"t\"}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timestamp");
+    assertThatThrownBy(() -> deliver("[]".getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("scoring payload");
+    assertThat(tables.scoreCount()).isZero();
+  }
+
+  /** Message attributes of a query-protocol Publish, as name to "DataType=value". */
+  private static Map<String, String> attributes(Map<String, String> form) {
+    Map<String, String> attributes = new java.util.HashMap<>();
+    for (int i = 1; form.containsKey("MessageAttributes.entry." + i + ".Name"); i++) {
+      String prefix = "MessageAttributes.entry." + i;
+      attributes.put(
+          form.get(prefix + ".Name"),
+          form.get(prefix + ".Value.DataType") + "=" + form.get(prefix + ".Value.StringValue"));
+    }
+    return attributes;
+  }
+}
