@@ -1,6 +1,8 @@
 package io.fraudpipeline.operator;
 
 import io.fraudpipeline.operator.cli.RenderCommand;
+import io.fraudpipeline.operator.cli.RunCommand;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,9 +10,15 @@ import picocli.CommandLine.Command;
 @Command(
     name = "fraud-pipeline-operator",
     mixinStandardHelpOptions = true,
-    subcommands = {RenderCommand.class},
+    subcommands = {RunCommand.class, RenderCommand.class},
     description = "Provisions FraudPipeline stacks in AWS through Crossplane managed resources.")
-public final class Main {
+public final class Main implements Callable<Integer> {
+
+  /** Without a subcommand, run the operator. */
+  @Override
+  public Integer call() throws Exception {
+    return new RunCommand().call();
+  }
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));

@@ -1,0 +1,57 @@
+package io.fraudpipeline.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The pipeline's kstatus conditions, in one place. A condition keeps its lastTransitionTime while
+ * its status stays the same, so an unchanged pipeline produces an identical status and no write.
+ */
+final class Conditions {
+
+  static final String READY = "Ready";
+  static final String RECONCILING = "Reconciling";
+  static final String STALLED = "Stalled";
+
+  private final List<Condition> previous;
+  private final long generation;
+  private final Clock clock;
+  private final List<Condition> result = new ArrayList<>();
+
+  Conditions(List<Condition> previous, long generation, Clock clock) {
+    this.previous = previous == null ? List.of() : previous;
+    this.generation = generation;
+    this.clock = clock;
+  }
+
+  Conditions set(String type, boolean status, String reason, String message) {
+    String s = status ? "True" : "False";
+    String since =
+        previous.stream()
+            .filter(c -> c.getType().equals(type) && c.getStatus().equals(s))
+            .map(Condition::getLastTransitionTime)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+    result.add(
+        new ConditionBuilder()
+            .withType(type)
+            .withStatus(s)
+            .withReason(reason)
+            .withMessage(message)
+            .withObservedGeneration(generation)
+            .withLastTransitionTime(since)
+            .build());
+    return this;
+  }
+
+  List<Condition> build() {
+    return result;
+  }
+}

@@ -1,0 +1,231 @@
+package io.fraudpipeline.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
+import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
+import io.fraudpipeline.operator.crossplane.CrossplaneStack;
+import io.fraudpipeline.operator.crossplane.ManagedKind;
+import io.fraudpipeline.operator.crossplane.ObservedResources;
+import io.fraudpipeline.operator.crossplane.RenderedStack;
+import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.model.InvalidSpecException;
+import io.fraudpipeline.operator.model.Ownership;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the pipeline's MRs from the informers, asks the pure {@link CrossplaneStack} what they
+ * should be, writes only the differences, deletes what is no longer wanted, and reports.
+ *
+ * <p>One pass over the model's output rather than a dependent per MR: the stack has a varying
+ * number of MRs per kind (subscriptions, alarms), MRs that wait on others' status, and kinds whose
+ * CRD may be missing; the model already decides all of that at once, so the reconciler only
+ * compares and applies. JOSDK still provides the informers, event mapping, retries and status
+ * patch.
+ */
+public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FraudPipelineReconciler.class);
+
+  /** How often to look again for provider CRDs that are missing, by default. */
+  public static final Duration CRD_RECHECK = Duration.ofSeconds(30);
+
+  private final ManagedResourceInformers informers = new ManagedResourceInformers();
+  private final boolean serverSideApply;
+  private final Clock clock;
+  private final PipelineStatusFactory statuses;
+  private final AtomicLong reconciliations = new AtomicLong();
+  private final Duration crdRecheck;
+
+  public FraudPipelineReconciler(boolean serverSideApply, Clock clock, Duration crdRecheck) {
+    this.serverSideApply = serverSideApply;
+    this.clock = clock;
+    this.crdRecheck = crdRecheck;
+    this.statuses = new PipelineStatusFactory(clock);
+  }
+
+  @Override
+  public List<EventSource<?, FraudPipeline>> prepareEventSources(
+      EventSourceContext<FraudPipeline> context) {
+    return informers.initial(context);
+  }
+
+  /** How many passes ran: lets tests wait for a resync without sleeping. */
+  public long reconciliations() {
+    return reconciliations.get();
+  }
+
+  @Override
+  public UpdateControl<FraudPipeline> reconcile(
+      FraudPipeline pipeline, Context<FraudPipeline> context) {
+    try {
+      return doReconcile(pipeline, context);
+    } finally {
+      reconciliations.incrementAndGet();
+    }
+  }
+
+  private UpdateControl<FraudPipeline> doReconcile(
+      FraudPipeline pipeline, Context<FraudPipeline> context) {
+    PipelineEvents events = new PipelineEvents(context.getClient(), clock);
+    List<ManagedKind> missing = informers.refresh(context);
+    if (!missing.isEmpty()) {
+      String message =
+          "Crossplane provider CRDs not installed: "
+              + missing.stream().map(ManagedKind::crdName).collect(Collectors.joining(", "))
+              + " (install provider-aws-dynamodb, -sqs, -sns, -iam, -cloudwatchlogs, -lambda,"
+              + " -apigateway and -cloudwatch); managed resources are left as they are";
+      return stalled(pipeline, PipelineStatusFactory.MISSING_CRDS, message, events, context)
+          .rescheduleAfter(crdRecheck);
+    }
+
+    ObservedResources observed = new ObservedResources(observedMrs(pipeline, context));
+    RenderedStack stack;
+    try {
+      stack = CrossplaneStack.build(pipeline, observed);
+    } catch (InvalidSpecException e) {
+      return stalled(pipeline, PipelineStatusFactory.INVALID_SPEC, e.getMessage(), events, context);
+    }
+
+    ManagedResourceWriter writer = new ManagedResourceWriter(context.getClient(), serverSideApply);
+    int created = 0;
+    int updated = 0;
+    Set<String> wanted = new HashSet<>();
+    for (ManagedResource mr : stack.desired()) {
+      ManagedKind kind = CrossplaneKinds.find(mr.getApiVersion(), mr.getKind()).orElseThrow();
+      wanted.add(key(mr.getKind(), mr.getMetadata().getName()));
+      var actual = observed.find(kind, mr.getMetadata().getName());
+      if (actual.isEmpty()) {
+        writer.create(mr);
+        created++;
+      } else if (!DesiredStateMatcher.matches(mr, actual.get())) {
+        writer.update(mr, actual.get());
+        updated++;
+      }
+    }
+    // an MR that waits keeps its current state: a status gone missing must not delete it
+    stack.waiting().forEach(w -> wanted.add(key(w.getKind(), w.getName())));
+    List<String> deleted = new ArrayList<>();
+    for (GenericKubernetesResource actual : observed.all()) {
+      if (!wanted.contains(key(actual.getKind(), actual.getMetadata().getName()))) {
+        writer.delete(actual);
+        deleted.add(actual.getKind() + " " + actual.getMetadata().getName());
+      }
+    }
+    if (created + updated + deleted.size() > 0) {
+      LOG.info(
+          "pipeline {}/{}: created {}, updated {}, deleted {} managed resources",
+          pipeline.getMetadata().getNamespace(),
+          pipeline.getMetadata().getName(),
+          created,
+          updated,
+          deleted.size());
+    }
+    if (created > 0) {
+      events.normal(pipeline, "Created", "Created " + created + " managed resources");
+    }
+    if (!deleted.isEmpty()) {
+      events.normal(
+          pipeline,
+          "Deleted",
+          "Deleted managed resources no longer wanted: " + String.join(", ", deleted));
+    }
+
+    FraudPipelineStatus status = statuses.progress(pipeline, stack, observed);
+    if (isReady(status) && !isReady(pipeline.getStatus())) {
+      events.normal(
+          pipeline,
+          "Ready",
+          status.getApiEndpoint() == null
+              ? "All managed resources are Ready"
+              : "Ready: " + status.getApiEndpoint());
+    }
+    return withStatus(pipeline, status, context);
+  }
+
+  private List<GenericKubernetesResource> observedMrs(
+      FraudPipeline pipeline, Context<FraudPipeline> context) {
+    List<GenericKubernetesResource> out = new ArrayList<>();
+    for (ManagedKind kind : CrossplaneKinds.all()) {
+      for (ManagedResource r : context.getSecondaryResources(kind.type())) {
+        var labels = r.getMetadata().getLabels();
+        if (labels != null
+            && pipeline.getMetadata().getName().equals(labels.get(Ownership.PIPELINE_LABEL))) {
+          out.add(r);
+        }
+      }
+    }
+    return out;
+  }
+
+  private UpdateControl<FraudPipeline> stalled(
+      FraudPipeline pipeline,
+      String reason,
+      String message,
+      PipelineEvents events,
+      Context<FraudPipeline> context) {
+    FraudPipelineStatus status = statuses.stalled(pipeline, reason, message);
+    if (!sameStalled(pipeline.getStatus(), reason, message)) {
+      LOG.warn(
+          "pipeline {}/{} stalled: {}",
+          pipeline.getMetadata().getNamespace(),
+          pipeline.getMetadata().getName(),
+          message);
+      events.warning(pipeline, reason, message);
+    }
+    return withStatus(pipeline, status, context);
+  }
+
+  /** Writes the status only when it changed: an unchanged pipeline costs no write. */
+  private UpdateControl<FraudPipeline> withStatus(
+      FraudPipeline pipeline, FraudPipelineStatus status, Context<FraudPipeline> context) {
+    if (Objects.equals(pipeline.getStatus(), status)) {
+      return UpdateControl.noUpdate();
+    }
+    pipeline.setStatus(status);
+    if (serverSideApply) {
+      return UpdateControl.patchStatus(pipeline);
+    }
+    // Without SSA, JOSDK sends a JSON Patch computed against its cache, which the mock server
+    // applies to its newer copy and fails on; a PUT of the status with the resourceVersion is
+    // rejected with 409 when stale instead, and retried.
+    context.getClient().resource(pipeline).updateStatus();
+    return UpdateControl.noUpdate();
+  }
+
+  private static boolean sameStalled(FraudPipelineStatus previous, String reason, String message) {
+    return previous != null
+        && previous.getConditions().stream()
+            .anyMatch(
+                c ->
+                    c.getType().equals(Conditions.STALLED)
+                        && c.getStatus().equals("True")
+                        && reason.equals(c.getReason())
+                        && message.equals(c.getMessage()));
+  }
+
+  private static boolean isReady(FraudPipelineStatus status) {
+    return status != null
+        && status.getConditions().stream()
+            .anyMatch(c -> c.getType().equals(Conditions.READY) && c.getStatus().equals("True"));
+  }
+
+  private static String key(String kind, String name) {
+    return kind + "/" + name;
+  }
+}

@@ -1,0 +1,135 @@
+package io.fraudpipeline.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
+import io.fraudpipeline.api.v1alpha1.PendingResource;
+import io.fraudpipeline.api.v1alpha1.ResourceCounts;
+import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
+import io.fraudpipeline.operator.crossplane.ObservedResources;
+import io.fraudpipeline.operator.crossplane.Readiness;
+import io.fraudpipeline.operator.crossplane.RenderedStack;
+import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.model.AwsNames;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the pipeline's status: Ready when every MR is Ready, otherwise which MRs are not and why,
+ * from their own conditions or from what they wait for.
+ */
+final class PipelineStatusFactory {
+
+  static final String ALL_READY = "AllResourcesReady";
+  static final String NOT_READY = "ResourcesNotReady";
+  static final String PROVISIONING = "Provisioning";
+  static final String INVALID_SPEC = "InvalidSpec";
+  static final String MISSING_CRDS = "ProviderCRDsMissing";
+
+  private static final int PENDING_IN_MESSAGE = 3;
+
+  private final Clock clock;
+
+  PipelineStatusFactory(Clock clock) {
+    this.clock = clock;
+  }
+
+  FraudPipelineStatus progress(
+      FraudPipeline pipeline, RenderedStack stack, ObservedResources observed) {
+    List<PendingResource> pending = new ArrayList<>();
+    int ready = 0;
+    for (ManagedResource mr : stack.desired()) {
+      var kind = CrossplaneKinds.find(mr.getApiVersion(), mr.getKind()).orElseThrow();
+      Optional<GenericKubernetesResource> actual = observed.find(kind, mr.getMetadata().getName());
+      if (actual.isPresent() && Readiness.isReady(actual.get())) {
+        ready++;
+      } else {
+        pending.add(
+            new PendingResource(
+                mr.getKind(),
+                mr.getMetadata().getName(),
+                actual.map(Readiness::reason).orElse("being created")));
+      }
+    }
+    pending.addAll(stack.waiting());
+
+    FraudPipelineStatus status = base(pipeline, stack.names());
+    status.setApiEndpoint(stack.apiEndpoint());
+    status.setAlertTopicArn(stack.alertTopicArn());
+    status.setResources(new ResourceCounts(stack.total(), ready));
+    status.setPending(pending);
+    Conditions conditions = conditions(pipeline);
+    if (pending.isEmpty()) {
+      conditions
+          .set(
+              Conditions.READY,
+              true,
+              ALL_READY,
+              "All " + stack.total() + " managed resources are Ready")
+          .set(Conditions.RECONCILING, false, ALL_READY, "")
+          .set(Conditions.STALLED, false, ALL_READY, "");
+    } else {
+      String message =
+          ready
+              + " of "
+              + stack.total()
+              + " managed resources Ready; "
+              + pending.stream()
+                  .limit(PENDING_IN_MESSAGE)
+                  .map(p -> p.getKind() + " " + p.getName() + ": " + p.getReason())
+                  .collect(Collectors.joining("; "))
+              + (pending.size() > PENDING_IN_MESSAGE
+                  ? "; and " + (pending.size() - PENDING_IN_MESSAGE) + " more (see status.pending)"
+                  : "");
+      conditions
+          .set(Conditions.READY, false, NOT_READY, message)
+          .set(Conditions.RECONCILING, true, PROVISIONING, message)
+          .set(Conditions.STALLED, false, PROVISIONING, "");
+    }
+    status.setConditions(conditions.build());
+    return status;
+  }
+
+  /** The pipeline cannot progress until someone acts; what was there stays as it is. */
+  FraudPipelineStatus stalled(FraudPipeline pipeline, String reason, String message) {
+    FraudPipelineStatus previous = pipeline.getStatus();
+    FraudPipelineStatus status = base(pipeline, null);
+    if (previous != null) {
+      // keep reporting what exists: nothing was changed
+      status.setEnvironmentSuffix(previous.getEnvironmentSuffix());
+      status.setTransactionsTable(previous.getTransactionsTable());
+      status.setFraudScoresTable(previous.getFraudScoresTable());
+      status.setApiEndpoint(previous.getApiEndpoint());
+      status.setAlertTopicArn(previous.getAlertTopicArn());
+      status.setResources(previous.getResources());
+      status.setPending(previous.getPending());
+    }
+    status.setConditions(
+        conditions(pipeline)
+            .set(Conditions.READY, false, reason, message)
+            .set(Conditions.RECONCILING, false, reason, "")
+            .set(Conditions.STALLED, true, reason, message)
+            .build());
+    return status;
+  }
+
+  private FraudPipelineStatus base(FraudPipeline pipeline, AwsNames names) {
+    FraudPipelineStatus status = new FraudPipelineStatus();
+    status.setObservedGeneration(pipeline.getMetadata().getGeneration());
+    if (names != null) {
+      status.setEnvironmentSuffix(names.suffix());
+      status.setTransactionsTable(names.transactionsTable());
+      status.setFraudScoresTable(names.fraudScoresTable());
+    }
+    return status;
+  }
+
+  private Conditions conditions(FraudPipeline pipeline) {
+    var previous = pipeline.getStatus() == null ? null : pipeline.getStatus().getConditions();
+    Long generation = pipeline.getMetadata().getGeneration();
+    return new Conditions(previous, generation == null ? 0 : generation, clock);
+  }
+}

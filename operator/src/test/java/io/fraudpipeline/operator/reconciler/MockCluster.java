@@ -1,0 +1,148 @@
+package io.fraudpipeline.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fraudpipeline.api.testing.FraudPipelineCrd;
+import io.fraudpipeline.api.testing.ProjectPaths;
+import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.operator.crossplane.AssumedStatuses;
+import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
+import io.fraudpipeline.operator.crossplane.ManagedKind;
+import io.fraudpipeline.operator.crossplane.Readiness;
+import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A fabric8 mock API server in CRUD mode (expectations first, for injected errors) with the
+ * FraudPipeline CRD and the provider CRDs installed, and a stand-in for the Crossplane provider.
+ */
+final class MockCluster implements AutoCloseable {
+
+  static {
+    // the mock server logs every request at INFO
+    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver")
+        .setLevel(java.util.logging.Level.WARNING);
+  }
+
+  final KubernetesMockServer server;
+  final KubernetesClient client;
+
+  MockCluster() {
+    Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+    server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            responses,
+            new KubernetesMixedDispatcher(responses),
+            false);
+    server.init();
+    client = server.createClient();
+    client
+        .resource(Serialization.unmarshal(FraudPipelineCrd.yaml(), CustomResourceDefinition.class))
+        .create();
+  }
+
+  void installProviderCrds(Predicate<ManagedKind> which) {
+    for (ManagedKind kind : CrossplaneKinds.all()) {
+      if (which.test(kind)) {
+        installProviderCrd(kind);
+      }
+    }
+  }
+
+  void installProviderCrd(ManagedKind kind) {
+    var file = ProjectPaths.providerCrds().resolve(kind.group() + "_" + kind.plural() + ".yaml");
+    try {
+      client
+          .resource(Serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class))
+          .create();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  FraudPipeline create(FraudPipeline pipeline) {
+    pipeline.getMetadata().setUid(null);
+    pipeline.getMetadata().setResourceVersion(null);
+    return client.resource(pipeline).create();
+  }
+
+  FraudPipeline get(FraudPipeline pipeline) {
+    return client
+        .resources(FraudPipeline.class)
+        .inNamespace(pipeline.getMetadata().getNamespace())
+        .withName(pipeline.getMetadata().getName())
+        .get();
+  }
+
+  List<ManagedResource> mrs(String namespace) {
+    List<ManagedResource> out = new ArrayList<>();
+    for (ManagedKind kind : CrossplaneKinds.all()) {
+      out.addAll(client.resources(kind.type()).inNamespace(namespace).list().getItems());
+    }
+    return out;
+  }
+
+  <R extends ManagedResource> R mr(Class<R> type, String namespace, String name) {
+    return client.resources(type).inNamespace(namespace).withName(name).get();
+  }
+
+  /**
+   * Plays the provider once: every MR without a Ready condition gets a Ready status with the ARNs
+   * and ids other MRs read. Returns how many it made Ready.
+   */
+  int providerPass(String namespace) {
+    int made = 0;
+    for (ManagedResource mr : mrs(namespace)) {
+      if (!Readiness.isReady(mr)) {
+        GenericKubernetesResource withStatus = AssumedStatuses.withStatus(mr);
+        mr.setAdditionalProperty("status", withStatus.getAdditionalProperties().get("status"));
+        client.resource(mr).updateStatus();
+        made++;
+      }
+    }
+    return made;
+  }
+
+  /** Drops the requests recorded so far. */
+  void forgetRequests() throws InterruptedException {
+    while (server.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
+      // drain
+    }
+  }
+
+  /** The requests recorded since the last call, as "METHOD path". */
+  List<String> requests() throws InterruptedException {
+    List<String> out = new ArrayList<>();
+    RecordedRequest r;
+    while ((r = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
+      out.add(r.getMethod() + " " + r.getPath());
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+}
