@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fraudpipeline.functions.json.Json;
 import io.fraudpipeline.functions.processor.TransactionProcessorHandler;
 import io.fraudpipeline.functions.processor.TransactionService;
-import io.fraudpipeline.functions.processor.stream.LambdaScorerInvoker;
 import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
 import io.fraudpipeline.functions.scorer.FraudScorer;
 import io.fraudpipeline.functions.scorer.FraudScorerHandler;
@@ -55,8 +54,7 @@ class PipelineEndToEndTest {
           new TransactionService(
               new DynamoDbTransactionStore(LocalDynamo.client(), tables.transactions()),
               new DynamoDbScoreStore(LocalDynamo.client(), tables.scores())),
-          StreamDispatcher.withConcurrency(
-              new LambdaScorerInvoker(lambda.lambdaClient(), "fraud-scorer"), 4));
+          StreamDispatcher.withConcurrency(lambda.scorerInvoker("fraud-scorer"), 4));
 
   @AfterEach
   void stop() {

@@ -1,6 +1,9 @@
 package io.fraudpipeline.functions.aws;
 
 import io.fraudpipeline.functions.contract.EnvVars;
+import io.fraudpipeline.functions.processor.stream.LambdaScorerInvoker;
+import io.fraudpipeline.functions.processor.stream.ScorerInvoker;
+import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -8,7 +11,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -20,12 +22,18 @@ public final class AwsClients {
 
   private static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(10);
 
+  private final Env env;
   private final Region region;
   private final SdkHttpClient httpClient;
 
   public AwsClients(Env env) {
+    this.env = env;
     this.region = Region.of(env.required(EnvVars.AWS_REGION));
-    this.httpClient = UrlConnectionHttpClient.builder().build();
+    this.httpClient =
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(2))
+            .socketTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   public DynamoDbClient dynamoDb() {
@@ -37,13 +45,23 @@ public final class AwsClients {
         .build();
   }
 
-  public LambdaClient lambda() {
-    return LambdaClient.builder()
-        .region(region)
-        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-        .httpClient(httpClient)
-        .overrideConfiguration(timeouts())
-        .build();
+  /**
+   * Invokes the scorer through the same HTTP client. {@code AWS_ENDPOINT_URL_LAMBDA} and {@code
+   * AWS_ENDPOINT_URL} override the endpoint as they do for the SDK's own clients.
+   */
+  public ScorerInvoker scorerInvoker(String functionName) {
+    String override = env.optional("AWS_ENDPOINT_URL_LAMBDA");
+    if (override == null) {
+      override = env.optional("AWS_ENDPOINT_URL");
+    }
+    URI endpoint =
+        override != null ? URI.create(override) : LambdaScorerInvoker.defaultEndpoint(region);
+    return new LambdaScorerInvoker(
+        httpClient,
+        EnvironmentVariableCredentialsProvider.create(),
+        region,
+        endpoint,
+        functionName);
   }
 
   public SnsClient sns() {

@@ -8,7 +8,6 @@ import io.fraudpipeline.functions.contract.EnvVars;
 import io.fraudpipeline.functions.json.Json;
 import io.fraudpipeline.functions.processor.api.ApiRequest;
 import io.fraudpipeline.functions.processor.api.TransactionApi;
-import io.fraudpipeline.functions.processor.stream.LambdaScorerInvoker;
 import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
 import io.fraudpipeline.functions.processor.stream.StreamRecord;
 import io.fraudpipeline.functions.store.DynamoDbScoreStore;
@@ -63,8 +62,7 @@ public final class TransactionProcessorHandler implements RequestStreamHandler {
               new DynamoDbScoreStore(dynamoDb, scoresTable));
       StreamDispatcher dispatcher =
           StreamDispatcher.withConcurrency(
-              new LambdaScorerInvoker(clients.lambda(), scorerFunction),
-              StreamDispatcher.DEFAULT_CONCURRENCY);
+              clients.scorerInvoker(scorerFunction), StreamDispatcher.DEFAULT_CONCURRENCY);
       return new Wiring(service, dispatcher);
     }
   }

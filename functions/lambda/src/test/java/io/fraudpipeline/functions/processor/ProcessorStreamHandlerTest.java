@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fraudpipeline.functions.json.Json;
 import io.fraudpipeline.functions.model.ScoringPayload;
 import io.fraudpipeline.functions.model.Transaction;
-import io.fraudpipeline.functions.processor.stream.LambdaScorerInvoker;
 import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
 import io.fraudpipeline.functions.store.ScoreStore;
 import io.fraudpipeline.functions.store.TransactionStore;
@@ -38,8 +37,7 @@ class ProcessorStreamHandlerTest {
   private final TransactionProcessorHandler handler =
       new TransactionProcessorHandler(
           new TransactionService(unusedTransactions(), unusedScores()),
-          StreamDispatcher.withConcurrency(
-              new LambdaScorerInvoker(lambda.lambdaClient(), SCORER), 8));
+          StreamDispatcher.withConcurrency(lambda.scorerInvoker(SCORER), 8));
 
   @AfterEach
   void stop() {

@@ -2,6 +2,7 @@ package io.fraudpipeline.functions.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.fraudpipeline.functions.processor.stream.LambdaScorerInvoker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,7 +21,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -106,17 +106,17 @@ public final class StubAwsEndpoint implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  /** A Lambda client for this endpoint; no retries, so a failure shows at once. */
-  public LambdaClient lambdaClient() {
-    return LambdaClient.builder()
-        .endpointOverride(endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(credentials())
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
+  /** A scorer invoker sending to this endpoint as if it were Lambda. */
+  public LambdaScorerInvoker scorerInvoker(String functionName) {
+    return new LambdaScorerInvoker(
+        UrlConnectionHttpClient.create(),
+        credentials(),
+        Region.US_EAST_1,
+        endpoint(),
+        functionName);
   }
 
+  /** An SNS client for this endpoint; no retries, so a failure shows at once. */
   public SnsClient snsClient() {
     return SnsClient.builder()
         .endpointOverride(endpoint())

@@ -2,41 +2,136 @@ package io.fraudpipeline.functions.processor.stream;
 
 import io.fraudpipeline.functions.model.ScoringPayload;
 import io.fraudpipeline.functions.model.Transaction;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
 
 /**
- * Invokes the scorer function asynchronously ({@code InvocationType=Event}): Lambda queues the
- * event, answers 202, and retries and dead-letters failures of the scorer on its own.
+ * Invokes the scorer function asynchronously: the Lambda {@code Invoke} API with {@code
+ * X-Amz-Invocation-Type: Event}, so Lambda queues the event, answers 202, and retries and
+ * dead-letters failures of the scorer itself.
+ *
+ * <p>The request is signed with the SDK's SigV4 signer and sent with the SDK's HTTP client rather
+ * than through the SDK's Lambda client: that client's module is 3.4 MB of model classes for the one
+ * call made here, and dropping it is what keeps the function package under 10 MB.
  */
 public final class LambdaScorerInvoker implements ScorerInvoker {
 
-  private final LambdaClient lambda;
-  private final String functionName;
+  private static final String API_VERSION = "2015-03-31";
+  private static final int MAX_ERROR_CHARS = 500;
 
-  public LambdaScorerInvoker(LambdaClient lambda, String functionName) {
-    this.lambda = lambda;
+  private final SdkHttpClient http;
+  private final AwsCredentialsProvider credentials;
+  private final Region region;
+  private final URI invocationsUri;
+  private final String functionName;
+  private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+
+  /**
+   * @param endpoint the Lambda endpoint, e.g. {@link #defaultEndpoint(Region)}
+   * @param functionName the scorer's name or ARN
+   */
+  public LambdaScorerInvoker(
+      SdkHttpClient http,
+      AwsCredentialsProvider credentials,
+      Region region,
+      URI endpoint,
+      String functionName) {
+    this.http = http;
+    this.credentials = credentials;
+    this.region = region;
     this.functionName = functionName;
+    String base = endpoint.toString().replaceAll("/+$", "");
+    this.invocationsUri =
+        URI.create(
+            base
+                + "/"
+                + API_VERSION
+                + "/functions/"
+                + URLEncoder.encode(functionName, StandardCharsets.UTF_8)
+                + "/invocations");
+  }
+
+  /** {@code https://lambda.<region>.<partition DNS suffix>}, as the SDK would resolve it. */
+  public static URI defaultEndpoint(Region region) {
+    return URI.create(
+        "https://lambda." + region.id() + "." + PartitionMetadata.of(region).dnsSuffix());
   }
 
   @Override
   public void invoke(Transaction transaction) {
-    InvokeResponse response =
-        lambda.invoke(
-            i ->
-                i.functionName(functionName)
-                    .invocationType(InvocationType.EVENT)
-                    .payload(SdkBytes.fromByteArray(ScoringPayload.toJson(transaction))));
-    if (response.statusCode() != 202) {
-      throw new IllegalStateException(
-          "scorer "
-              + functionName
-              + " did not queue "
-              + transaction.transactionId()
-              + ": status "
-              + response.statusCode());
+    byte[] payload = ScoringPayload.toJson(transaction);
+    SdkHttpFullRequest request =
+        SdkHttpFullRequest.builder()
+            .method(SdkHttpMethod.POST)
+            .uri(invocationsUri)
+            .putHeader("Content-Type", "application/json")
+            .putHeader("X-Amz-Invocation-Type", "Event")
+            .putHeader("Content-Length", Integer.toString(payload.length))
+            .build();
+    SignedRequest signed =
+        signer.sign(
+            s ->
+                s.identity(credentials.resolveCredentials())
+                    .request(request)
+                    .payload(ContentStreamProvider.fromByteArray(payload))
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
+    try {
+      HttpExecuteResponse response =
+          http.prepareRequest(
+                  HttpExecuteRequest.builder()
+                      .request(signed.request())
+                      .contentStreamProvider(signed.payload().orElse(null))
+                      .build())
+              .call();
+      int status = response.httpResponse().statusCode();
+      String body = read(response);
+      if (status != 202) {
+        throw new ScorerInvokeException(
+            "scorer "
+                + functionName
+                + " did not queue "
+                + transaction.transactionId()
+                + ": HTTP "
+                + status
+                + " "
+                + body);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "scorer " + functionName + " unreachable for " + transaction.transactionId(), e);
+    }
+  }
+
+  private static String read(HttpExecuteResponse response) throws IOException {
+    if (response.responseBody().isEmpty()) {
+      return "";
+    }
+    try (InputStream body = response.responseBody().get()) {
+      String text = new String(body.readNBytes(MAX_ERROR_CHARS), StandardCharsets.UTF_8);
+      return text.strip();
+    }
+  }
+
+  /** Lambda answered, but did not accept the event. */
+  public static final class ScorerInvokeException extends RuntimeException {
+    public ScorerInvokeException(String message) {
+      super(message);
     }
   }
 }
