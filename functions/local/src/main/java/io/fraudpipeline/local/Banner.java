@@ -1,0 +1,39 @@
+package io.fraudpipeline.local;
+
+/**
+ * The few lines printed once the pipeline is up: where it listens, how to try it, where data is.
+ */
+final class Banner {
+
+  private Banner() {}
+
+  static String text(LocalPipeline pipeline) {
+    String base = pipeline.baseUri().toString();
+    LocalNames names = pipeline.names();
+    String data =
+        pipeline
+            .settings()
+            .dataDir()
+            .map(dir -> "in " + dir.toAbsolutePath())
+            .orElse("in memory (gone when it stops; --data-dir to keep them)");
+    return String.join(
+        System.lineSeparator(),
+        "fraud-pipeline-local is up: " + base + "/transactions",
+        "  try:  curl -s -X POST "
+            + base
+            + "/transactions -H 'Content-Type: application/json' -d"
+            + " '{\"transaction_id\":\"txn-1\",\"timestamp\":1700000000,\"amount\":12000,"
+            + "\"merchant\":\"crypto-exchange\"}'",
+        "        curl -s " + base + "/transactions/txn-1   (also GET /alerts, GET /dead-letters)",
+        "  data: tables "
+            + names.transactionsTable()
+            + " and "
+            + names.fraudScoresTable()
+            + " in Dynalite (node, port "
+            + pipeline.dynalite().port()
+            + ") "
+            + data
+            + "; stream, alerts and dead letters in memory",
+        "  Ctrl-C stops it.");
+  }
+}

@@ -1,0 +1,206 @@
+package io.fraudpipeline.local;
+
+import io.fraudpipeline.functions.scorer.ScoringConfig;
+import io.fraudpipeline.local.scorer.AsyncInvocationSettings;
+import io.fraudpipeline.local.stream.StreamMappingSettings;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code java -jar fraud-pipeline-local.jar}: starts the whole pipeline on this machine and serves
+ * it until Ctrl-C. The flags carry the names of the FraudPipeline spec fields they stand for.
+ */
+@Command(
+    name = "fraud-pipeline-local",
+    mixinStandardHelpOptions = true,
+    version = "fraud-pipeline-local 0.1.0",
+    sortOptions = false,
+    description = "Runs the fraud pipeline on this machine: the HTTP API, the stream, the scorer.")
+public final class LocalMain implements Callable<Integer> {
+
+  /** spec.environmentSuffix's pattern. */
+  private static final Pattern SUFFIX = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?$");
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      description = "HTTP port (default ${DEFAULT-VALUE}; 0 for any free one)")
+  int port = LocalSettings.DEFAULT_PORT;
+
+  @Option(
+      names = "--bind",
+      description = "address to listen on (default ${DEFAULT-VALUE}: this machine only)")
+  String bind = LocalSettings.DEFAULT_BIND;
+
+  @Option(
+      names = "--data-dir",
+      description = "keep the tables in this directory across runs (default: in memory)")
+  Path dataDir;
+
+  @Option(names = "--batch-size", description = "spec.stream.batchSize (default ${DEFAULT-VALUE})")
+  int batchSize = LocalSettings.DEFAULT_BATCH_SIZE;
+
+  @Option(
+      names = "--maximum-retry-attempts",
+      description = "spec.stream.maximumRetryAttempts, -1 for no limit (default ${DEFAULT-VALUE})")
+  int maximumRetryAttempts = LocalSettings.DEFAULT_MAXIMUM_RETRY_ATTEMPTS;
+
+  @Option(
+      names = "--alert-threshold",
+      description = "spec.scoring.alertThreshold (default ${DEFAULT-VALUE})")
+  BigDecimal alertThreshold = ScoringConfig.DEFAULT_ALERT_THRESHOLD;
+
+  @Option(
+      names = "--high-amount",
+      description = "spec.scoring.highAmount (default ${DEFAULT-VALUE})")
+  BigDecimal highAmount = ScoringConfig.DEFAULT_HIGH_AMOUNT;
+
+  @Option(
+      names = "--elevated-amount",
+      description = "spec.scoring.elevatedAmount (default ${DEFAULT-VALUE})")
+  BigDecimal elevatedAmount = ScoringConfig.DEFAULT_ELEVATED_AMOUNT;
+
+  @Option(
+      names = "--high-risk-merchants",
+      split = ",",
+      description = "spec.scoring.highRiskMerchants, comma-separated (default ${DEFAULT-VALUE})")
+  List<String> highRiskMerchants = ScoringConfig.DEFAULT_HIGH_RISK_MERCHANTS;
+
+  @Option(
+      names = "--score-retention-days",
+      description = "spec.scoring.scoreRetentionDays (default ${DEFAULT-VALUE})")
+  int scoreRetentionDays = ScoringConfig.DEFAULT_SCORE_RETENTION_DAYS;
+
+  @Option(
+      names = "--environment-suffix",
+      description =
+          "spec.environmentSuffix, names the tables and queues (default ${DEFAULT-VALUE})")
+  String environmentSuffix = LocalSettings.DEFAULT_SUFFIX;
+
+  @Option(
+      names = "--retry-delay-ms",
+      description =
+          "first delay before a stream or scorer retry, doubled for each further one"
+              + " (default ${DEFAULT-VALUE}; Lambda waits far longer)")
+  long retryDelayMs = LocalSettings.DEFAULT_RETRY_DELAY.toMillis();
+
+  @Option(
+      names = "--scorer-concurrency",
+      description = "scorer invocations running at once (default ${DEFAULT-VALUE})")
+  int scorerConcurrency = LocalSettings.DEFAULT_SCORER_CONCURRENCY;
+
+  public static void main(String[] args) {
+    int code = commandLine(System.err).execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** The command with bad usage answered by one line naming the flag and exit code 2. */
+  static CommandLine commandLine(PrintStream err) {
+    CommandLine cli = new CommandLine(new LocalMain());
+    cli.setParameterExceptionHandler(
+        (ParameterException e, String[] args) -> {
+          err.println("fraud-pipeline-local: " + e.getMessage() + " (see --help)");
+          return 2;
+        });
+    return cli;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    LocalSettings settings = settings();
+    LocalPipeline pipeline;
+    try {
+      pipeline = LocalPipeline.start(settings);
+    } catch (RuntimeException e) {
+      System.err.println("fraud-pipeline-local: cannot start: " + e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  pipeline.close();
+                  System.out.println("fraud-pipeline-local stopped");
+                  System.out.flush();
+                  stopped.countDown();
+                },
+                "local-shutdown"));
+    System.out.println(Banner.text(pipeline));
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  /**
+   * The settings the flags describe.
+   *
+   * @throws ParameterException naming the flag whose value is out of range
+   */
+  LocalSettings settings() {
+    requireRange("--port", port, 0, 65_535);
+    requireRange("--batch-size", batchSize, 1, 10_000);
+    requireRange("--maximum-retry-attempts", maximumRetryAttempts, -1, 10_000);
+    requireRange("--score-retention-days", scoreRetentionDays, 1, Integer.MAX_VALUE);
+    requireRange("--scorer-concurrency", scorerConcurrency, 1, 1_000);
+    if (retryDelayMs < 0) {
+      throw bad("--retry-delay-ms", retryDelayMs, "must be >= 0");
+    }
+    if (alertThreshold.compareTo(BigDecimal.ZERO) < 0
+        || alertThreshold.compareTo(BigDecimal.ONE) > 0) {
+      throw bad("--alert-threshold", alertThreshold.toPlainString(), "must be between 0 and 1");
+    }
+    if (highAmount.signum() < 0) {
+      throw bad("--high-amount", highAmount.toPlainString(), "must be >= 0");
+    }
+    if (elevatedAmount.signum() < 0) {
+      throw bad("--elevated-amount", elevatedAmount.toPlainString(), "must be >= 0");
+    }
+    if (!SUFFIX.matcher(environmentSuffix).matches()) {
+      throw bad("--environment-suffix", environmentSuffix, "must match " + SUFFIX.pattern());
+    }
+    Duration retryDelay = Duration.ofMillis(retryDelayMs);
+    return new LocalSettings(
+        bind,
+        port,
+        Optional.ofNullable(dataDir),
+        environmentSuffix,
+        new StreamMappingSettings(
+            batchSize, maximumRetryAttempts, retryDelay, Duration.ofSeconds(5)),
+        new AsyncInvocationSettings(
+            scorerConcurrency, AsyncInvocationSettings.LAMBDA_DEFAULT_RETRIES, retryDelay),
+        new ScoringConfig(
+            alertThreshold, highAmount, elevatedAmount, highRiskMerchants, scoreRetentionDays),
+        LocalSettings.DEFAULT_HTTP_THREADS);
+  }
+
+  private void requireRange(String flag, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw bad(
+          flag,
+          value,
+          max == Integer.MAX_VALUE ? "must be >= " + min : "must be " + min + ".." + max);
+    }
+  }
+
+  private ParameterException bad(String flag, Object value, String rule) {
+    return new ParameterException(
+        spec.commandLine(), "Invalid value for option '" + flag + "': " + value + " " + rule);
+  }
+}
