@@ -2,64 +2,17 @@ package io.fraudpipeline.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.kinds.EventSourceMapping;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The operator against the mock API server, with a test helper playing the Crossplane provider. */
-class FraudPipelineReconcilerTest {
-
-  static final Duration TIMEOUT = Duration.ofSeconds(20);
-  static final String NS = "fraud-dev";
-
-  MockCluster cluster;
-  OperatorHarness harness;
-
-  @BeforeEach
-  void start() {
-    cluster = new MockCluster();
-    cluster.installProviderCrds(k -> true);
-    harness = new OperatorHarness(cluster, Duration.ofMillis(300));
-  }
-
-  @AfterEach
-  void stop() {
-    harness.close();
-    cluster.close();
-  }
-
-  static Optional<Condition> condition(FraudPipelineStatus status, String type) {
-    return status == null
-        ? Optional.empty()
-        : status.getConditions().stream().filter(c -> c.getType().equals(type)).findFirst();
-  }
-
-  static boolean isTrue(FraudPipelineStatus status, String type) {
-    return condition(status, type).map(c -> c.getStatus().equals("True")).orElse(false);
-  }
-
-  /** Plays the provider until the pipeline reports Ready. */
-  FraudPipeline provisionUntilReady(FraudPipeline pipeline) {
-    Eventually.await(
-        "pipeline Ready",
-        TIMEOUT,
-        () -> {
-          cluster.providerPass(NS);
-          return isTrue(cluster.get(pipeline).getStatus(), "Ready");
-        },
-        () -> String.valueOf(cluster.get(pipeline).getStatus().getConditions()));
-    return cluster.get(pipeline);
-  }
+class FraudPipelineReconcilerTest extends OperatorTestBase {
 
   @Test
   void createsTheStackInDependencyOrderAndBecomesReady() {

@@ -1,0 +1,107 @@
+package io.fraudpipeline.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
+import io.fraudpipeline.operator.Fixtures;
+import io.fraudpipeline.operator.crossplane.kinds.Function;
+import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.crossplane.kinds.Queue;
+import io.fraudpipeline.operator.crossplane.kinds.Table;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Bad input and a misbehaving API server. */
+class PipelineFailuresTest extends OperatorTestBase {
+
+  @Test
+  void anImpossibleSpecStallsWithAPreciseMessageAndLeavesTheResourcesAlone() {
+    FraudPipeline pipeline = provisionUntilReady(cluster.create(Fixtures.pipeline("seed")));
+    Map<String, String> versions = resourceVersions();
+
+    edit(pipeline, p -> p.getSpec().getFunctions().getCode().setImageUri("example.com/fraud:1"));
+
+    Eventually.await(
+        "Stalled", TIMEOUT, () -> isTrue(cluster.get(pipeline).getStatus(), "Stalled"));
+    FraudPipelineStatus status = cluster.get(pipeline).getStatus();
+    assertThat(condition(status, "Stalled").orElseThrow().getMessage())
+        .isEqualTo("spec.functions.code: set exactly one of s3 (s3Bucket + s3Key) or imageUri");
+    assertThat(condition(status, "Ready").orElseThrow().getStatus()).isEqualTo("False");
+    assertThat(condition(status, "Reconciling").orElseThrow().getStatus()).isEqualTo("False");
+    assertThat(resourceVersions()).as("no MR touched").isEqualTo(versions);
+    assertThat(cluster.client.v1().events().inNamespace(NS).list().getItems())
+        .anyMatch(e -> e.getReason().equals("InvalidSpec") && e.getType().equals("Warning"));
+  }
+
+  @Test
+  void injectedServerErrorsAreRetriedWithoutDuplicates() throws InterruptedException {
+    cluster
+        .server
+        .expect()
+        .post()
+        .withPath("/apis/sqs.aws.m.upbound.io/v1beta1/namespaces/" + NS + "/queues")
+        .andReturn(500, new StatusBuilder().withCode(500).withMessage("injected").build())
+        .once();
+    cluster
+        .server
+        .expect()
+        .post()
+        .withPath("/apis/dynamodb.aws.m.upbound.io/v1beta1/namespaces/" + NS + "/tables")
+        .andReturn(
+            409,
+            new StatusBuilder()
+                .withCode(409)
+                .withReason("Conflict")
+                .withMessage("injected")
+                .build())
+        .once();
+    cluster.forgetRequests();
+
+    FraudPipeline pipeline = provisionUntilReady(cluster.create(Fixtures.pipeline("seed")));
+
+    List<String> requests = cluster.requests();
+    assertThat(requests.stream().filter(r -> r.startsWith("POST") && r.endsWith("/queues")).count())
+        .as("one failed and two successful queue creations")
+        .isEqualTo(3);
+    assertThat(cluster.client.resources(Queue.class).inNamespace(NS).list().getItems()).hasSize(2);
+    assertThat(cluster.client.resources(Table.class).inNamespace(NS).list().getItems()).hasSize(2);
+    assertThat(cluster.get(pipeline).getStatus().getResources().getTotal()).isEqualTo(38);
+
+    // a conflicting update (stale resourceVersion) is retried too
+    cluster
+        .server
+        .expect()
+        .put()
+        .withPath(
+            "/apis/lambda.aws.m.upbound.io/v1beta1/namespaces/" + NS + "/functions/payments-scorer")
+        .andReturn(
+            409,
+            new StatusBuilder()
+                .withCode(409)
+                .withReason("Conflict")
+                .withMessage("injected")
+                .build())
+        .once();
+    edit(pipeline, p -> p.getSpec().getFunctions().getScorer().setTimeoutSeconds(300));
+    Eventually.await(
+        "timeout applied after the conflict",
+        TIMEOUT,
+        () ->
+            Integer.valueOf(300)
+                .equals(
+                    Fixtures.forProvider(cluster.mr(Function.class, NS, "payments-scorer"))
+                        .get("timeout")));
+  }
+
+  private Map<String, String> resourceVersions() {
+    return cluster.mrs(NS).stream()
+        .collect(
+            Collectors.toMap(
+                (ManagedResource r) -> r.getKind() + "/" + r.getMetadata().getName(),
+                r -> r.getMetadata().getResourceVersion()));
+  }
+}
