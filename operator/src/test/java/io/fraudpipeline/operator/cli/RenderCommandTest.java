@@ -1,0 +1,128 @@
+package io.fraudpipeline.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fraudpipeline.api.testing.CrdValidator;
+import io.fraudpipeline.api.testing.ProjectPaths;
+import io.fraudpipeline.operator.Fixtures;
+import io.fraudpipeline.operator.Main;
+import io.fraudpipeline.operator.crossplane.AssumedStatuses;
+import io.fraudpipeline.operator.crossplane.CrossplaneStack;
+import io.fraudpipeline.operator.crossplane.ObservedResources;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code render} as a user runs it: exit codes, YAML on stdout, one-line errors. */
+class RenderCommandTest {
+
+  @TempDir Path dir;
+
+  record Result(int exitCode, String out, String err) {}
+
+  private Result render(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    String[] full = new String[args.length + 1];
+    full[0] = "render";
+    System.arraycopy(args, 0, full, 1, args.length);
+    int code = cli.execute(full);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private Path write(String name, String content) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, content);
+    return file;
+  }
+
+  @Test
+  void rendersTheWholeExampleStackAsValidManagedResources() {
+    Result r =
+        render(
+            "--assume-ready",
+            "-f",
+            ProjectPaths.examples().resolve("fraudpipeline.yaml").toString());
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err()).isEmpty();
+    List<JsonNode> docs = CrdValidator.readYaml(r.out());
+    assertThat(docs)
+        .hasSize(
+            AssumedStatuses.renderAssumingReady(
+                    Fixtures.example(ProjectPaths.examples().resolve("fraudpipeline.yaml")))
+                .desired()
+                .size());
+    assertThat(r.out()).startsWith("# FraudPipeline fraud-dev/payments (suffix dev): ");
+    assertThat(r.out()).contains("# apiEndpoint: https://");
+    CrdValidator validator = CrdValidator.load(ProjectPaths.providerCrds());
+    assertThat(docs).allSatisfy(d -> assertThat(validator.validate(d)).isEmpty());
+  }
+
+  @Test
+  void withoutStatusesItListsWhatWaitsAndWhy() {
+    Result r =
+        render("-f", ProjectPaths.examples().resolve("fraudpipeline-minimal.yaml").toString());
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .contains("waiting")
+        .contains("#   not yet: EventSourceMapping ")
+        .doesNotContain("kind: EventSourceMapping");
+  }
+
+  @Test
+  void observedStatusesReleaseTheResourcesThatNeedThem() throws Exception {
+    var pipeline = Fixtures.pipeline("seed");
+    var first = CrossplaneStack.build(pipeline, ObservedResources.none());
+    StringBuilder observed = new StringBuilder();
+    for (var mr : first.desired()) {
+      observed.append(YamlOutput.document(AssumedStatuses.withStatus(mr)));
+    }
+    Path observedFile = write("observed.yaml", observed.toString());
+    Path pipelineFile = write("p.yaml", Fixtures.resource("pipelines/seed.yaml"));
+
+    Result r = render("-f", pipelineFile.toString(), "--observed", observedFile.toString());
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .contains("kind: EventSourceMapping")
+        .contains("streamArn".isEmpty() ? "" : "eventSourceArn: arn:aws:dynamodb:");
+  }
+
+  @Test
+  void badInputExitsNonZeroWithOneLineNamingTheField() throws Exception {
+    String seed = Fixtures.resource("pipelines/seed.yaml");
+    assertOneLineError(
+        write("typo.yaml", seed.replace("s3Key:", "s3Kee:")),
+        "spec.functions.code.s3Kee: unknown field");
+    assertOneLineError(
+        write("type.yaml", seed.replace("memoryMb: 512", "memoryMb: lots")),
+        "spec.functions.processor.memoryMb: invalid value 'lots' (expected integer)");
+    assertOneLineError(
+        write(
+            "both.yaml",
+            seed.replace(
+                "s3Bucket: my-artifacts", "s3Bucket: my-artifacts\n      imageUri: x/y:1")),
+        "spec.functions.code: set exactly one of s3 (s3Bucket + s3Key) or imageUri");
+    assertOneLineError(
+        write("kind.yaml", seed.replace("kind: FraudPipeline", "kind: ConfigMap")), "kind:");
+    assertOneLineError(write("yaml.yaml", "a: [unclosed"), "(yaml): not valid YAML");
+  }
+
+  private void assertOneLineError(Path file, String expected) {
+    Result r = render("-f", file.toString());
+    assertThat(r.exitCode()).as(file.getFileName().toString()).isNotZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip()).doesNotContain("\n").startsWith("error: ").contains(expected);
+  }
+}

@@ -1,0 +1,65 @@
+package io.fraudpipeline.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** The chart's conventions: configuration by environment, health endpoints on one port. */
+class OperatorSettingsAndHealthTest {
+
+  @Test
+  void settingsComeFromTheEnvironmentWithProductionDefaults() {
+    OperatorSettings defaults = OperatorSettings.fromEnvironment(Map.of());
+    assertThat(defaults.watchNamespaces()).isEmpty();
+    assertThat(defaults.serverSideApply()).isTrue();
+    assertThat(defaults.httpPort()).isEqualTo(8080);
+    assertThat(defaults.logFormat()).isEqualTo("text");
+
+    OperatorSettings set =
+        OperatorSettings.fromEnvironment(
+            Map.of(
+                "WATCH_NAMESPACES", "fraud-dev, fraud-prod,",
+                "SERVER_SIDE_APPLY", "false",
+                "LEADER_ELECTION", "true",
+                "LOG_FORMAT", "json",
+                "POD_NAMESPACE", "operators",
+                "HTTP_PORT", "9090"));
+    assertThat(set.watchNamespaces()).isEqualTo(Set.of("fraud-dev", "fraud-prod"));
+    assertThat(set.serverSideApply()).isFalse();
+    assertThat(set.leaderElection()).isTrue();
+    assertThat(set.podNamespace()).isEqualTo("operators");
+    assertThat(set.httpPort()).isEqualTo(9090);
+
+    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("SERVER_SIDE_APPLY", "yes")))
+        .hasMessage("SERVER_SIDE_APPLY: expected true or false, got 'yes'");
+    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("HTTP_PORT", "http")))
+        .hasMessageStartingWith("HTTP_PORT:");
+  }
+
+  @Test
+  void readyzFollowsTheOperatorAndLivezStaysUpWhileStarting() throws Exception {
+    AtomicBoolean ready = new AtomicBoolean(false);
+    try (HealthServer server = new HealthServer(0, () -> true, ready::get)) {
+      HttpClient http = HttpClient.newHttpClient();
+      String base = "http://localhost:" + server.port();
+      assertThat(status(http, base + "/livez")).isEqualTo(200);
+      assertThat(status(http, base + "/readyz")).isEqualTo(503);
+      ready.set(true);
+      assertThat(status(http, base + "/readyz")).isEqualTo(200);
+    }
+  }
+
+  private static int status(HttpClient http, String url) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+}
