@@ -1,0 +1,111 @@
+package io.fraudpipeline.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
+import io.fraudpipeline.operator.crossplane.ManagedKind;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chart grants exactly the Crossplane kinds the operator emits, derived from the operator's own
+ * list ({@link CrossplaneKinds#all()}): a kind added to the operator without RBAC, or RBAC left for
+ * a kind it no longer emits, fails here.
+ */
+class RbacDerivationTest {
+
+  private static final String FULLNAME = "fpo-fraud-pipeline-operator";
+  private static final String FIX =
+      "update fpo.crossplaneResources in helm/fraud-pipeline-operator/templates/_rbac.tpl to"
+          + " match io.fraudpipeline.operator.crossplane.CrossplaneKinds.all()";
+
+  /** What the reconcile role grants besides the Crossplane kinds. */
+  private static final Set<String> NOT_CROSSPLANE =
+      Set.of(
+          "fraudpipelines.fraudpipeline.io",
+          "fraudpipelines/status.fraudpipeline.io",
+          "fraudpipelines/finalizers.fraudpipeline.io",
+          "events.",
+          "events.events.k8s.io");
+
+  private static Set<String> emitted() {
+    return CrossplaneKinds.all().stream()
+        .map(k -> k.plural() + "." + k.group())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  void theOperatorEmitsCrossplaneKinds() {
+    assertThat(CrossplaneKinds.all()).isNotEmpty();
+    assertThat(CrossplaneKinds.all())
+        .extracting(ManagedKind::group)
+        .allSatisfy(group -> assertThat(group).endsWith(Rules.CROSSPLANE_AWS_GROUP_SUFFIX));
+  }
+
+  @Test
+  void clusterRoleGrantsExactlyTheEmittedKinds() {
+    List<PolicyRule> rules =
+        Chart.template().named(ClusterRole.class, FULLNAME).orElseThrow().getRules();
+
+    assertThat(crossplaneGrants(rules)).as(FIX).isEqualTo(emitted());
+  }
+
+  @Test
+  void everyNamespacedRoleGrantsExactlyTheEmittedKinds() {
+    Manifests namespaced =
+        Chart.template(Map.of("watchNamespaces", List.of("fraud-dev", "fraud-prod")));
+    List<Role> roles =
+        namespaced.ofType(Role.class).stream()
+            .filter(r -> r.getMetadata().getName().equals(FULLNAME))
+            .toList();
+
+    assertThat(roles).hasSize(2);
+    assertThat(roles)
+        .allSatisfy(
+            role -> assertThat(crossplaneGrants(role.getRules())).as(FIX).isEqualTo(emitted()));
+  }
+
+  @Test
+  void noOtherRoleGrantsCrossplaneKinds() {
+    for (Manifests manifests :
+        List.of(Chart.template(), Chart.template(Map.of("watchNamespaces", List.of("a"))))) {
+      assertThat(Rules.crossplaneResources(Rules.allRules(manifests))).isEqualTo(emitted());
+    }
+  }
+
+  @Test
+  void theProviderExamplesInstallEveryServiceTheOperatorUses() {
+    Set<String> services =
+        CrossplaneKinds.all().stream()
+            .map(k -> k.group().substring(0, k.group().indexOf('.')))
+            .collect(Collectors.toSet());
+    Set<String> providers =
+        Examples.ofKind("Provider").stream()
+            .map(d -> d.object().at("/spec/package").asText())
+            .map(p -> p.replaceAll("^.*/provider-aws-([a-z0-9]+):.*$", "$1"))
+            .collect(Collectors.toSet());
+
+    assertThat(providers).containsAll(services);
+  }
+
+  /** Everything the rules grant, as resource.group, except the FraudPipeline kind and events. */
+  private static Set<String> crossplaneGrants(List<PolicyRule> rules) {
+    Set<String> granted = new TreeSet<>();
+    for (PolicyRule rule : rules) {
+      for (String group : rule.getApiGroups()) {
+        for (String resource : rule.getResources()) {
+          granted.add(resource + "." + group);
+        }
+      }
+    }
+    granted.removeAll(NOT_CROSSPLANE);
+    return granted;
+  }
+}
