@@ -67,9 +67,11 @@ class RbacDerivationTest {
             .toList();
 
     assertThat(roles).hasSize(2);
-    assertThat(roles)
-        .allSatisfy(
-            role -> assertThat(crossplaneGrants(role.getRules())).as(FIX).isEqualTo(emitted()));
+    for (Role role : roles) {
+      assertThat(crossplaneGrants(role.getRules()))
+          .as("Role in %s: %s", role.getMetadata().getNamespace(), FIX)
+          .isEqualTo(emitted());
+    }
   }
 
   @Test
