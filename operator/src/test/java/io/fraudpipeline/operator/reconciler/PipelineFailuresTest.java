@@ -2,6 +2,7 @@ package io.fraudpipeline.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
@@ -51,13 +52,7 @@ class PipelineFailuresTest extends OperatorTestBase {
         .expect()
         .post()
         .withPath("/apis/dynamodb.aws.m.upbound.io/v1beta1/namespaces/" + NS + "/tables")
-        .andReturn(
-            409,
-            new StatusBuilder()
-                .withCode(409)
-                .withReason("Conflict")
-                .withMessage("injected")
-                .build())
+        .andReturn(409, conflict())
         .once();
     cluster.forgetRequests();
 
@@ -78,13 +73,7 @@ class PipelineFailuresTest extends OperatorTestBase {
         .put()
         .withPath(
             "/apis/lambda.aws.m.upbound.io/v1beta1/namespaces/" + NS + "/functions/payments-scorer")
-        .andReturn(
-            409,
-            new StatusBuilder()
-                .withCode(409)
-                .withReason("Conflict")
-                .withMessage("injected")
-                .build())
+        .andReturn(409, conflict())
         .once();
     edit(pipeline, p -> p.getSpec().getFunctions().getScorer().setTimeoutSeconds(300));
     Eventually.await(
@@ -95,6 +84,10 @@ class PipelineFailuresTest extends OperatorTestBase {
                 .equals(
                     Fixtures.forProvider(cluster.mr(Function.class, NS, "payments-scorer"))
                         .get("timeout")));
+  }
+
+  private static Status conflict() {
+    return new StatusBuilder().withCode(409).withReason("Conflict").withMessage("injected").build();
   }
 
   private Map<String, String> resourceVersions() {
