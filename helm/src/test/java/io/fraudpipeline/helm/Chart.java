@@ -2,6 +2,7 @@ package io.fraudpipeline.helm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import java.io.IOException;
@@ -46,6 +47,27 @@ final class Chart {
               .withValuesFile(valuesFile)
               .call();
       return Manifests.parse(out);
+    } finally {
+      deleteQuietly(valuesFile);
+    }
+  }
+
+  /**
+   * {@code helm install --dry-run=client}: what Helm prints after an install, NOTES.txt included.
+   */
+  static String installDryRun(Map<String, ?> values) {
+    Path valuesFile = writeValues(values);
+    try {
+      return new Helm(dir())
+          .install()
+          .withName(RELEASE)
+          .withNamespace(NAMESPACE)
+          .withKubeVersion(KUBE_VERSION)
+          .withValuesFile(valuesFile)
+          .clientOnly()
+          .withDryRunOption(DryRun.CLIENT)
+          .call()
+          .getOutput();
     } finally {
       deleteQuietly(valuesFile);
     }
