@@ -86,9 +86,21 @@ public final class PackagedArtifact {
     }
   }
 
-  /** One fresh JVM: what it printed, and the wall time from starting it to its first response. */
-  public record Run(
-      int exitCode, List<String> responses, long firstResponseMillis, String output) {}
+  /**
+   * One fresh JVM: what it printed, the wall time from starting it to its first response, and the
+   * figures it reported itself (-1 when absent).
+   */
+  public record Run(int exitCode, List<String> responses, long firstResponseMillis, String output) {
+
+    public long reported(String key) {
+      for (String line : output.split("\n")) {
+        if (line.startsWith(key + " ")) {
+          return Long.parseLong(line.split(" ")[1]);
+        }
+      }
+      return -1;
+    }
+  }
 
   /**
    * Starts a JVM with Lambda's JIT flags and only {@code env} as environment (plus PATH), runs the
