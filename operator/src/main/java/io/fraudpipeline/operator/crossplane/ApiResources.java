@@ -12,6 +12,7 @@ import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.STAGE;
 import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.USAGE_PLAN;
 import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.USAGE_PLAN_KEY;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.api.v1alpha1.ApiSpec;
 import io.fraudpipeline.api.v1alpha1.Authorization;
@@ -64,11 +65,11 @@ final class ApiResources {
     routes.add(integration(ctx, Components.GET_TRANSACTION, Components.TRANSACTION_RESOURCE));
     routes.forEach(ctx::emit);
 
-    deployment(ctx, routes);
+    String deployment = deployment(ctx, routes);
     ctx.emit(
         ctx.mr(STAGE, Components.STAGE)
             .ref("restApiIdRef", restApi)
-            .ref("deploymentIdRef", ctx.mrName(Components.DEPLOYMENT))
+            .ref("deploymentIdRef", deployment)
             .set("stageName", api.getStageName())
             .set("xrayTracingEnabled", true));
     Map<String, Object> throttling = new LinkedHashMap<>();
@@ -119,13 +120,15 @@ final class ApiResources {
 
   /**
    * A deployment snapshots the API as it is when created: it waits until methods and integrations
-   * are Ready, and its trigger hashes them so a change replaces it.
+   * are Ready. Its name carries a hash of them, so a change creates a new deployment before the old
+   * one goes (API Gateway refuses to delete a deployment a stage still uses). Returns the name of
+   * the deployment the stage should use: the new one once Ready, until then the one it has.
    */
-  private static void deployment(StackContext ctx, List<MrBuilder> routes) {
+  private static String deployment(StackContext ctx, List<MrBuilder> routes) {
     Needs needs = ctx.needs();
     StringBuilder canonical = new StringBuilder();
     for (MrBuilder route : routes) {
-      needs.ready(route.kind(), route.name());
+      needs.current(route.kind(), route.name(), route.forProvider());
       canonical
           .append(route.kind().kind())
           .append(' ')
@@ -134,12 +137,29 @@ final class ApiResources {
           .append(Serialization.asJson(route.forProvider()))
           .append('\n');
     }
-    ctx.emit(
-        ctx.mr(DEPLOYMENT, Components.DEPLOYMENT)
+    String hash = DeploymentTrigger.hash(canonical.toString());
+    MrBuilder current =
+        ctx.mr(DEPLOYMENT, Components.deployment(hash))
             .ref("restApiIdRef", ctx.mrName(Components.REST_API))
             .set("description", "Deployment of " + ctx.names.restApi())
-            .set("triggers", Map.of("redeployment", DeploymentTrigger.hash(canonical.toString()))),
-        needs);
+            .set("triggers", Map.of("redeployment", hash));
+    ctx.emit(current, needs);
+
+    String stage = ctx.mrName(Components.STAGE);
+    List<GenericKubernetesResource> older =
+        ctx.observed.ofKind(DEPLOYMENT).stream()
+            .filter(d -> !d.getMetadata().getName().equals(current.name()))
+            .filter(d -> d.getMetadata().getName().startsWith(ctx.mrName(Components.DEPLOYMENT)))
+            .toList();
+    String inUse = ctx.observed.refName(STAGE, stage, "deploymentIdRef").orElse(null);
+    boolean stageMoved = current.name().equals(inUse) && ctx.observed.isReady(STAGE, stage);
+    if (!stageMoved) {
+      older.forEach(ctx::keep);
+    }
+    if (older.isEmpty() || ctx.observed.isReady(DEPLOYMENT, current.name())) {
+      return current.name();
+    }
+    return inUse != null ? inUse : older.get(0).getMetadata().getName();
   }
 
   /** API Gateway may invoke the processor for these two methods of this API only. */

@@ -29,6 +29,11 @@ final class Components {
 
   private Components() {}
 
+  /** A deployment per version of the API: {@code api-deployment-<hash of methods+integrations>}. */
+  static String deployment(String hash) {
+    return DEPLOYMENT + "-" + hash.substring(0, 10);
+  }
+
   static String deadLetterQueue(FunctionRole f) {
     return f.shortName() + "-dlq";
   }

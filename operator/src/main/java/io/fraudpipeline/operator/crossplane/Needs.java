@@ -1,7 +1,9 @@
 package io.fraudpipeline.operator.crossplane;
 
+import io.fraudpipeline.operator.model.Subset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one MR needs from the status of others. Each lookup either returns the value or records what
@@ -25,9 +27,14 @@ final class Needs {
     return value;
   }
 
-  void ready(ManagedKind kind, String mrName) {
-    if (!observed.isReady(kind, mrName)) {
+  /** Ready, and already holding the settings the model wants now (not a stale Ready). */
+  void current(ManagedKind kind, String mrName, Map<String, Object> forProvider) {
+    var actual = observed.find(kind, mrName);
+    if (actual.isEmpty() || !Readiness.isReady(actual.get())) {
       missing.add(kind.kind() + " " + mrName + " to be Ready");
+    } else if (!Subset.contains(StatusFields.forProvider(actual.get()), forProvider)
+        || !Readiness.isUpToDate(actual.get())) {
+      missing.add(kind.kind() + " " + mrName + " to apply its change");
     }
   }
 

@@ -38,6 +38,15 @@ public final class ObservedResources {
     return find(kind, name).map(r -> StatusFields.atProvider(r, field));
   }
 
+  /** The name in a provider-resolved reference of {@code spec.forProvider}, e.g. roleRef. */
+  public Optional<String> refName(ManagedKind kind, String name, String refField) {
+    return find(kind, name).map(r -> StatusFields.specRefName(r, refField));
+  }
+
+  public List<GenericKubernetesResource> ofKind(ManagedKind kind) {
+    return byKindAndName.values().stream().filter(r -> kind.kind().equals(r.getKind())).toList();
+  }
+
   public boolean isReady(ManagedKind kind, String name) {
     return find(kind, name).map(Readiness::isReady).orElse(false);
   }

@@ -16,6 +16,13 @@ public final class Readiness {
     return condition(r, "Ready").map(c -> "True".equals(c.get("status"))).orElse(false);
   }
 
+  /** The provider has seen the latest spec (when it reports observedGeneration at all). */
+  public static boolean isUpToDate(GenericKubernetesResource r) {
+    Long observed = StatusFields.observedGeneration(r);
+    Long generation = r.getMetadata().getGeneration();
+    return observed == null || generation == null || observed >= generation;
+  }
+
   /** Why a resource is not Ready, from its own conditions. */
   public static String reason(GenericKubernetesResource r) {
     Optional<Map<String, Object>> synced = condition(r, "Synced");

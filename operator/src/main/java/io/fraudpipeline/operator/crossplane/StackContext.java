@@ -1,5 +1,7 @@
 package io.fraudpipeline.operator.crossplane;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fraudpipeline.api.v1alpha1.DeletionPolicy;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineSpec;
@@ -55,6 +57,25 @@ final class StackContext {
 
   void emit(MrBuilder mr) {
     desired.add(mr.build());
+  }
+
+  /**
+   * Keeps an observed MR as it is, though the model no longer builds it (a deployment on its way
+   * out): it stays desired, so it is neither changed nor deleted yet.
+   */
+  void keep(GenericKubernetesResource observedMr) {
+    ManagedKind kind =
+        CrossplaneKinds.find(observedMr.getApiVersion(), observedMr.getKind()).orElseThrow();
+    ManagedResource copy = kind.newResource();
+    ObjectMeta meta = new ObjectMeta();
+    meta.setName(observedMr.getMetadata().getName());
+    meta.setNamespace(observedMr.getMetadata().getNamespace());
+    meta.setLabels(observedMr.getMetadata().getLabels());
+    meta.setAnnotations(observedMr.getMetadata().getAnnotations());
+    meta.setOwnerReferences(observedMr.getMetadata().getOwnerReferences());
+    copy.setMetadata(meta);
+    copy.setAdditionalProperty("spec", observedMr.getAdditionalProperties().get("spec"));
+    desired.add(copy);
   }
 
   /** Emits the MR if all it needs is known, else records it as waiting, with the reason. */

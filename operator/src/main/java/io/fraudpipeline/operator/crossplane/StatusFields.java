@@ -22,6 +22,21 @@ final class StatusFields {
     return value instanceof String s && !s.isEmpty() ? s : null;
   }
 
+  static Object forProvider(GenericKubernetesResource r) {
+    return path(r, "spec", "forProvider");
+  }
+
+  /** {@code status.observedGeneration}, which Crossplane v2 MRs report; null when absent. */
+  static Long observedGeneration(GenericKubernetesResource r) {
+    Object value = path(r, "status", "observedGeneration");
+    return value instanceof Number n ? n.longValue() : null;
+  }
+
+  static String specRefName(GenericKubernetesResource r, String refField) {
+    Object value = path(r, "spec", "forProvider", refField, "name");
+    return value instanceof String s ? s : null;
+  }
+
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> conditions(GenericKubernetesResource r) {
     Object value = path(r, "status", "conditions");

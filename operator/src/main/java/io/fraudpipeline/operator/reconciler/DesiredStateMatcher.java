@@ -3,9 +3,8 @@ package io.fraudpipeline.operator.reconciler;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
-import java.math.BigDecimal;
+import io.fraudpipeline.operator.model.Subset;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,11 +18,12 @@ final class DesiredStateMatcher {
   private DesiredStateMatcher() {}
 
   static boolean matches(GenericKubernetesResource desired, GenericKubernetesResource actual) {
-    return contains(
+    return Subset.contains(
             actual.getAdditionalProperties().get("spec"),
             desired.getAdditionalProperties().get("spec"))
-        && contains(actual.getMetadata().getLabels(), desired.getMetadata().getLabels())
-        && contains(actual.getMetadata().getAnnotations(), desired.getMetadata().getAnnotations())
+        && Subset.contains(actual.getMetadata().getLabels(), desired.getMetadata().getLabels())
+        && Subset.contains(
+            actual.getMetadata().getAnnotations(), desired.getMetadata().getAnnotations())
         && ownedBy(actual, desired);
   }
 
@@ -36,38 +36,5 @@ final class DesiredStateMatcher {
     return present != null
         && wanted.stream()
             .allMatch(w -> present.stream().anyMatch(p -> Objects.equals(p.getUid(), w.getUid())));
-  }
-
-  static boolean contains(Object actual, Object desired) {
-    if (desired == null) {
-      return true;
-    }
-    if (desired instanceof Map<?, ?> d) {
-      if (!(actual instanceof Map<?, ?> a)) {
-        return d.isEmpty() && actual == null;
-      }
-      for (Map.Entry<?, ?> e : d.entrySet()) {
-        if (!contains(a.get(e.getKey()), e.getValue())) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (desired instanceof List<?> d) {
-      if (!(actual instanceof List<?> a) || a.size() != d.size()) {
-        return false;
-      }
-      for (int i = 0; i < d.size(); i++) {
-        if (!contains(a.get(i), d.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (desired instanceof Number d) {
-      return actual instanceof Number a
-          && new BigDecimal(d.toString()).compareTo(new BigDecimal(a.toString())) == 0;
-    }
-    return desired.equals(actual);
   }
 }

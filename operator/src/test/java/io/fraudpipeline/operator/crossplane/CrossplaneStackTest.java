@@ -222,7 +222,8 @@ class CrossplaneStackTest {
     assertThat(fp("Stage", "payments-api-stage"))
         .containsEntry("stageName", "prod")
         .containsEntry("xrayTracingEnabled", true)
-        .containsEntry("deploymentIdRef", Map.of("name", "payments-api-deployment"));
+        .containsEntry(
+            "deploymentIdRef", Map.of("name", ofKind("Deployment").get(0).getMetadata().getName()));
     assertThat(fp("MethodSettings", "payments-api-throttling").get("settings"))
         .isEqualTo(
             Map.of(
@@ -235,28 +236,53 @@ class CrossplaneStackTest {
     assertThat(ofKind("UsagePlan")).isEmpty();
   }
 
+  private static ManagedResource deploymentOf(RenderedStack stack) {
+    return stack.desired().stream()
+        .filter(r -> r.getKind().equals("Deployment"))
+        .reduce(
+            (a, b) -> {
+              throw new AssertionError("more than one Deployment");
+            })
+        .orElseThrow();
+  }
+
   @Test
-  void theDeploymentTriggerChangesWhenAMethodChanges() {
-    Object before = fp("Deployment", "payments-api-deployment").get("triggers");
+  void aChangedMethodMakesANewDeploymentAndTheOldOneStaysUntilTheStageMoved() {
+    ManagedResource before = deploymentOf(stack);
+    assertThat(before.getMetadata().getName()).startsWith("payments-api-deployment-");
+    assertThat(
+            deploymentOf(AssumedStatuses.renderAssumingReady(Fixtures.seed()))
+                .getMetadata()
+                .getName())
+        .as("stable while nothing changes")
+        .isEqualTo(before.getMetadata().getName());
+
     FraudPipeline changed = Fixtures.seed();
     changed.getSpec().getApi().setAuthorization(io.fraudpipeline.api.v1alpha1.Authorization.NONE);
-    RenderedStack after = AssumedStatuses.renderAssumingReady(changed);
-    Object triggers =
-        after.desired().stream()
-            .filter(r -> r.getKind().equals("Deployment"))
-            .map(r -> forProvider(r).get("triggers"))
-            .findFirst()
-            .orElseThrow();
+    // what the cluster holds: the old stack, all Ready
+    ObservedResources old = new ObservedResources(AssumedStatuses.withStatuses(stack.desired()));
+    RenderedStack next = CrossplaneStack.build(changed, old);
 
-    assertThat(triggers).isNotEqualTo(before);
-    assertThat(
-            AssumedStatuses.renderAssumingReady(Fixtures.seed()).desired().stream()
-                .filter(r -> r.getKind().equals("Deployment"))
-                .map(r -> forProvider(r).get("triggers"))
-                .findFirst()
-                .orElseThrow())
-        .as("stable while nothing changes")
-        .isEqualTo(before);
+    String oldName = before.getMetadata().getName();
+    assertThat(next.waiting())
+        .anySatisfy(
+            w ->
+                assertThat(w.getName())
+                    .startsWith("payments-api-deployment-")
+                    .isNotEqualTo(oldName));
+    assertThat(next.desired())
+        .anySatisfy(r -> assertThat(r.getMetadata().getName()).isEqualTo(oldName));
+    ManagedResource stage =
+        next.desired().stream().filter(r -> r.getKind().equals("Stage")).findFirst().orElseThrow();
+    assertThat(forProvider(stage).get("deploymentIdRef"))
+        .as("the stage stays on the old one")
+        .isEqualTo(Map.of("name", oldName));
+
+    RenderedStack settled = AssumedStatuses.renderAssumingReady(changed);
+    ManagedResource fresh = deploymentOf(settled);
+    assertThat(fresh.getMetadata().getName()).isNotEqualTo(oldName);
+    assertThat(forProvider(fresh).get("triggers"))
+        .isNotEqualTo(forProvider(before).get("triggers"));
   }
 
   @Test

@@ -9,10 +9,12 @@ import io.fraudpipeline.api.v1alpha1.SubscriptionProtocol;
 import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.kinds.ApiKey;
+import io.fraudpipeline.operator.crossplane.kinds.Deployment;
 import io.fraudpipeline.operator.crossplane.kinds.EventSourceMapping;
 import io.fraudpipeline.operator.crossplane.kinds.Function;
 import io.fraudpipeline.operator.crossplane.kinds.Method;
 import io.fraudpipeline.operator.crossplane.kinds.Queue;
+import io.fraudpipeline.operator.crossplane.kinds.Stage;
 import io.fraudpipeline.operator.crossplane.kinds.Table;
 import io.fraudpipeline.operator.crossplane.kinds.TopicSubscription;
 import io.fraudpipeline.operator.crossplane.kinds.UsagePlan;
@@ -142,6 +144,27 @@ class PipelineChangesTest extends OperatorTestBase {
                     .equals(
                         forProvider(
                             Method.class, "payments-api-post-transactions", "authorization")));
+    provisionUntilReady(pipeline);
+    Eventually.await(
+        "the old deployment retired",
+        TIMEOUT,
+        () -> {
+          cluster.providerPass(NS);
+          return cluster.client.resources(Deployment.class).inNamespace(NS).list().getItems().size()
+              == 1;
+        });
+    String deployment =
+        cluster
+            .client
+            .resources(Deployment.class)
+            .inNamespace(NS)
+            .list()
+            .getItems()
+            .get(0)
+            .getMetadata()
+            .getName();
+    assertThat(forProvider(Stage.class, "payments-api-stage", "deploymentIdRef"))
+        .isEqualTo(java.util.Map.of("name", deployment));
     assertThat(cluster.client.resources(TopicSubscription.class).inNamespace(NS).list().getItems())
         .singleElement()
         .satisfies(
