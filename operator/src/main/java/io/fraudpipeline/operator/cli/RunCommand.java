@@ -23,8 +23,7 @@ public class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", settings.logLevel());
-    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    Logging.configure(settings.logLevel(), settings.logFormat());
     KubernetesClient client = new KubernetesClientBuilder().build();
     FraudPipelineReconciler reconciler = OperatorRunner.reconciler(settings);
     Operator operator = OperatorRunner.create(client, settings, reconciler, c -> {});

@@ -32,9 +32,14 @@ public record OperatorSettings(
     if (!format.equals("text") && !format.equals("json")) {
       throw new IllegalArgumentException("LOG_FORMAT: expected json or text, got '" + format + "'");
     }
+    String level = env.getOrDefault("LOG_LEVEL", "info").trim().toLowerCase(Locale.ROOT);
+    if (!Set.of("trace", "debug", "info", "warn", "error").contains(level)) {
+      throw new IllegalArgumentException(
+          "LOG_LEVEL: expected trace, debug, info, warn or error, got '" + level + "'");
+    }
     return new OperatorSettings(
         watch,
-        env.getOrDefault("LOG_LEVEL", "info").toLowerCase(Locale.ROOT),
+        level,
         format,
         bool(env, "SERVER_SIDE_APPLY", true),
         bool(env, "LEADER_ELECTION", false),

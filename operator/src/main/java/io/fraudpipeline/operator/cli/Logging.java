@@ -1,0 +1,53 @@
+package io.fraudpipeline.operator.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import org.slf4j.LoggerFactory;
+
+/** Console logging of the running operator: one line per event, as text or as JSON. */
+final class Logging {
+
+  private Logging() {}
+
+  static void configure(String level, String format) {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    context.reset();
+    Encoder<ILoggingEvent> encoder;
+    if ("json".equals(format)) {
+      JsonEncoder json = new JsonEncoder();
+      json.setContext(context);
+      // the message as read, not its template and arguments; no logback internals
+      json.setWithFormattedMessage(true);
+      json.setWithMessage(false);
+      json.setWithArguments(false);
+      json.setWithContext(false);
+      json.setWithSequenceNumber(false);
+      json.setWithNanoseconds(false);
+      json.start();
+      encoder = json;
+    } else {
+      PatternLayoutEncoder text = new PatternLayoutEncoder();
+      text.setContext(context);
+      text.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");
+      text.start();
+      encoder = text;
+    }
+    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+    console.setContext(context);
+    console.setName("console");
+    console.setEncoder(encoder);
+    console.start();
+    var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.toLevel(level, Level.INFO));
+    root.addAppender(console);
+    // fabric8 warns on every informer of a v1beta1 kind; every Crossplane kind is one
+    context
+        .getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils")
+        .setLevel(Level.ERROR);
+  }
+}
