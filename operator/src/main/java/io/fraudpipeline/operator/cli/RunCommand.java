@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     name = "run",
     description =
         "Run the operator (the default). Configured by WATCH_NAMESPACES, LOG_LEVEL, LOG_FORMAT,"
-            + " SERVER_SIDE_APPLY, LEADER_ELECTION, POD_NAMESPACE and HTTP_PORT.")
+            + " SERVER_SIDE_APPLY, LEADER_ELECTION, POD_NAMESPACE, HTTP_PORT,"
+            + " RECONCILE_CONCURRENCY and RESYNC_PERIOD.")
 public class RunCommand implements Callable<Integer> {
 
   @Override

@@ -6,7 +6,6 @@ import io.fraudpipeline.operator.model.Ownership;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.Consumer;
 
 /** Wires the reconciler into a JOSDK operator configured from {@link OperatorSettings}. */
@@ -29,7 +28,8 @@ public final class OperatorRunner {
               o.withKubernetesClient(client)
                   .withUseSSAToPatchPrimaryResource(settings.serverSideApply())
                   .withSSABasedCreateUpdateMatchForDependentResources(settings.serverSideApply())
-                  .withCloseClientOnStop(false);
+                  .withCloseClientOnStop(false)
+                  .withConcurrentReconciliationThreads(settings.reconcileConcurrency());
               if (settings.leaderElection()) {
                 o.withLeaderElectionConfiguration(
                     LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
@@ -42,7 +42,7 @@ public final class OperatorRunner {
         reconciler,
         c -> {
           c.withFieldManager(Ownership.FIELD_MANAGER)
-              .withReconciliationMaxInterval(Duration.ofMinutes(10));
+              .withReconciliationMaxInterval(settings.resyncPeriod());
           if (settings.watchNamespaces().isEmpty()) {
             c.watchingAllNamespaces();
           } else {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +39,22 @@ class OperatorSettingsAndHealthTest {
     assertThat(set.podNamespace()).isEqualTo("operators");
     assertThat(set.httpPort()).isEqualTo(9090);
 
+    assertThat(defaults.reconcileConcurrency()).isEqualTo(5);
+    assertThat(defaults.resyncPeriod()).isEqualTo(Duration.ofMinutes(10));
+    OperatorSettings chart =
+        OperatorSettings.fromEnvironment(
+            Map.of("LOG_LEVEL", "INFO", "RECONCILE_CONCURRENCY", "3", "RESYNC_PERIOD", "1h30m"));
+    assertThat(chart.logLevel()).isEqualTo("info");
+    assertThat(chart.reconcileConcurrency()).isEqualTo(3);
+    assertThat(chart.resyncPeriod()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(OperatorSettings.fromEnvironment(Map.of("RESYNC_PERIOD", "45s")).resyncPeriod())
+        .isEqualTo(Duration.ofSeconds(45));
+    assertThatThrownBy(
+            () -> OperatorSettings.fromEnvironment(Map.of("RESYNC_PERIOD", "10 minutes")))
+        .hasMessage(
+            "RESYNC_PERIOD: expected a duration such as 10m, 1h30m or 45s, got '10 minutes'");
+    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("LOG_LEVEL", "loud")))
+        .hasMessageStartingWith("LOG_LEVEL:");
     assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("SERVER_SIDE_APPLY", "yes")))
         .hasMessage("SERVER_SIDE_APPLY: expected true or false, got 'yes'");
     assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("HTTP_PORT", "http")))
