@@ -6,20 +6,30 @@ import io.fraudpipeline.api.testing.ProjectPaths;
 import io.fraudpipeline.functions.contract.Handlers;
 import io.fraudpipeline.operator.model.FunctionRole;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The handler strings the operator writes into the Function MRs name real classes of the functions
- * artifact (system property {@code functions.artifact}, default {@code
- * functions/lambda/target/fraud-functions.zip}; the reactor builds it before this module).
+ * The handler strings the operator writes into the Function MRs name real handler methods of the
+ * functions artifact (system property {@code functions.artifact}, default {@code
+ * functions/lambda/target/fraud-functions.zip}; the reactor builds it before this module). The zip
+ * is loaded the way Lambda loads it: classes at its root plus the jars under {@code lib/}.
  */
 class HandlersInArtifactTest {
+
+  @TempDir Path unpacked;
 
   private static Path artifact() {
     String configured = System.getProperty("functions.artifact");
@@ -33,26 +43,57 @@ class HandlersInArtifactTest {
     return zip;
   }
 
-  /** Classes at the top of the zip, or in the jars under lib/, as Lambda's class path has them. */
-  private static void collect(ZipInputStream zip, Set<String> entries) throws IOException {
-    for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-      entries.add(e.getName());
-      if (e.getName().endsWith(".jar")) {
-        collect(new ZipInputStream(zip), entries);
+  @Test
+  void eachHandlerNamesAPublicHandleRequestOfAClassInTheArtifact() throws Exception {
+    unzip(artifact(), unpacked);
+    List<URL> classPath = new ArrayList<>();
+    classPath.add(unpacked.toUri().toURL());
+    Path lib = unpacked.resolve("lib");
+    if (Files.isDirectory(lib)) {
+      try (var jars = Files.list(lib)) {
+        for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+          classPath.add(jar.toUri().toURL());
+        }
+      }
+    }
+    // the platform loader as parent: only the artifact's own classes count
+    try (URLClassLoader loader =
+        new URLClassLoader(classPath.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+      for (FunctionRole f : FunctionRole.values()) {
+        String handler = f.handler();
+        String methodName = handler.substring(handler.indexOf("::") + 2);
+        Class<?> type = Class.forName(Handlers.className(handler), false, loader);
+        List<Method> candidates =
+            Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(methodName))
+                .filter(m -> !Modifier.isStatic(m.getModifiers()))
+                .toList();
+        assertThat(candidates).as(handler).isNotEmpty();
+        assertThat(type.getConstructor())
+            .as(handler + " needs a public no-argument constructor")
+            .isNotNull();
       }
     }
   }
 
-  @Test
-  void eachHandlerNamesAClassOfTheFunctionsArtifact() throws IOException {
-    Set<String> entries = new HashSet<>();
-    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(artifact()))) {
-      collect(zip, entries);
+  private static void unzip(Path zip, Path target) throws IOException {
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        Path out = target.resolve(e.getName()).normalize();
+        if (!out.startsWith(target)) {
+          throw new IOException("zip entry outside the target: " + e.getName());
+        }
+        if (e.isDirectory()) {
+          Files.createDirectories(out);
+        } else {
+          Files.createDirectories(out.getParent());
+          copy(in, out);
+        }
+      }
     }
-    for (FunctionRole f : FunctionRole.values()) {
-      String classFile = Handlers.className(f.handler()).replace('.', '/') + ".class";
-      assertThat(entries).as(f.handler()).contains(classFile);
-      assertThat(f.handler()).endsWith("::handleRequest");
-    }
+  }
+
+  private static void copy(InputStream in, Path out) throws IOException {
+    Files.write(out, in.readAllBytes());
   }
 }
