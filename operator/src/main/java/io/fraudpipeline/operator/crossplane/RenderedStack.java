@@ -25,8 +25,4 @@ public record RenderedStack(
   public int total() {
     return desired.size() + waiting.size();
   }
-
-  public boolean isWaiting(String kind, String name) {
-    return waiting.stream().anyMatch(p -> p.getKind().equals(kind) && p.getName().equals(name));
-  }
 }

@@ -19,10 +19,8 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -102,49 +100,10 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
       return stalled(pipeline, PipelineStatusFactory.INVALID_SPEC, e.getMessage(), events, context);
     }
 
-    ManagedResourceWriter writer = new ManagedResourceWriter(context.getClient(), serverSideApply);
-    int created = 0;
-    int updated = 0;
-    Set<String> wanted = new HashSet<>();
-    for (ManagedResource mr : stack.desired()) {
-      ManagedKind kind = CrossplaneKinds.find(mr.getApiVersion(), mr.getKind()).orElseThrow();
-      wanted.add(key(mr.getKind(), mr.getMetadata().getName()));
-      var actual = observed.find(kind, mr.getMetadata().getName());
-      if (actual.isEmpty()) {
-        writer.create(mr);
-        created++;
-      } else if (!DesiredStateMatcher.matches(mr, actual.get())) {
-        writer.update(mr, actual.get());
-        updated++;
-      }
-    }
-    // an MR that waits keeps its current state: a status gone missing must not delete it
-    stack.waiting().forEach(w -> wanted.add(key(w.getKind(), w.getName())));
-    List<String> deleted = new ArrayList<>();
-    for (GenericKubernetesResource actual : observed.all()) {
-      if (!wanted.contains(key(actual.getKind(), actual.getMetadata().getName()))) {
-        writer.delete(actual);
-        deleted.add(actual.getKind() + " " + actual.getMetadata().getName());
-      }
-    }
-    if (created + updated + deleted.size() > 0) {
-      LOG.info(
-          "pipeline {}/{}: created {}, updated {}, deleted {} managed resources",
-          pipeline.getMetadata().getNamespace(),
-          pipeline.getMetadata().getName(),
-          created,
-          updated,
-          deleted.size());
-    }
-    if (created > 0) {
-      events.normal(pipeline, "Created", "Created " + created + " managed resources");
-    }
-    if (!deleted.isEmpty()) {
-      events.normal(
-          pipeline,
-          "Deleted",
-          "Deleted managed resources no longer wanted: " + String.join(", ", deleted));
-    }
+    StackApplier.Changes changes =
+        new StackApplier(new ManagedResourceWriter(context.getClient(), serverSideApply))
+            .apply(stack, observed);
+    report(pipeline, changes, events);
 
     FraudPipelineStatus status = statuses.progress(pipeline, stack, observed);
     if (isReady(status) && !isReady(pipeline.getStatus())) {
@@ -156,6 +115,29 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
               : "Ready: " + status.getApiEndpoint());
     }
     return withStatus(pipeline, status, context);
+  }
+
+  private static void report(
+      FraudPipeline pipeline, StackApplier.Changes changes, PipelineEvents events) {
+    if (!changes.any()) {
+      return;
+    }
+    LOG.info(
+        "pipeline {}/{}: created {}, updated {}, deleted {} managed resources",
+        pipeline.getMetadata().getNamespace(),
+        pipeline.getMetadata().getName(),
+        changes.created(),
+        changes.updated(),
+        changes.deleted().size());
+    if (changes.created() > 0) {
+      events.normal(pipeline, "Created", "Created " + changes.created() + " managed resources");
+    }
+    if (!changes.deleted().isEmpty()) {
+      events.normal(
+          pipeline,
+          "Deleted",
+          "Deleted managed resources no longer wanted: " + String.join(", ", changes.deleted()));
+    }
   }
 
   private List<GenericKubernetesResource> observedMrs(
@@ -223,9 +205,5 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     return status != null
         && status.getConditions().stream()
             .anyMatch(c -> c.getType().equals(Conditions.READY) && c.getStatus().equals("True"));
-  }
-
-  private static String key(String kind, String name) {
-    return kind + "/" + name;
   }
 }

@@ -62,10 +62,6 @@ final class ManagedResourceInformers {
     return missing;
   }
 
-  boolean isRegistered(ManagedKind kind) {
-    return registered.contains(kind);
-  }
-
   private static boolean crdExists(KubernetesClient client, ManagedKind kind) {
     return client.apiextensions().v1().customResourceDefinitions().withName(kind.crdName()).get()
         != null;

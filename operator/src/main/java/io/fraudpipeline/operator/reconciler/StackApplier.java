@@ -1,0 +1,64 @@
+package io.fraudpipeline.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
+import io.fraudpipeline.operator.crossplane.ManagedKind;
+import io.fraudpipeline.operator.crossplane.ObservedResources;
+import io.fraudpipeline.operator.crossplane.RenderedStack;
+import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Makes the cluster hold the rendered stack: creates what is missing, updates what differs, deletes
+ * what is no longer wanted; writes nothing when all is as wanted.
+ */
+final class StackApplier {
+
+  /** What one pass changed. */
+  record Changes(int created, int updated, List<String> deleted) {
+    boolean any() {
+      return created + updated + deleted.size() > 0;
+    }
+  }
+
+  private final ManagedResourceWriter writer;
+
+  StackApplier(ManagedResourceWriter writer) {
+    this.writer = writer;
+  }
+
+  Changes apply(RenderedStack stack, ObservedResources observed) {
+    int created = 0;
+    int updated = 0;
+    Set<String> wanted = new HashSet<>();
+    for (ManagedResource mr : stack.desired()) {
+      ManagedKind kind = CrossplaneKinds.find(mr.getApiVersion(), mr.getKind()).orElseThrow();
+      wanted.add(key(mr.getKind(), mr.getMetadata().getName()));
+      var actual = observed.find(kind, mr.getMetadata().getName());
+      if (actual.isEmpty()) {
+        writer.create(mr);
+        created++;
+      } else if (!DesiredStateMatcher.matches(mr, actual.get())) {
+        writer.update(mr, actual.get());
+        updated++;
+      }
+    }
+    // an MR that waits keeps its current state: a status gone missing must not delete it
+    stack.waiting().forEach(w -> wanted.add(key(w.getKind(), w.getName())));
+    List<String> deleted = new ArrayList<>();
+    for (GenericKubernetesResource actual : observed.all()) {
+      if (!wanted.contains(key(actual.getKind(), actual.getMetadata().getName()))) {
+        writer.delete(actual);
+        deleted.add(actual.getKind() + " " + actual.getMetadata().getName());
+      }
+    }
+    return new Changes(created, updated, deleted);
+  }
+
+  private static String key(String kind, String name) {
+    return kind + "/" + name;
+  }
+}
