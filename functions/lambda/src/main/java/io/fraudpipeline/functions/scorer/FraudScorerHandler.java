@@ -4,16 +4,23 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.fraudpipeline.functions.aws.AwsClients;
 import io.fraudpipeline.functions.aws.Env;
+import io.fraudpipeline.functions.aws.SnapStartPriming;
 import io.fraudpipeline.functions.contract.EnvVars;
 import io.fraudpipeline.functions.json.Json;
+import io.fraudpipeline.functions.model.FraudScore;
 import io.fraudpipeline.functions.model.ScoringPayload;
+import io.fraudpipeline.functions.model.Transaction;
 import io.fraudpipeline.functions.store.DynamoDbScoreStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.core.warmup.SdkWarmUp;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The fraud scorer, invoked asynchronously by the processor with a {@link ScoringPayload}. A
@@ -23,9 +30,14 @@ public final class FraudScorerHandler implements RequestStreamHandler {
 
   private final FraudScorer scorer;
 
+  // held only so the CRaC context, which references it weakly, keeps it (Lambda only)
+  @SuppressWarnings("unused")
+  private SnapStartPriming priming;
+
   /** For Lambda: clients and services built once per container from the environment. */
   public FraudScorerHandler() {
     this(fromEnv(Env.system()));
+    this.priming = SnapStartPriming.register(FraudScorerHandler::prime);
   }
 
   /** For tests and the local mode: the same handler over any store and alert publisher. */
@@ -44,6 +56,34 @@ public final class FraudScorerHandler implements RequestStreamHandler {
         new SnsAlertPublisher(clients.sns(), topicArn),
         Clock.systemUTC());
   }
+
+  /**
+   * Runs the SDK's DynamoDB and SNS pipelines on canned responses and the scorer's own reading and
+   * writing on a canned transaction, without any AWS call.
+   */
+  static void prime() {
+    SdkWarmUp.warmUp(DynamoDbClient.class, SnsClient.class);
+    Transaction transaction = ScoringPayload.fromJson(PRIMING_PAYLOAD);
+    FraudRules rules = new FraudRules(ScoringConfig.defaults());
+    BigDecimal score = rules.score(transaction.amount(), transaction.merchant());
+    FraudScore fraudScore =
+        new FraudScore(
+            transaction.transactionId(),
+            score,
+            transaction.timestamp(),
+            transaction.amount(),
+            transaction.merchant(),
+            0L,
+            0L,
+            rules.alerts(score),
+            false);
+    SnsAlertPublisher.message(FraudAlert.of(fraudScore, BigDecimal.ONE));
+    SnsAlertPublisher.attributes(FraudAlert.of(fraudScore, BigDecimal.ONE));
+  }
+
+  private static final byte[] PRIMING_PAYLOAD =
+      ScoringPayload.toJson(
+          new Transaction("priming", 1L, new BigDecimal("10000.5"), "crypto", null, null));
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)

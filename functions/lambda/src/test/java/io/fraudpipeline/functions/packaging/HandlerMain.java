@@ -12,10 +12,11 @@ import java.nio.file.Path;
 /**
  * Plays the Lambda runtime in a fresh JVM over the unpacked artifact: instantiates the handler the
  * way Lambda does (by name, no-arg constructor, configuration from the environment) and feeds it
- * the event files given. Prints {@code INIT <ms>} once the handler is constructed, then one line
- * per event: {@code HANDLED <ms handling it> <response>}, and after the first the process's CPU
- * time so far, {@code CPU <ms>}. Only JDK classes here, so the classpath it adds is nothing the
- * artifact lacks.
+ * the event files given; with {@code -Dprime=true} it first runs the handler's priming, as its CRaC
+ * hook would before a SnapStart snapshot. Prints {@code INIT <ms>} once the handler is constructed,
+ * then one line per event: {@code HANDLED <ms handling it> <response>}, and after the first the
+ * process's CPU time so far, {@code CPU <ms>}. Only JDK classes here, so the classpath it adds is
+ * nothing the artifact lacks.
  */
 public final class HandlerMain {
 
@@ -36,6 +37,14 @@ public final class HandlerMain {
                 OutputStream.class,
                 Class.forName("com.amazonaws.services.lambda.runtime.Context"));
     System.out.println("INIT " + millisSince(boot));
+    if (Boolean.getBoolean("prime")) {
+      // the primer the handler's CRaC hook runs before a SnapStart snapshot; called directly,
+      // since only a CRaC JVM runs the hooks themselves
+      Method prime = instance.getClass().getDeclaredMethod("prime");
+      prime.setAccessible(true);
+      prime.invoke(instance);
+      System.out.println("PRIMED " + millisSince(boot));
+    }
     for (int i = 1; i < args.length; i++) {
       long start = System.nanoTime();
       ByteArrayOutputStream out = new ByteArrayOutputStream();

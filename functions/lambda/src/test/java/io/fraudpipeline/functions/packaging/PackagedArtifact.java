@@ -107,9 +107,15 @@ public final class PackagedArtifact {
    * handler over the event files and waits for it to end.
    */
   public Run run(String handler, Map<String, String> env, List<Path> events) {
+    return run(handler, env, events, List.of());
+  }
+
+  /** As {@link #run(String, Map, List)}, with extra JVM options. */
+  public Run run(String handler, Map<String, String> env, List<Path> events, List<String> jvmArgs) {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+    command.addAll(jvmArgs);
     command.addAll(List.of("-cp", classpath(), HandlerMain.class.getName(), handler));
     events.forEach(e -> command.add(e.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -80,7 +80,12 @@ class ProcessorStreamHandlerTest {
     assertThat(invoke.method()).isEqualTo("POST");
     assertThat(invoke.path()).isEqualTo("/2015-03-31/functions/" + SCORER + "/invocations");
     assertThat(invoke.header("X-Amz-Invocation-Type")).isEqualTo("Event");
-    assertThat(invoke.header("Authorization")).startsWith("AWS4-HMAC-SHA256");
+    // SigV4 for the lambda service in the client's region, over the headers Lambda reads
+    assertThat(invoke.header("Authorization"))
+        .startsWith("AWS4-HMAC-SHA256 Credential=test/")
+        .contains("/us-east-1/lambda/aws4_request")
+        .containsPattern("SignedHeaders=[^,]*host[^,]*x-amz-date[^,]*x-amz-invocation-type");
+    assertThat(invoke.header("Content-Type")).isEqualTo("application/json");
     Transaction sent = payload(invoke);
     assertThat(sent.transactionId()).isEqualTo("t-1");
     assertThat(sent.timestamp()).isEqualTo(1700000000L);

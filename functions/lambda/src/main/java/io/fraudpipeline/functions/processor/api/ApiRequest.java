@@ -36,7 +36,7 @@ public record ApiRequest(
         requestId);
   }
 
-  /** Length of the body in characters, an upper bound of nothing and a lower bound of bytes. */
+  /** Length of the body in characters; its UTF-8 form has at least as many bytes. */
   public int bodyChars() {
     return body == null ? 0 : body.length();
   }
