@@ -2,6 +2,7 @@ package io.fraudpipeline.local;
 
 import io.fraudpipeline.dynalite.DynaliteServer;
 import io.fraudpipeline.dynalite.FraudTables;
+import io.fraudpipeline.dynalite.TableDefinition;
 import io.fraudpipeline.functions.contract.TableSchema;
 import io.fraudpipeline.functions.processor.TransactionProcessorHandler;
 import io.fraudpipeline.functions.processor.TransactionService;
@@ -51,10 +52,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class LocalPipeline implements AutoCloseable {
 
+  private static final String MAX_CONNECTIONS_PROPERTY = "http.maxConnections";
+
   private final LocalSettings settings;
   private final LocalNames names;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private DynaliteServer dynalite;
+  private List<TableDefinition> tables = List.of();
   private boolean ttlEnforced;
   private ShardLog shard;
   private String streamArn;
@@ -96,6 +100,7 @@ public final class LocalPipeline implements AutoCloseable {
 
   private void startParts(
       UnaryOperator<LocalFunction> scorerWrapper, PrintStream alertOutput, Clock clock) {
+    keepConnectionsAlive();
     dynalite =
         settings
             .dataDir()
@@ -105,8 +110,12 @@ public final class LocalPipeline implements AutoCloseable {
 
     DynamoDbClient admin = client(List.of());
     started.push(admin);
-    FraudTables.transactions(names.transactionsTable()).createIn(admin);
-    ttlEnforced = FraudTables.fraudScores(names.fraudScoresTable()).createIn(admin);
+    tables =
+        List.of(
+            FraudTables.transactions(names.transactionsTable()),
+            FraudTables.fraudScores(names.fraudScoresTable()));
+    tables.get(0).createIn(admin);
+    ttlEnforced = tables.get(1).createIn(admin);
 
     shard = new ShardLog();
     streamArn =
@@ -178,6 +187,18 @@ public final class LocalPipeline implements AutoCloseable {
     started.push(http);
   }
 
+  /**
+   * The SDK's URL-connection client keeps at most {@code http.maxConnections} idle connections per
+   * host, 5 by default: with more threads than that talking to Dynalite, every extra request opened
+   * and closed a TCP connection, which costs Dynalite's single thread. Read once by the JDK, before
+   * the first connection, so it is set before Dynalite starts (its readiness probe connects).
+   */
+  private static void keepConnectionsAlive() {
+    if (System.getProperty(MAX_CONNECTIONS_PROPERTY) == null) {
+      System.setProperty(MAX_CONNECTIONS_PROPERTY, "64");
+    }
+  }
+
   private static Thread daemon(Runnable task) {
     Thread thread = new Thread(task, "stream-dispatch");
     thread.setDaemon(true);
@@ -236,6 +257,11 @@ public final class LocalPipeline implements AutoCloseable {
 
   public DynaliteServer dynalite() {
     return dynalite;
+  }
+
+  /** The two tables as created: key schema, stream and time-to-live attribute. */
+  public List<TableDefinition> tables() {
+    return tables;
   }
 
   /** Whether the engine enforces the scores' time to live (Dynalite does not). */

@@ -1,0 +1,297 @@
+package io.fraudpipeline.local.bench;
+
+import io.fraudpipeline.dynalite.FraudTables;
+import io.fraudpipeline.functions.model.ScoringPayload;
+import io.fraudpipeline.local.LocalPipeline;
+import io.fraudpipeline.local.LocalSettings;
+import io.fraudpipeline.local.lambda.LocalFunction;
+import io.fraudpipeline.local.scorer.AsyncInvocationSettings;
+import io.fraudpipeline.local.stream.StreamMappingSettings;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Load benchmark of the local pipeline: starts it in this process, posts a fixed number of
+ * transactions from {@code --threads} client threads over loopback, and measures how fast they are
+ * accepted and scored; then, in the same run, the raw single-item PutItem rate of the same Dynalite
+ * from the same number of threads, the ceiling the pipeline is compared with (each transaction
+ * costs at least two writes). Prints figures; asserts nothing.
+ */
+@Command(
+    name = "load-benchmark",
+    mixinStandardHelpOptions = true,
+    description = "Measures the local pipeline's throughput against Dynalite's raw PutItem rate.")
+public final class LoadBenchmark implements Callable<Integer> {
+
+  @Option(names = "--transactions", description = "transactions to post (default ${DEFAULT-VALUE})")
+  int transactions = 5000;
+
+  @Option(names = "--threads", description = "client threads (default ${DEFAULT-VALUE})")
+  int threads = 8;
+
+  @Option(names = "--warmup", description = "transactions posted first, not measured")
+  int warmup = 500;
+
+  @Option(names = "--batch-size", description = "spec.stream.batchSize (default ${DEFAULT-VALUE})")
+  int batchSize = LocalSettings.DEFAULT_BATCH_SIZE;
+
+  @Option(
+      names = "--scorer-concurrency",
+      description = "scorer invocations at once (default ${DEFAULT-VALUE})")
+  int scorerConcurrency = LocalSettings.DEFAULT_SCORER_CONCURRENCY;
+
+  private final PrintStream report;
+  private final Map<String, Long> scoredAt = new ConcurrentHashMap<>();
+
+  private LoadBenchmark(PrintStream report) {
+    this.report = report;
+  }
+
+  public static void main(String[] args) {
+    PrintStream report = System.out;
+    // the functions' JSON log lines and the alerts would drown the figures: discard them (the
+    // functions bind standard output when their classes load, so this comes first)
+    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+    System.exit(new CommandLine(new LoadBenchmark(report)).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (transactions < 1 || threads < 1 || warmup < 0 || transactions > 1_000_000) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--transactions 1..1000000, --threads >= 1, --warmup >= 0");
+    }
+    LocalSettings settings =
+        LocalSettings.defaults()
+            .withStream(
+                new StreamMappingSettings(
+                    batchSize,
+                    LocalSettings.DEFAULT_MAXIMUM_RETRY_ATTEMPTS,
+                    LocalSettings.DEFAULT_RETRY_DELAY,
+                    Duration.ofSeconds(5)))
+            .withScorer(
+                new AsyncInvocationSettings(
+                    scorerConcurrency,
+                    AsyncInvocationSettings.LAMBDA_DEFAULT_RETRIES,
+                    LocalSettings.DEFAULT_RETRY_DELAY));
+    try (LocalPipeline pipeline =
+        LocalPipeline.start(
+            settings, this::recordingScores, new PrintStream(OutputStream.nullOutputStream()))) {
+      HttpClient http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(5))
+              .build();
+      URI endpoint = pipeline.baseUri().resolve("/transactions");
+      report.printf(
+          "local pipeline on %s, Dynalite on port %d; %d client threads, batch size %d, scorer"
+              + " concurrency %d%n",
+          endpoint, pipeline.dynalite().port(), threads, batchSize, scorerConcurrency);
+
+      double loadAtStart = loadAverage();
+      if (warmup > 0) {
+        runLoad(http, endpoint, "warm", warmup);
+      }
+      LoadResult load = runLoad(http, endpoint, "run", transactions);
+      long rawPuts = rawPutItemRate(pipeline);
+
+      double accepted = load.count / seconds(load.lastAccepted - load.start);
+      double scored = load.count / seconds(load.lastScored - load.start);
+      double target = 0.6 * rawPuts / 2.0;
+      report.printf("transactions          %d (after %d warm-up)%n", load.count, warmup);
+      report.printf(
+          "machine               %d cores, load average %.1f at start, %.1f at end%n",
+          Runtime.getRuntime().availableProcessors(), loadAtStart, loadAverage());
+      report.printf("accepted              %.0f tx/s%n", accepted);
+      report.printf("scored end to end     %.0f tx/s%n", scored);
+      report.printf(
+          "POST latency          p50 %.1f ms, p99 %.1f ms%n",
+          percentile(load.postLatencies, 50), percentile(load.postLatencies, 99));
+      report.printf(
+          "POST to stored score  p50 %.1f ms, p99 %.1f ms%n",
+          percentile(load.scoreLatencies, 50), percentile(load.scoreLatencies, 99));
+      report.printf(
+          "raw PutItem           %d items/s (%d threads, single-item puts, same Dynalite)%n",
+          rawPuts, threads);
+      report.printf(
+          "target                end to end >= 60%% of half the raw PutItem rate = %.0f tx/s: %s"
+              + " (%.0f%% of half the raw rate)%n",
+          target, scored >= target ? "met" : "NOT met", 100 * scored / (rawPuts / 2.0));
+    }
+    return 0;
+  }
+
+  private LocalFunction recordingScores(LocalFunction scorer) {
+    return event -> {
+      byte[] response = scorer.invoke(event);
+      scoredAt.putIfAbsent(ScoringPayload.fromJson(event).transactionId(), System.nanoTime());
+      return response;
+    };
+  }
+
+  private record LoadResult(
+      int count,
+      long start,
+      long lastAccepted,
+      long lastScored,
+      double[] postLatencies,
+      double[] scoreLatencies) {}
+
+  private LoadResult runLoad(HttpClient http, URI endpoint, String prefix, int count)
+      throws Exception {
+    long[] postStart = new long[count];
+    long[] postEnd = new long[count];
+    String run = prefix + "-" + Long.toString(System.nanoTime(), 36);
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger failures = new AtomicInteger();
+    Thread[] workers = new Thread[threads];
+    long start = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      workers[t] =
+          new Thread(
+              () -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                  HttpRequest request =
+                      HttpRequest.newBuilder(endpoint)
+                          .header("Content-Type", "application/json")
+                          .POST(HttpRequest.BodyPublishers.ofString(body(run, i)))
+                          .build();
+                  postStart[i] = System.nanoTime();
+                  try {
+                    HttpResponse<String> response =
+                        http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 202) {
+                      failures.incrementAndGet();
+                    }
+                  } catch (Exception e) {
+                    failures.incrementAndGet();
+                  }
+                  postEnd[i] = System.nanoTime();
+                }
+              },
+              "load-" + t);
+      workers[t].start();
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    if (failures.get() > 0) {
+      throw new IllegalStateException(failures.get() + " POSTs were not accepted with 202");
+    }
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    for (int i = 0; i < count; i++) {
+      while (!scoredAt.containsKey(id(run, i))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("transaction " + id(run, i) + " not scored in time");
+        }
+        Thread.sleep(5);
+      }
+    }
+    double[] post = new double[count];
+    double[] scored = new double[count];
+    long lastAccepted = 0;
+    long lastScored = 0;
+    for (int i = 0; i < count; i++) {
+      long scoredNanos = scoredAt.get(id(run, i));
+      post[i] = (postEnd[i] - postStart[i]) / 1e6;
+      scored[i] = (scoredNanos - postStart[i]) / 1e6;
+      lastAccepted = Math.max(lastAccepted, postEnd[i]);
+      lastScored = Math.max(lastScored, scoredNanos);
+    }
+    return new LoadResult(count, start, lastAccepted, lastScored, post, scored);
+  }
+
+  private static String id(String run, int i) {
+    return run + "-" + i;
+  }
+
+  /** A mix of the rule's cases: plain, elevated, high, high-risk merchants. */
+  private static String body(String run, int i) {
+    String amount =
+        switch (i % 4) {
+          case 0 -> "42.50";
+          case 1 -> "6000";
+          case 2 -> "15000.01";
+          default -> "120";
+        };
+    String merchant = i % 5 == 0 ? "crypto-exchange" : "Shop " + (i % 17);
+    return "{\"transaction_id\":\""
+        + id(run, i)
+        + "\",\"timestamp\":1700000000,\"amount\":"
+        + amount
+        + ",\"merchant\":\""
+        + merchant
+        + "\",\"currency\":\"EUR\"}";
+  }
+
+  /**
+   * Single-item PutItems of transaction-sized items into a scratch table, from the same threads.
+   */
+  private long rawPutItemRate(LocalPipeline pipeline) throws InterruptedException {
+    String table = "raw-puts-" + Long.toString(System.nanoTime(), 36);
+    try (DynamoDbClient client = pipeline.dynalite().client()) {
+      FraudTables.transactions(table).createIn(client);
+      int count = transactions;
+      AtomicInteger next = new AtomicInteger();
+      Thread[] workers = new Thread[threads];
+      long start = System.nanoTime();
+      for (int t = 0; t < threads; t++) {
+        workers[t] =
+            new Thread(
+                () -> {
+                  for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    int n = i;
+                    client.putItem(p -> p.tableName(table).item(item(n)));
+                  }
+                },
+                "raw-put-" + t);
+        workers[t].start();
+      }
+      for (Thread worker : workers) {
+        worker.join();
+      }
+      return Math.round(count / seconds(System.nanoTime() - start));
+    }
+  }
+
+  private static Map<String, AttributeValue> item(int i) {
+    return Map.of(
+        "transaction_id", AttributeValue.fromS("raw-" + i),
+        "timestamp", AttributeValue.fromN("1700000000"),
+        "amount", AttributeValue.fromN("6000"),
+        "merchant", AttributeValue.fromS("Shop " + (i % 17)),
+        "currency", AttributeValue.fromS("EUR"));
+  }
+
+  /** Other processes on the machine skew every figure: say how busy it was. */
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  private static double percentile(double[] values, int p) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
+  }
+}
