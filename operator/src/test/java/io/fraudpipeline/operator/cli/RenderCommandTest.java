@@ -3,6 +3,8 @@ package io.fraudpipeline.operator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
 import io.fraudpipeline.api.testing.CrdValidator;
 import io.fraudpipeline.api.testing.ProjectPaths;
 import io.fraudpipeline.operator.Fixtures;
@@ -10,8 +12,11 @@ import io.fraudpipeline.operator.Main;
 import io.fraudpipeline.operator.crossplane.AssumedStatuses;
 import io.fraudpipeline.operator.crossplane.CrossplaneStack;
 import io.fraudpipeline.operator.crossplane.ObservedResources;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,6 +102,31 @@ class RenderCommandTest {
     assertThat(r.out())
         .contains("kind: EventSourceMapping")
         .contains("streamArn".isEmpty() ? "" : "eventSourceArn: arn:aws:dynamodb:");
+  }
+
+  @Test
+  void observedStatusesMayComeAsAKubectlListOnStandardInput() throws Exception {
+    var first = CrossplaneStack.build(Fixtures.pipeline("seed"), ObservedResources.none());
+    var list =
+        new KubernetesListBuilder()
+            .withItems(
+                first.desired().stream()
+                    .map(AssumedStatuses::withStatus)
+                    .map(r -> (HasMetadata) r)
+                    .toList())
+            .build();
+    Path observedFile = write("list.yaml", YamlOutput.document(list));
+    InputStream stdin = System.in;
+    try {
+      System.setIn(
+          new ByteArrayInputStream(
+              Fixtures.resource("pipelines/seed.yaml").getBytes(StandardCharsets.UTF_8)));
+      Result r = render("-f", "-", "--observed", observedFile.toString());
+      assertThat(r.exitCode()).isZero();
+      assertThat(r.out()).contains("kind: EventSourceMapping");
+    } finally {
+      System.setIn(stdin);
+    }
   }
 
   @Test
