@@ -18,8 +18,6 @@ public final class DynamoDbScoreStore implements ScoreStore {
   public static final String ALERT_DUE = "alert_due";
   public static final String ALERTED = "alerted";
 
-  private static final Map<String, String> ID_NAME = Map.of("#id", TableSchema.TRANSACTION_ID);
-
   private final DynamoDbClient dynamoDb;
   private final String tableName;
 
@@ -39,17 +37,7 @@ public final class DynamoDbScoreStore implements ScoreStore {
 
   @Override
   public boolean putIfAbsent(FraudScore score) {
-    try {
-      dynamoDb.putItem(
-          p ->
-              p.tableName(tableName)
-                  .item(toItem(score))
-                  .conditionExpression("attribute_not_exists(#id)")
-                  .expressionAttributeNames(ID_NAME));
-      return true;
-    } catch (ConditionalCheckFailedException exists) {
-      return false;
-    }
+    return ConditionalPut.putIfAbsent(dynamoDb, tableName, toItem(score));
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** The transactions table in DynamoDB (hash {@code transaction_id}, range {@code timestamp}). */
 public final class DynamoDbTransactionStore implements TransactionStore {
@@ -36,16 +35,6 @@ public final class DynamoDbTransactionStore implements TransactionStore {
 
   @Override
   public boolean putIfAbsent(Transaction transaction) {
-    try {
-      dynamoDb.putItem(
-          p ->
-              p.tableName(tableName)
-                  .item(TransactionItems.toItem(transaction))
-                  .conditionExpression("attribute_not_exists(#id)")
-                  .expressionAttributeNames(Map.of("#id", TableSchema.TRANSACTION_ID)));
-      return true;
-    } catch (ConditionalCheckFailedException taken) {
-      return false;
-    }
+    return ConditionalPut.putIfAbsent(dynamoDb, tableName, TransactionItems.toItem(transaction));
   }
 }

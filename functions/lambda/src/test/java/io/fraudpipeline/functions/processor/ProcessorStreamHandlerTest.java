@@ -7,11 +7,10 @@ import io.fraudpipeline.functions.json.Json;
 import io.fraudpipeline.functions.model.ScoringPayload;
 import io.fraudpipeline.functions.model.Transaction;
 import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
-import io.fraudpipeline.functions.store.ScoreStore;
-import io.fraudpipeline.functions.store.TransactionStore;
 import io.fraudpipeline.functions.testing.Events;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint.Response;
+import io.fraudpipeline.functions.testing.UntouchableStores;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,7 +35,7 @@ class ProcessorStreamHandlerTest {
   private final StubAwsEndpoint lambda = new StubAwsEndpoint(StubAwsEndpoint::lambdaAccepted);
   private final TransactionProcessorHandler handler =
       new TransactionProcessorHandler(
-          new TransactionService(unusedTransactions(), unusedScores()),
+          new TransactionService(UntouchableStores.transactions(), UntouchableStores.scores()),
           StreamDispatcher.withConcurrency(lambda.scorerInvoker(SCORER), 8));
 
   @AfterEach
@@ -177,43 +176,5 @@ class ProcessorStreamHandlerTest {
                     Events.streamBatch(
                         List.of(Map.of("eventName", "INSERT", "dynamodb", Map.of())))))
         .hasMessageContaining("SequenceNumber");
-  }
-
-  private static TransactionStore unusedTransactions() {
-    return new TransactionStore() {
-      @Override
-      public java.util.Optional<Transaction> find(String transactionId) {
-        throw new AssertionError("the stream never reads the table");
-      }
-
-      @Override
-      public boolean putIfAbsent(Transaction transaction) {
-        throw new AssertionError("the stream never writes the table");
-      }
-    };
-  }
-
-  private static ScoreStore unusedScores() {
-    return new ScoreStore() {
-      @Override
-      public java.util.Optional<io.fraudpipeline.functions.model.FraudScore> find(String id) {
-        throw new AssertionError();
-      }
-
-      @Override
-      public boolean putIfAbsent(io.fraudpipeline.functions.model.FraudScore score) {
-        throw new AssertionError();
-      }
-
-      @Override
-      public boolean claimAlert(String transactionId) {
-        throw new AssertionError();
-      }
-
-      @Override
-      public void releaseAlert(String transactionId) {
-        throw new AssertionError();
-      }
-    };
   }
 }
