@@ -1,6 +1,7 @@
 package io.fraudpipeline.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fraudpipeline.api.v1alpha1.EnvironmentSuffix;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
@@ -11,6 +12,7 @@ import io.fraudpipeline.operator.crossplane.RenderedStack;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.InvalidSpecException;
 import io.fraudpipeline.operator.model.Ownership;
+import io.fraudpipeline.operator.model.SuffixClaims;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -40,7 +42,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
 
   private static final Logger LOG = LoggerFactory.getLogger(FraudPipelineReconciler.class);
 
-  /** How often to look again for provider CRDs that are missing, by default. */
+  /** How often a stalled pipeline looks again (missing CRDs, a suffix in use), by default. */
   public static final Duration CRD_RECHECK = Duration.ofSeconds(30);
 
   private final ManagedResourceInformers informers = new ManagedResourceInformers();
@@ -48,12 +50,12 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   private final Clock clock;
   private final PipelineStatusFactory statuses;
   private final AtomicLong reconciliations = new AtomicLong();
-  private final Duration crdRecheck;
+  private final Duration recheck;
 
-  public FraudPipelineReconciler(boolean serverSideApply, Clock clock, Duration crdRecheck) {
+  public FraudPipelineReconciler(boolean serverSideApply, Clock clock, Duration recheck) {
     this.serverSideApply = serverSideApply;
     this.clock = clock;
-    this.crdRecheck = crdRecheck;
+    this.recheck = recheck;
     this.statuses = new PipelineStatusFactory(clock);
   }
 
@@ -89,7 +91,23 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
               + " (install provider-aws-dynamodb, -sqs, -sns, -iam, -cloudwatchlogs, -lambda,"
               + " -apigateway and -cloudwatch); managed resources are left as they are";
       return stalled(pipeline, PipelineStatusFactory.MISSING_CRDS, message, events, context)
-          .rescheduleAfter(crdRecheck);
+          .rescheduleAfter(recheck);
+    }
+
+    var holder = SuffixClaims.heldBefore(pipeline, context.getPrimaryCache().list().toList());
+    if (holder.isPresent()) {
+      String message =
+          "spec.environmentSuffix: '"
+              + EnvironmentSuffix.of(pipeline)
+              + "' is already used by FraudPipeline "
+              + holder.get().getMetadata().getNamespace()
+              + "/"
+              + holder.get().getMetadata().getName()
+              + " with the same providerConfigRef; its AWS names would collide with that"
+              + " pipeline's: choose another environmentSuffix";
+      // the holder may go away without an event for this pipeline: look again
+      return stalled(pipeline, PipelineStatusFactory.SUFFIX_IN_USE, message, events, context)
+          .rescheduleAfter(recheck);
     }
 
     ObservedResources observed = new ObservedResources(observedMrs(pipeline, context));

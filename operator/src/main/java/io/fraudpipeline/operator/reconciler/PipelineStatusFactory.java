@@ -28,6 +28,7 @@ final class PipelineStatusFactory {
   static final String PROVISIONING = "Provisioning";
   static final String INVALID_SPEC = "InvalidSpec";
   static final String MISSING_CRDS = "ProviderCRDsMissing";
+  static final String SUFFIX_IN_USE = "EnvironmentSuffixInUse";
 
   private static final int PENDING_IN_MESSAGE = 3;
 

@@ -159,6 +159,23 @@ class ModelTest {
   }
 
   @Test
+  void theFirstPipelineCreatedKeepsASuffixOnTheSameCredentials() {
+    FraudPipeline first = Fixtures.pipeline("seed");
+    first.getMetadata().setCreationTimestamp("2026-01-01T00:00:00Z");
+    FraudPipeline second = Fixtures.pipeline("seed");
+    second.getMetadata().setName("payments-copy");
+    second.getMetadata().setCreationTimestamp("2026-02-01T00:00:00Z");
+    FraudPipeline elsewhere = Fixtures.pipeline("seed");
+    elsewhere.getMetadata().setName("other-account");
+    elsewhere.getSpec().getProviderConfigRef().setName("other-account");
+    List<FraudPipeline> all = List.of(first, second, elsewhere);
+
+    assertThat(SuffixClaims.heldBefore(second, all)).contains(first);
+    assertThat(SuffixClaims.heldBefore(first, all)).isEmpty();
+    assertThat(SuffixClaims.heldBefore(elsewhere, all)).as("other credentials").isEmpty();
+  }
+
+  @Test
   void managedPolicyArnsFollowThePartition() {
     assertThat(AwsPartition.managedPolicyArn("us-east-1", IamPolicies.XRAY_WRITE))
         .isEqualTo("arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** Starts the operator on a fresh mock cluster with every provider CRD, per test. */
 abstract class OperatorTestBase {
 
-  static final Duration TIMEOUT = Duration.ofSeconds(20);
+  static final Duration TIMEOUT = Duration.ofSeconds(60);
   static final String NS = "fraud-dev";
 
   MockCluster cluster;

@@ -39,6 +39,25 @@ class PipelineFailuresTest extends OperatorTestBase {
   }
 
   @Test
+  void aSecondPipelineWithTheSameSuffixStallsAndTouchesNothing() {
+    FraudPipeline first = provisionUntilReady(cluster.create(Fixtures.pipeline("seed")));
+    FraudPipeline copy = Fixtures.pipeline("seed");
+    copy.getMetadata().setName("payments-copy");
+    FraudPipeline second = cluster.create(copy);
+
+    Eventually.await("Stalled", TIMEOUT, () -> isTrue(cluster.get(second).getStatus(), "Stalled"));
+    assertThat(condition(cluster.get(second).getStatus(), "Stalled").orElseThrow().getMessage())
+        .startsWith(
+            "spec.environmentSuffix: 'dev' is already used by FraudPipeline fraud-dev/payments");
+    assertThat(cluster.mrs(NS))
+        .allSatisfy(
+            mr ->
+                assertThat(mr.getMetadata().getLabels())
+                    .containsEntry("fraudpipeline.io/pipeline", "payments"));
+    assertThat(isTrue(cluster.get(first).getStatus(), "Ready")).isTrue();
+  }
+
+  @Test
   void injectedServerErrorsAreRetriedWithoutDuplicates() throws InterruptedException {
     cluster
         .server

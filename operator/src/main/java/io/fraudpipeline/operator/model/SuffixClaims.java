@@ -1,0 +1,55 @@
+package io.fraudpipeline.operator.model;
+
+import io.fraudpipeline.api.v1alpha1.EnvironmentSuffix;
+import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.api.v1alpha1.ProviderConfigKind;
+import io.fraudpipeline.api.v1alpha1.ProviderConfigRef;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Two pipelines with the same suffix on the same AWS credentials would name the same tables, roles
+ * and functions and fight over them. The first one created keeps the suffix; later ones are told
+ * which pipeline holds it.
+ */
+public final class SuffixClaims {
+
+  private static final Comparator<FraudPipeline> FIRST_CREATED =
+      Comparator.comparing(
+              (FraudPipeline p) -> Objects.toString(p.getMetadata().getCreationTimestamp(), "~"))
+          .thenComparing(p -> p.getMetadata().getNamespace() + "/" + p.getMetadata().getName());
+
+  private SuffixClaims() {}
+
+  /** The pipeline that holds this pipeline's suffix before it, if any. */
+  public static Optional<FraudPipeline> heldBefore(
+      FraudPipeline pipeline, Collection<FraudPipeline> all) {
+    return all.stream()
+        .filter(other -> !sameObject(pipeline, other))
+        .filter(other -> other.getSpec() != null && pipeline.getSpec() != null)
+        .filter(other -> EnvironmentSuffix.of(other).equals(EnvironmentSuffix.of(pipeline)))
+        .filter(other -> sameCredentials(pipeline, other))
+        .filter(other -> FIRST_CREATED.compare(other, pipeline) < 0)
+        .min(FIRST_CREATED);
+  }
+
+  private static boolean sameObject(FraudPipeline a, FraudPipeline b) {
+    return Objects.equals(a.getMetadata().getNamespace(), b.getMetadata().getNamespace())
+        && Objects.equals(a.getMetadata().getName(), b.getMetadata().getName());
+  }
+
+  /** Same provider configuration: a namespaced ProviderConfig is only the same in one namespace. */
+  private static boolean sameCredentials(FraudPipeline a, FraudPipeline b) {
+    ProviderConfigRef ra = a.getSpec().getProviderConfigRef();
+    ProviderConfigRef rb = b.getSpec().getProviderConfigRef();
+    if (ra == null || rb == null || ra.getKind() != rb.getKind()) {
+      return false;
+    }
+    boolean namespaced = ra.getKind() == ProviderConfigKind.PROVIDER_CONFIG;
+    return Objects.equals(ra.getName(), rb.getName())
+        && (!namespaced
+            || Objects.equals(a.getMetadata().getNamespace(), b.getMetadata().getNamespace()));
+  }
+}
