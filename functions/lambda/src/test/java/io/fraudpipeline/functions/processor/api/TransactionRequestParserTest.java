@@ -99,6 +99,19 @@ class TransactionRequestParserTest {
   }
 
   @Test
+  void refusesDeepNestingWithA400NotAStackOverflow() {
+    String deep = "{\"merchant\":" + "[".repeat(30_000) + "]".repeat(30_000) + "}";
+
+    assertThat(parse(deep).errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("body");
+              assertThat(e.message()).contains("not valid JSON");
+            });
+  }
+
+  @Test
   void reportsEveryProblemAtOnce() {
     assertThat(parse("{\"transaction_id\":\"a b\",\"amount\":-1}").errors())
         .extracting(FieldError::field)
