@@ -8,6 +8,7 @@ import io.fraudpipeline.functions.model.ScoringPayload;
 import io.fraudpipeline.functions.model.Transaction;
 import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
 import io.fraudpipeline.functions.testing.Events;
+import io.fraudpipeline.functions.testing.SigV4Check;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint.Response;
 import io.fraudpipeline.functions.testing.UntouchableStores;
@@ -85,6 +86,9 @@ class ProcessorStreamHandlerTest {
         .contains("/us-east-1/lambda/aws4_request")
         .containsPattern("SignedHeaders=[^,]*host[^,]*x-amz-date[^,]*x-amz-invocation-type");
     assertThat(invoke.header("Content-Type")).isEqualTo("application/json");
+    assertThat(SigV4Check.verify(invoke, "test")).isEqualTo("lambda");
+    assertThatThrownBy(() -> SigV4Check.verify(invoke, "another secret"))
+        .hasMessageContaining("does not match");
     Transaction sent = payload(invoke);
     assertThat(sent.transactionId()).isEqualTo("t-1");
     assertThat(sent.timestamp()).isEqualTo(1700000000L);

@@ -9,6 +9,7 @@ import io.fraudpipeline.functions.model.ScoringPayload;
 import io.fraudpipeline.functions.model.Transaction;
 import io.fraudpipeline.functions.store.DynamoDbScoreStore;
 import io.fraudpipeline.functions.testing.LocalDynamo;
+import io.fraudpipeline.functions.testing.SigV4Check;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint.Response;
 import java.io.ByteArrayInputStream;
@@ -89,7 +90,7 @@ class FraudScorerHandlerTest {
 
     assertThat(result).containsEntry("published", true);
     StubAwsEndpoint.Request publish = sns.requests().get(0);
-    assertThat(publish.header("Authorization")).startsWith("AWS4-HMAC-SHA256");
+    assertThat(SigV4Check.verify(publish, "test")).isEqualTo("sns");
     Map<String, String> form = publish.form();
     assertThat(form)
         .containsEntry("Action", "Publish")
