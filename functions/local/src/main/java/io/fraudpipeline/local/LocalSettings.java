@@ -67,6 +67,11 @@ public record LocalSettings(
         bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads);
   }
 
+  public LocalSettings withHttpThreads(int httpThreads) {
+    return new LocalSettings(
+        bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads);
+  }
+
   public LocalSettings withScoring(ScoringConfig scoring) {
     return new LocalSettings(
         bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads);

@@ -56,6 +56,11 @@ public final class LoadBenchmark implements Callable<Integer> {
       description = "scorer invocations at once (default ${DEFAULT-VALUE})")
   int scorerConcurrency = LocalSettings.DEFAULT_SCORER_CONCURRENCY;
 
+  @Option(
+      names = "--http-threads",
+      description = "threads serving the local API (default ${DEFAULT-VALUE})")
+  int httpThreads = LocalSettings.DEFAULT_HTTP_THREADS;
+
   private final PrintStream report;
   private final Map<String, Long> scoredAt = new ConcurrentHashMap<>();
 
@@ -89,7 +94,8 @@ public final class LoadBenchmark implements Callable<Integer> {
                 new AsyncInvocationSettings(
                     scorerConcurrency,
                     AsyncInvocationSettings.LAMBDA_DEFAULT_RETRIES,
-                    LocalSettings.DEFAULT_RETRY_DELAY));
+                    LocalSettings.DEFAULT_RETRY_DELAY))
+            .withHttpThreads(httpThreads);
     try (LocalPipeline pipeline =
         LocalPipeline.start(
             settings, this::recordingScores, new PrintStream(OutputStream.nullOutputStream()))) {
@@ -100,16 +106,19 @@ public final class LoadBenchmark implements Callable<Integer> {
               .build();
       URI endpoint = pipeline.baseUri().resolve("/transactions");
       report.printf(
-          "local pipeline on %s, Dynalite on port %d; %d client threads, batch size %d, scorer"
-              + " concurrency %d%n",
-          endpoint, pipeline.dynalite().port(), threads, batchSize, scorerConcurrency);
+          "local pipeline on %s, Dynalite on port %d; %d client threads, %d HTTP threads, batch"
+              + " size %d, scorer concurrency %d%n",
+          endpoint, pipeline.dynalite().port(), threads, httpThreads, batchSize, scorerConcurrency);
 
       double loadAtStart = loadAverage();
       if (warmup > 0) {
         runLoad(http, endpoint, "warm", warmup);
       }
+      CpuTimes beforeLoad = CpuTimes.now();
       LoadResult load = runLoad(http, endpoint, "run", transactions);
+      CpuTimes afterLoad = CpuTimes.now();
       long rawPuts = rawPutItemRate(pipeline);
+      CpuTimes afterRaw = CpuTimes.now();
 
       double accepted = load.count / seconds(load.lastAccepted - load.start);
       double scored = load.count / seconds(load.lastScored - load.start);
@@ -129,6 +138,15 @@ public final class LoadBenchmark implements Callable<Integer> {
       report.printf(
           "raw PutItem           %d items/s (%d threads, single-item puts, same Dynalite)%n",
           rawPuts, threads);
+      report.printf(
+          "CPU per transaction   JVM %.2f ms, Dynalite (node) %.2f ms%n",
+          afterLoad.jvmMillisSince(beforeLoad) / load.count,
+          afterLoad.nodeMillisSince(beforeLoad) / load.count);
+      report.printf(
+          "CPU per raw PutItem   JVM %.2f ms, Dynalite (node) %.2f ms (includes creating its"
+              + " table)%n",
+          afterRaw.jvmMillisSince(afterLoad) / transactions,
+          afterRaw.nodeMillisSince(afterLoad) / transactions);
       report.printf(
           "target                end to end >= 60%% of half the raw PutItem rate = %.0f tx/s: %s"
               + " (%.0f%% of half the raw rate)%n",
@@ -277,6 +295,32 @@ public final class LoadBenchmark implements Callable<Integer> {
         "amount", AttributeValue.fromN("6000"),
         "merchant", AttributeValue.fromS("Shop " + (i % 17)),
         "currency", AttributeValue.fromS("EUR"));
+  }
+
+  /**
+   * CPU time used so far by this JVM and by its child processes (Dynalite's node), to tell where a
+   * transaction's cost goes whatever else the machine is doing.
+   */
+  private record CpuTimes(long jvmNanos, long nodeNanos) {
+    static CpuTimes now() {
+      long jvm =
+          ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+              .getProcessCpuTime();
+      long node =
+          ProcessHandle.current()
+              .children()
+              .mapToLong(child -> child.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+              .sum();
+      return new CpuTimes(jvm, node);
+    }
+
+    double jvmMillisSince(CpuTimes earlier) {
+      return (jvmNanos - earlier.jvmNanos) / 1e6;
+    }
+
+    double nodeMillisSince(CpuTimes earlier) {
+      return (nodeNanos - earlier.nodeNanos) / 1e6;
+    }
   }
 
   /** Other processes on the machine skew every figure: say how busy it was. */
