@@ -1,10 +1,13 @@
 package io.fraudpipeline.local;
 
+import io.fraudpipeline.dynalite.DynaliteServer;
 import io.fraudpipeline.functions.scorer.ScoringConfig;
 import io.fraudpipeline.local.scorer.AsyncInvocationSettings;
 import io.fraudpipeline.local.stream.StreamMappingSettings;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -104,9 +107,31 @@ public final class LocalMain implements Callable<Integer> {
   int scorerConcurrency = LocalSettings.DEFAULT_SCORER_CONCURRENCY;
 
   public static void main(String[] args) {
+    locateDynaliteBesideTheJar();
     int code = commandLine(System.err).execute(args);
     if (code != 0) {
       System.exit(code);
+    }
+  }
+
+  /**
+   * The jar lives in {@code functions/local/target} of the checkout that installed Dynalite in
+   * {@code functions/dynalite/node_modules}: point the launcher there, so the command also works
+   * from another working directory (otherwise it searches upwards from the working directory).
+   */
+  private static void locateDynaliteBesideTheJar() {
+    if (System.getProperty(DynaliteServer.MODULES_PROPERTY) != null) {
+      return;
+    }
+    try {
+      Path jar =
+          Path.of(LocalMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path modules = jar.resolveSibling("../../dynalite/node_modules").normalize();
+      if (Files.isDirectory(modules.resolve("dynalite"))) {
+        System.setProperty(DynaliteServer.MODULES_PROPERTY, modules.toString());
+      }
+    } catch (URISyntaxException | RuntimeException unknown) {
+      // no jar location to go by: the launcher's own search applies
     }
   }
 
