@@ -115,7 +115,9 @@ public final class LoadBenchmark implements Callable<Integer> {
         runLoad(http, endpoint, "warm", warmup);
       }
       CpuTimes beforeLoad = CpuTimes.now();
+      Map<String, Long> threadsBefore = ThreadCpu.byPart();
       LoadResult load = runLoad(http, endpoint, "run", transactions);
+      Map<String, Long> threadsAfter = ThreadCpu.byPart();
       CpuTimes afterLoad = CpuTimes.now();
       long rawPuts = rawPutItemRate(pipeline);
       CpuTimes afterRaw = CpuTimes.now();
@@ -142,6 +144,10 @@ public final class LoadBenchmark implements Callable<Integer> {
           "CPU per transaction   JVM %.2f ms, Dynalite (node) %.2f ms%n",
           afterLoad.jvmMillisSince(beforeLoad) / load.count,
           afterLoad.nodeMillisSince(beforeLoad) / load.count);
+      report.printf(
+          "  JVM by part         %s%n",
+          ThreadCpu.perTransaction(
+              threadsBefore, threadsAfter, afterLoad.jvmMillisSince(beforeLoad), load.count));
       report.printf(
           "CPU per raw PutItem   JVM %.2f ms, Dynalite (node) %.2f ms (includes creating its"
               + " table)%n",
@@ -320,6 +326,54 @@ public final class LoadBenchmark implements Callable<Integer> {
 
     double nodeMillisSince(CpuTimes earlier) {
       return (nodeNanos - earlier.nodeNanos) / 1e6;
+    }
+  }
+
+  /** CPU time of this JVM's threads, grouped by the part of the pipeline they serve. */
+  private static final class ThreadCpu {
+    private static final java.util.LinkedHashMap<String, String> PARTS =
+        new java.util.LinkedHashMap<>();
+
+    static {
+      PARTS.put("load-", "load generator");
+      PARTS.put("HttpClient-", "load generator");
+      PARTS.put("HTTP-Dispatcher", "HTTP API + processor");
+      PARTS.put("http-", "HTTP API + processor");
+      PARTS.put("stream-", "stream poller");
+      PARTS.put("fraud-scorer-", "scorer");
+    }
+
+    static Map<String, Long> byPart() {
+      java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+      Map<String, Long> parts = new java.util.LinkedHashMap<>();
+      for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+        if (info == null) {
+          continue;
+        }
+        long cpu = mx.getThreadCpuTime(info.getThreadId());
+        String part =
+            PARTS.entrySet().stream()
+                .filter(e -> info.getThreadName().startsWith(e.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("other threads");
+        parts.merge(part, Math.max(cpu, 0), Long::sum);
+      }
+      return parts;
+    }
+
+    static String perTransaction(
+        Map<String, Long> before, Map<String, Long> after, double jvmMillis, int count) {
+      StringBuilder text = new StringBuilder();
+      double counted = 0;
+      for (Map.Entry<String, Long> part : after.entrySet()) {
+        double millis = (part.getValue() - before.getOrDefault(part.getKey(), 0L)) / 1e6;
+        counted += millis;
+        text.append(String.format("%s %.2f ms, ", part.getKey(), millis / count));
+      }
+      // JIT compiler and GC threads are not Java threads: what the process used beyond the rest
+      return text.append(String.format("JIT/GC/VM %.2f ms", (jvmMillis - counted) / count))
+          .toString();
     }
   }
 
