@@ -117,6 +117,11 @@ public final class LocalPipeline implements AutoCloseable {
     tables.get(0).createIn(admin);
     ttlEnforced = tables.get(1).createIn(admin);
 
+    String view = tables.get(0).createTable().streamSpecification().streamViewTypeAsString();
+    if (!StreamCapture.VIEW_TYPE.equals(view)) {
+      throw new IllegalStateException(
+          "the local stream emulates " + StreamCapture.VIEW_TYPE + " only, the table asks " + view);
+    }
     shard = new ShardLog();
     streamArn =
         "arn:aws:dynamodb:us-east-1:000000000000:table/"

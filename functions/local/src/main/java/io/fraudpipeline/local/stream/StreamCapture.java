@@ -30,6 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 public final class StreamCapture implements ExecutionInterceptor {
 
+  /** The only view the emulation produces: records carry the new item, never the old one. */
+  public static final String VIEW_TYPE = "NEW_IMAGE";
+
   private static final ExecutionAttribute<Boolean> ASKED_OLD =
       new ExecutionAttribute<>("fraudpipeline.stream.askedOldImage");
   private static final ExecutionAttribute<Boolean> REPLACED =
@@ -108,7 +111,7 @@ public final class StreamCapture implements ExecutionInterceptor {
           dynamodb.put("NewImage", newImage);
           dynamodb.put("SequenceNumber", sequence);
           dynamodb.put("SizeBytes", size);
-          dynamodb.put("StreamViewType", "NEW_IMAGE");
+          dynamodb.put("StreamViewType", VIEW_TYPE);
           Map<String, Object> record = new LinkedHashMap<>();
           record.put("eventID", UUID.randomUUID().toString().replace("-", ""));
           record.put("eventName", eventName);
