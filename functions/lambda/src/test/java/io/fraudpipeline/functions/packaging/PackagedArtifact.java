@@ -103,8 +103,8 @@ public final class PackagedArtifact {
   }
 
   /**
-   * Starts a JVM with Lambda's JIT flags and only {@code env} as environment (plus PATH), runs the
-   * handler over the event files and waits for it to end.
+   * Starts a JVM with Lambda's JIT and GC flags and only {@code env} as environment (plus PATH),
+   * runs the handler over the event files and waits for it to end.
    */
   public Run run(String handler, Map<String, String> env, List<Path> events) {
     return run(handler, env, events, List.of());
@@ -114,7 +114,13 @@ public final class PackagedArtifact {
   public Run run(String handler, Map<String, String> env, List<Path> events, List<String> jvmArgs) {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+    // what the Lambda java17/java21 runtimes start the JVM with: C1 only and the serial collector
+    command.addAll(
+        List.of(
+            "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xshare:auto"));
     command.addAll(jvmArgs);
     command.addAll(List.of("-cp", classpath(), HandlerMain.class.getName(), handler));
     events.forEach(e -> command.add(e.toString()));
