@@ -12,6 +12,11 @@ import org.slf4j.LoggerFactory;
 /** Console logging of the running operator: one line per event, as text or as JSON. */
 final class Logging {
 
+  /** The pipeline of the reconcile a line belongs to, as namespace/name, when there is one. */
+  static final String TEXT_PATTERN =
+      "%d{ISO8601} %-5level [%thread] %logger{36}"
+          + "%replace( [%X{resource.namespace}/%X{resource.name}]){' \\[/\\]', ''} - %msg%n";
+
   private Logging() {}
 
   static void configure(String level, String format) {
@@ -28,12 +33,14 @@ final class Logging {
       json.setWithContext(false);
       json.setWithSequenceNumber(false);
       json.setWithNanoseconds(false);
+      // JOSDK puts resource.namespace and resource.name in the MDC for each reconcile
+      json.setWithMDC(true);
       json.start();
       encoder = json;
     } else {
       PatternLayoutEncoder text = new PatternLayoutEncoder();
       text.setContext(context);
-      text.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");
+      text.setPattern(TEXT_PATTERN);
       text.start();
       encoder = text;
     }

@@ -1,38 +1,108 @@
 package io.fraudpipeline.operator.cli;
 
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fraudpipeline.operator.reconciler.FraudPipelineReconciler;
-import io.fraudpipeline.operator.reconciler.HealthServer;
+import io.fraudpipeline.operator.reconciler.GracefulShutdown;
+import io.fraudpipeline.operator.reconciler.OperatorEndpoints;
+import io.fraudpipeline.operator.reconciler.OperatorMetrics;
 import io.fraudpipeline.operator.reconciler.OperatorRunner;
 import io.fraudpipeline.operator.reconciler.OperatorSettings;
 import io.javaoperatorsdk.operator.Operator;
-import java.time.Duration;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code run}: the operator, configured from the environment (see {@link OperatorSettings}). */
+/**
+ * {@code run}: the operator, configured from the environment (see {@link OperatorSettings}). A bad
+ * setting exits with code 2, an unreachable cluster or a failed start with code 1, each with one
+ * line on stderr.
+ */
 @Command(
     name = "run",
     description =
         "Run the operator (the default). Configured by WATCH_NAMESPACES, LOG_LEVEL, LOG_FORMAT,"
             + " SERVER_SIDE_APPLY, LEADER_ELECTION, POD_NAMESPACE, HTTP_PORT,"
-            + " RECONCILE_CONCURRENCY and RESYNC_PERIOD.")
+            + " RECONCILE_CONCURRENCY, RESYNC_PERIOD, SHUTDOWN_TIMEOUT and LEASE_DURATION.")
 public class RunCommand implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
+
+  private final Map<String, String> env;
+  private final Supplier<Config> clientConfig;
+
+  public RunCommand() {
+    this(System.getenv(), () -> Config.autoConfigure(null));
+  }
+
+  RunCommand(Map<String, String> env, Supplier<Config> clientConfig) {
+    this.env = env;
+    this.clientConfig = clientConfig;
+  }
+
   @Override
-  public Integer call() throws Exception {
-    OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
+  public Integer call() throws InterruptedException {
+    PrintWriter err =
+        spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+    OperatorSettings settings;
+    try {
+      settings = OperatorSettings.fromEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
     Logging.configure(settings.logLevel(), settings.logFormat());
-    KubernetesClient client = new KubernetesClientBuilder().build();
-    FraudPipelineReconciler reconciler = OperatorRunner.reconciler(settings);
-    Operator operator = OperatorRunner.create(client, settings, reconciler, c -> {});
-    operator.installShutdownHook(Duration.ofSeconds(10));
-    try (HealthServer health = new HealthServer(settings.httpPort(), operator.getRuntimeInfo())) {
-      operator.start();
-      new CountDownLatch(1).await();
+    Config config = clientConfig.get();
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+      try {
+        client.getKubernetesVersion();
+      } catch (RuntimeException e) {
+        return fail(err, "cannot reach the Kubernetes API server at " + config.getMasterUrl(), e);
+      }
+      OperatorMetrics metrics = new OperatorMetrics();
+      FraudPipelineReconciler reconciler = OperatorRunner.reconciler(settings, metrics);
+      GracefulShutdown shutdown = new GracefulShutdown(System::exit);
+      Operator operator =
+          OperatorRunner.create(client, settings, reconciler, shutdown::lostLeadership, c -> {});
+      try (OperatorEndpoints endpoints =
+          new OperatorEndpoints(settings.httpPort(), operator.getRuntimeInfo(), metrics)) {
+        try {
+          operator.start();
+        } catch (RuntimeException e) {
+          return fail(err, "cannot start the operator", e);
+        }
+        shutdown.install(operator);
+        // the shutdown hook ends the process; this thread has nothing more to do
+        new CountDownLatch(1).await();
+      } catch (IOException e) {
+        return fail(err, "cannot serve HTTP_PORT " + settings.httpPort(), e);
+      }
     }
     return 0;
+  }
+
+  /** One line: what failed and the causes' messages, no stack trace. */
+  private static int fail(PrintWriter err, String what, Throwable e) {
+    StringBuilder line = new StringBuilder("error: ").append(what);
+    String last = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+      message = message.lines().findFirst().orElse("");
+      if (!message.isBlank() && (last == null || !last.contains(message))) {
+        line.append(": ").append(message);
+        last = message;
+      }
+    }
+    err.println(line);
+    err.flush();
+    return 1;
   }
 }

@@ -51,17 +51,26 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   private final PipelineStatusFactory statuses;
   private final AtomicLong reconciliations = new AtomicLong();
   private final Duration recheck;
+  private final OperatorMetrics metrics;
 
-  public FraudPipelineReconciler(boolean serverSideApply, Clock clock, Duration recheck) {
+  public FraudPipelineReconciler(
+      boolean serverSideApply, Clock clock, Duration recheck, OperatorMetrics metrics) {
     this.serverSideApply = serverSideApply;
     this.clock = clock;
     this.recheck = recheck;
+    this.metrics = metrics;
     this.statuses = new PipelineStatusFactory(clock);
+  }
+
+  public OperatorMetrics metrics() {
+    return metrics;
   }
 
   @Override
   public List<EventSource<?, FraudPipeline>> prepareEventSources(
       EventSourceContext<FraudPipeline> context) {
+    var pipelines = context.getPrimaryCache();
+    metrics.countPipelinesFrom(pipelines::list);
     return informers.initial(context);
   }
 
@@ -73,11 +82,24 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   @Override
   public UpdateControl<FraudPipeline> reconcile(
       FraudPipeline pipeline, Context<FraudPipeline> context) {
+    var timing = metrics.startReconcile();
+    String result = "error";
     try {
-      return doReconcile(pipeline, context);
+      UpdateControl<FraudPipeline> control = doReconcile(pipeline, context);
+      result = result(pipeline.getStatus());
+      return control;
     } finally {
+      metrics.reconciled(timing, result);
       reconciliations.incrementAndGet();
     }
+  }
+
+  /** The pass's outcome for the duration metric; the status is the one just computed. */
+  private static String result(FraudPipelineStatus status) {
+    if (hasTrue(status, Conditions.STALLED)) {
+      return "stalled";
+    }
+    return isReady(status) ? "ready" : "progressing";
   }
 
   private UpdateControl<FraudPipeline> doReconcile(
@@ -119,7 +141,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     }
 
     StackApplier.Changes changes =
-        new StackApplier(new ManagedResourceWriter(context.getClient(), serverSideApply))
+        new StackApplier(new ManagedResourceWriter(context.getClient(), serverSideApply, metrics))
             .apply(stack, observed);
     report(pipeline, changes, events);
 
@@ -220,8 +242,12 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   }
 
   private static boolean isReady(FraudPipelineStatus status) {
+    return hasTrue(status, Conditions.READY);
+  }
+
+  private static boolean hasTrue(FraudPipelineStatus status, String type) {
     return status != null
         && status.getConditions().stream()
-            .anyMatch(c -> c.getType().equals(Conditions.READY) && c.getStatus().equals("True"));
+            .anyMatch(c -> c.getType().equals(type) && c.getStatus().equals("True"));
   }
 }

@@ -16,33 +16,45 @@ final class ManagedResourceWriter {
 
   private final KubernetesClient client;
   private final boolean serverSideApply;
+  private final OperatorMetrics metrics;
 
-  ManagedResourceWriter(KubernetesClient client, boolean serverSideApply) {
+  ManagedResourceWriter(KubernetesClient client, boolean serverSideApply, OperatorMetrics metrics) {
     this.client = client;
     this.serverSideApply = serverSideApply;
+    this.metrics = metrics;
   }
 
   void create(ManagedResource desired) {
     if (serverSideApply) {
-      apply(desired);
+      counted(desired, "apply", () -> apply(desired));
     } else {
-      client.resource(desired).create();
+      counted(desired, "create", () -> client.resource(desired).create());
     }
   }
 
   void update(ManagedResource desired, GenericKubernetesResource actual) {
     if (serverSideApply) {
-      apply(desired);
+      counted(desired, "apply", () -> apply(desired));
     } else {
       // merge into what is there, keeping what the provider late-initialized; the
       // resourceVersion makes a concurrent change a 409, retried on the next pass
       GenericKubernetesResource merged = mergedInto(desired, actual);
-      client.resource(merged).update();
+      counted(desired, "update", () -> client.resource(merged).update());
     }
   }
 
   void delete(HasMetadata actual) {
-    client.resource(actual).delete();
+    counted(actual, "delete", () -> client.resource(actual).delete());
+  }
+
+  private void counted(HasMetadata mr, String verb, Runnable write) {
+    try {
+      write.run();
+    } catch (RuntimeException e) {
+      metrics.writeFailed(mr.getKind(), verb);
+      throw e;
+    }
+    metrics.written(mr.getKind(), verb);
   }
 
   private void apply(ManagedResource desired) {

@@ -1,27 +1,41 @@
 package io.fraudpipeline.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.model.Ownership;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.time.Clock;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires the reconciler into a JOSDK operator configured from {@link OperatorSettings}. */
 public final class OperatorRunner {
 
+  /** The Lease the replicas compete for, in {@code POD_NAMESPACE}. */
+  public static final String LEASE = "fraud-pipeline-operator-lock";
+
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorRunner.class);
+
   private OperatorRunner() {}
 
-  /** An operator ready to start; {@code tuning} lets tests shorten intervals. */
+  /**
+   * An operator ready to start.
+   *
+   * @param onLostLeadership called once when this replica loses the lease it held; it must stop
+   *     this replica from writing (in production: exit, and the pod restarts as a follower)
+   * @param tuning lets tests shorten the controller's intervals
+   */
   public static Operator create(
       KubernetesClient client,
       OperatorSettings settings,
       FraudPipelineReconciler reconciler,
-      Consumer<
-              io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider<
-                  FraudPipeline>>
-          tuning) {
+      Runnable onLostLeadership,
+      Consumer<ControllerConfigurationOverrider<FraudPipeline>> tuning) {
     Operator operator =
         new Operator(
             o -> {
@@ -29,13 +43,11 @@ public final class OperatorRunner {
                   .withUseSSAToPatchPrimaryResource(settings.serverSideApply())
                   .withSSABasedCreateUpdateMatchForDependentResources(settings.serverSideApply())
                   .withCloseClientOnStop(false)
-                  .withConcurrentReconciliationThreads(settings.reconcileConcurrency());
+                  .withConcurrentReconciliationThreads(settings.reconcileConcurrency())
+                  .withReconciliationTerminationTimeout(settings.shutdownTimeout())
+                  .withMetrics(reconciler.metrics().josdk());
               if (settings.leaderElection()) {
-                o.withLeaderElectionConfiguration(
-                    LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
-                            "fraud-pipeline-operator-lock")
-                        .withLeaseNamespace(settings.podNamespace())
-                        .build());
+                o.withLeaderElectionConfiguration(leaderElection(settings, onLostLeadership));
               }
             });
     operator.register(
@@ -53,8 +65,34 @@ public final class OperatorRunner {
     return operator;
   }
 
-  public static FraudPipelineReconciler reconciler(OperatorSettings settings) {
+  /**
+   * JOSDK's own reaction to a lost lease is {@code System.exit} from the elector, which also fires
+   * when the operator stops and would then block a shutdown hook forever; the caller decides
+   * instead.
+   */
+  private static LeaderElectionConfiguration leaderElection(
+      OperatorSettings settings, Runnable onLostLeadership) {
+    return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE)
+        .withLeaseNamespace(settings.podNamespace())
+        .withIdentity(settings.identity())
+        .withLeaseDuration(settings.leaseDuration())
+        .withRenewDeadline(settings.renewDeadline())
+        .withRetryPeriod(settings.retryPeriod())
+        .withExitOnStopLeading(false)
+        .withLeaderCallbacks(
+            new LeaderCallbacks(
+                () -> LOG.info("{} leads: reconciling", settings.identity()),
+                onLostLeadership,
+                leader -> LOG.info("leader is {}", leader)))
+        .build();
+  }
+
+  public static FraudPipelineReconciler reconciler(
+      OperatorSettings settings, OperatorMetrics metrics) {
     return new FraudPipelineReconciler(
-        settings.serverSideApply(), Clock.systemUTC(), FraudPipelineReconciler.CRD_RECHECK);
+        settings.serverSideApply(),
+        Clock.systemUTC(),
+        FraudPipelineReconciler.CRD_RECHECK,
+        metrics);
   }
 }

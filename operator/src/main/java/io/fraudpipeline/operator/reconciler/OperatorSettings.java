@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
  * @param watchNamespaces namespaces to watch; empty means all
  * @param serverSideApply false only against API servers without SSA (the tests' mock server)
  * @param resyncPeriod a full pass over every pipeline at least this often, even without events
+ * @param shutdownTimeout how long a stop waits for reconciles in flight to finish
+ * @param leaseDuration how long a leader's lease holds without renewal (leader election)
+ * @param identity this replica's name in the lease: the pod name
  */
 public record OperatorSettings(
     Set<String> watchNamespaces,
@@ -25,11 +28,22 @@ public record OperatorSettings(
     String podNamespace,
     int httpPort,
     int reconcileConcurrency,
-    Duration resyncPeriod) {
+    Duration resyncPeriod,
+    Duration shutdownTimeout,
+    Duration leaseDuration,
+    String identity) {
 
   private static final Pattern GO_DURATION_PART =
       Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h)");
 
+  /** A namespace name: an RFC 1123 label. */
+  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+  /**
+   * Reads and checks every setting.
+   *
+   * @throws IllegalArgumentException naming the first bad variable, in one line
+   */
   public static OperatorSettings fromEnvironment(Map<String, String> env) {
     String namespaces = env.getOrDefault("WATCH_NAMESPACES", "");
     Set<String> watch =
@@ -37,6 +51,9 @@ public record OperatorSettings(
             .map(String::trim)
             .filter(s -> !s.isEmpty())
             .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    for (String namespace : watch) {
+      namespace("WATCH_NAMESPACES", namespace);
+    }
     String format = env.getOrDefault("LOG_FORMAT", "text").toLowerCase(Locale.ROOT);
     if (!format.equals("text") && !format.equals("json")) {
       throw new IllegalArgumentException("LOG_FORMAT: expected json or text, got '" + format + "'");
@@ -52,10 +69,36 @@ public record OperatorSettings(
         format,
         bool(env, "SERVER_SIDE_APPLY", true),
         bool(env, "LEADER_ELECTION", false),
-        env.getOrDefault("POD_NAMESPACE", "default"),
+        namespace("POD_NAMESPACE", env.getOrDefault("POD_NAMESPACE", "default").trim()),
         port(env.getOrDefault("HTTP_PORT", "8080")),
         positive(env, "RECONCILE_CONCURRENCY", 5),
-        goDuration(env, "RESYNC_PERIOD", "10m"));
+        goDuration(env, "RESYNC_PERIOD", "10m"),
+        goDuration(env, "SHUTDOWN_TIMEOUT", "20s"),
+        goDuration(env, "LEASE_DURATION", "15s"),
+        identity(env));
+  }
+
+  /** The renew deadline and retry period follow the lease duration, as client-go's 15s/10s/2s. */
+  public Duration renewDeadline() {
+    return leaseDuration.multipliedBy(2).dividedBy(3);
+  }
+
+  public Duration retryPeriod() {
+    return leaseDuration.dividedBy(7);
+  }
+
+  private static String namespace(String variable, String value) {
+    if (!NAMESPACE.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          variable + ": '" + value + "' is not a namespace name (lowercase RFC 1123 label)");
+    }
+    return value;
+  }
+
+  /** Kubernetes sets HOSTNAME to the pod name: unique among the replicas. */
+  private static String identity(Map<String, String> env) {
+    String hostname = env.getOrDefault("HOSTNAME", "").trim();
+    return hostname.isEmpty() ? "fraud-pipeline-operator-" + java.util.UUID.randomUUID() : hostname;
   }
 
   private static int positive(Map<String, String> env, String name, int defaultValue) {

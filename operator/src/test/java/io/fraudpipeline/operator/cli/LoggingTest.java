@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** LOG_FORMAT=json gives one JSON object per line; LOG_LEVEL filters. */
 class LoggingTest {
@@ -34,5 +35,50 @@ class LoggingTest {
     assertThat(line.get("formattedMessage").asText()).isEqualTo("pipeline payments stalled");
     assertThat(line.get("loggerName").asText()).isEqualTo("io.fraudpipeline.test");
     assertThat(line.has("timestamp")).isTrue();
+  }
+
+  @Test
+  void theReconciledPipelineIsOnEachLineInBothFormats() throws Exception {
+    String json = logDuringReconcile("json");
+    JsonNode line = new ObjectMapper().readTree(json.strip());
+    assertThat(line.get("mdc").get("resource.namespace").asText()).isEqualTo("fraud-dev");
+    assertThat(line.get("mdc").get("resource.name").asText()).isEqualTo("payments");
+
+    String text = logDuringReconcile("text");
+    assertThat(text).contains(" [fraud-dev/payments] - created 3 managed resources");
+
+    // outside a reconcile, no empty brackets
+    assertThat(capture("text", () -> LoggerFactory.getLogger("x").info("started")))
+        .contains(" x - started")
+        .doesNotContain("[/]");
+  }
+
+  /** What JOSDK does around each reconcile: the pipeline in the MDC. */
+  private static String logDuringReconcile(String format) {
+    return capture(
+        format,
+        () -> {
+          MDC.put("resource.namespace", "fraud-dev");
+          MDC.put("resource.name", "payments");
+          try {
+            LoggerFactory.getLogger("io.fraudpipeline.test").info("created 3 managed resources");
+          } finally {
+            MDC.clear();
+          }
+        });
+  }
+
+  private static String capture(String format, Runnable logging) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+      Logging.configure("info", format);
+      logging.run();
+    } finally {
+      System.setOut(original);
+      Logging.configure("info", "text");
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
   }
 }

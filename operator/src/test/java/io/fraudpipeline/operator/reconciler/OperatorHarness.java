@@ -1,29 +1,71 @@
 package io.fraudpipeline.operator.reconciler;
 
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The operator as deployed, but against the mock cluster: SSA off, short resync for tests. */
 final class OperatorHarness implements AutoCloseable {
 
   final FraudPipelineReconciler reconciler;
   final Operator operator;
+  final OperatorMetrics metrics = new OperatorMetrics();
+  final GracefulShutdown shutdown;
+
+  /** How often this instance was told it lost the lease (its exit, in production). */
+  final AtomicInteger leadershipLosses = new AtomicInteger();
+
+  private final KubernetesClient client;
 
   OperatorHarness(MockCluster cluster, Duration resync) {
-    OperatorSettings settings =
-        OperatorSettings.fromEnvironment(
-            Map.of("SERVER_SIDE_APPLY", "false", "LEADER_ELECTION", "false"));
-    reconciler = new FraudPipelineReconciler(false, Clock.systemUTC(), Duration.ofMillis(500));
+    this(cluster, resync, Map.of(), null);
+  }
+
+  /**
+   * @param env settings on top of the test defaults (SSA off, no leader election)
+   * @param userAgent when set, this instance talks through its own client with this user agent, so
+   *     its requests can be told apart on the mock server
+   */
+  OperatorHarness(MockCluster cluster, Duration resync, Map<String, String> env, String userAgent) {
+    Map<String, String> settingsEnv = new HashMap<>();
+    settingsEnv.put("SERVER_SIDE_APPLY", "false");
+    settingsEnv.put("LEADER_ELECTION", "false");
+    settingsEnv.put("SHUTDOWN_TIMEOUT", "10s");
+    settingsEnv.putAll(env);
+    OperatorSettings settings = OperatorSettings.fromEnvironment(settingsEnv);
+    client =
+        userAgent == null
+            ? null
+            : new KubernetesClientBuilder()
+                .withConfig(
+                    new ConfigBuilder(cluster.client.getConfiguration())
+                        .withUserAgent(userAgent)
+                        .build())
+                .build();
+    reconciler =
+        new FraudPipelineReconciler(false, Clock.systemUTC(), Duration.ofMillis(500), metrics);
+    shutdown = new GracefulShutdown(code -> leadershipLosses.incrementAndGet());
     operator =
         OperatorRunner.create(
-            cluster.client, settings, reconciler, c -> c.withReconciliationMaxInterval(resync));
+            client == null ? cluster.client : client,
+            settings,
+            reconciler,
+            shutdown::lostLeadership,
+            c -> c.withReconciliationMaxInterval(resync));
     operator.start();
   }
 
   @Override
   public void close() {
-    operator.stop();
+    shutdown.stop(operator);
+    if (client != null) {
+      client.close();
+    }
   }
 }

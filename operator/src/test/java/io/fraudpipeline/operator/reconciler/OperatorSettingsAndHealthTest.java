@@ -64,7 +64,7 @@ class OperatorSettingsAndHealthTest {
   @Test
   void readyzFollowsTheOperatorAndLivezStaysUpWhileStarting() throws Exception {
     AtomicBoolean ready = new AtomicBoolean(false);
-    try (HealthServer server = new HealthServer(0, () -> true, ready::get)) {
+    try (OperatorEndpoints server = new OperatorEndpoints(0, () -> true, ready::get, () -> "")) {
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://localhost:" + server.port();
       assertThat(status(http, base + "/livez")).isEqualTo(200);

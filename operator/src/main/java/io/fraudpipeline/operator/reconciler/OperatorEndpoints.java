@@ -1,0 +1,65 @@
+package io.fraudpipeline.operator.reconciler;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.javaoperatorsdk.operator.RuntimeInfo;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The operator's HTTP endpoints on one port, as the chart expects them: {@code /livez} fails when
+ * started informers turned unhealthy (a restart helps), {@code /readyz} succeeds once started with
+ * all informers healthy, {@code /metrics} is the Prometheus text exposition.
+ */
+public final class OperatorEndpoints implements AutoCloseable {
+
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final HttpServer server;
+
+  public OperatorEndpoints(int port, RuntimeInfo runtime, OperatorMetrics metrics)
+      throws IOException {
+    this(
+        port,
+        () -> !runtime.isStarted() || runtime.allEventSourcesAreHealthy(),
+        () -> runtime.isStarted() && runtime.allEventSourcesAreHealthy(),
+        metrics::scrape);
+  }
+
+  OperatorEndpoints(int port, BooleanSupplier live, BooleanSupplier ready, Supplier<String> metrics)
+      throws IOException {
+    server = HttpServer.create(new InetSocketAddress(port), 0);
+    server.createContext("/livez", exchange -> probe(exchange, live.getAsBoolean()));
+    server.createContext("/readyz", exchange -> probe(exchange, ready.getAsBoolean()));
+    server.createContext(
+        "/metrics", exchange -> send(exchange, 200, PROMETHEUS_TEXT, metrics.get()));
+    server.start();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private static void probe(HttpExchange exchange, boolean ok) throws IOException {
+    send(exchange, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "ok\n" : "not ok\n");
+  }
+
+  private static void send(HttpExchange exchange, int code, String contentType, String text)
+      throws IOException {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(code, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
