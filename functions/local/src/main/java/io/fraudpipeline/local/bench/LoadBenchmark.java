@@ -46,7 +46,7 @@ public final class LoadBenchmark implements Callable<Integer> {
   int threads = 8;
 
   @Option(names = "--warmup", description = "transactions posted first, not measured")
-  int warmup = 500;
+  int warmup = 2000;
 
   @Option(names = "--batch-size", description = "spec.stream.batchSize (default ${DEFAULT-VALUE})")
   int batchSize = LocalSettings.DEFAULT_BATCH_SIZE;
