@@ -45,7 +45,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   /** How often a stalled pipeline looks again (missing CRDs, a suffix in use), by default. */
   public static final Duration CRD_RECHECK = Duration.ofSeconds(30);
 
-  private final ManagedResourceInformers informers = new ManagedResourceInformers();
+  private final ManagedResourceInformers informers;
   private final boolean serverSideApply;
   private final Clock clock;
   private final PipelineStatusFactory statuses;
@@ -60,6 +60,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     this.recheck = recheck;
     this.metrics = metrics;
     this.statuses = new PipelineStatusFactory(clock);
+    this.informers = new ManagedResourceInformers(clock, recheck);
   }
 
   public OperatorMetrics metrics() {

@@ -11,6 +11,9 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,13 +25,27 @@ import org.slf4j.LoggerFactory;
  * One informer per Crossplane kind, caching only MRs labelled as ours. A kind whose CRD is not
  * installed gets no informer (its discovery would fail); each reconcile looks again for the missing
  * CRDs and registers an informer as soon as one appears, so the operator recovers without a
- * restart.
+ * restart. The CRDs of watched kinds are checked again once per {@code recheck} for the whole
+ * operator (not per pipeline), so a provider uninstalled while running is reported too.
  */
 final class ManagedResourceInformers {
 
   private static final Logger LOG = LoggerFactory.getLogger(ManagedResourceInformers.class);
 
   private final Set<ManagedKind> registered = ConcurrentHashMap.newKeySet();
+
+  /** Watched kinds whose CRD was found deleted: checked on every pass until it is back. */
+  private final Set<ManagedKind> gone = ConcurrentHashMap.newKeySet();
+
+  private final Clock clock;
+  private final Duration recheck;
+  private Instant nextFullCheck;
+
+  ManagedResourceInformers(Clock clock, Duration recheck) {
+    this.clock = clock;
+    this.recheck = recheck;
+    this.nextFullCheck = clock.instant().plus(recheck);
+  }
 
   /** Informers for the kinds whose CRD exists now. */
   List<EventSource<?, FraudPipeline>> initial(EventSourceContext<FraudPipeline> context) {
@@ -44,19 +61,33 @@ final class ManagedResourceInformers {
 
   /** Registers informers for CRDs installed since; returns the kinds whose CRD is still missing. */
   synchronized List<ManagedKind> refresh(Context<FraudPipeline> context) {
+    boolean fullCheck = !clock.instant().isBefore(nextFullCheck);
+    if (fullCheck) {
+      nextFullCheck = clock.instant().plus(recheck);
+    }
     List<ManagedKind> missing = new ArrayList<>();
     for (ManagedKind kind : CrossplaneKinds.all()) {
-      if (registered.contains(kind)) {
+      boolean watched = registered.contains(kind) && !gone.contains(kind);
+      if (watched && !fullCheck) {
         continue;
       }
-      if (crdExists(context.getClient(), kind)) {
+      if (!crdExists(context.getClient(), kind)) {
+        missing.add(kind);
+        if (registered.contains(kind) && gone.add(kind)) {
+          LOG.warn(
+              "CRD {} was deleted: {} managed resources are not watched",
+              kind.crdName(),
+              kind.kind());
+        }
+      } else if (gone.remove(kind)) {
+        // the informer kept retrying its watch and resumes on its own
+        LOG.info("CRD {} is back, watching {} again", kind.crdName(), kind.kind());
+      } else if (!registered.contains(kind)) {
         var retriever = context.eventSourceRetriever();
         retriever.dynamicallyRegisterEventSource(
             informer(kind, retriever.eventSourceContextForDynamicRegistration()));
         registered.add(kind);
         LOG.info("CRD {} appeared, watching {}", kind.crdName(), kind.kind());
-      } else {
-        missing.add(kind);
       }
     }
     return missing;

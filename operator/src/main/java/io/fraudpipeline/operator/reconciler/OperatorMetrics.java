@@ -40,7 +40,7 @@ public final class OperatorMetrics {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     for (String condition : CONDITIONS) {
-      Gauge.builder("fraudpipeline.pipelines", () -> countWith(condition))
+      Gauge.builder("fraudpipeline.pipelines", () -> pipelinesWith(condition))
           .description("FraudPipelines whose condition is True, by condition")
           .tag("condition", condition)
           .register(registry);
@@ -104,7 +104,8 @@ public final class OperatorMetrics {
         .register(registry);
   }
 
-  private double countWith(String condition) {
+  /** Pipelines in the operator's cache whose {@code condition} is True. */
+  double pipelinesWith(String condition) {
     return pipelines
         .get()
         .filter(

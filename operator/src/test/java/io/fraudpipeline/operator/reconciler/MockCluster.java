@@ -3,7 +3,6 @@ package io.fraudpipeline.operator.reconciler;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -44,16 +43,13 @@ final class MockCluster implements AutoCloseable {
 
   final KubernetesMockServer server;
   final KubernetesClient client;
+  final WatchDroppingDispatcher dispatcher;
 
   MockCluster() {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+    dispatcher = new WatchDroppingDispatcher(responses);
     server =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            responses,
-            new KubernetesMixedDispatcher(responses),
-            false);
+        new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
     server.init();
     client = server.createClient();
     client
@@ -133,9 +129,18 @@ final class MockCluster implements AutoCloseable {
   /** The requests recorded since the last call, as "METHOD path". */
   List<String> requests() throws InterruptedException {
     List<String> out = new ArrayList<>();
+    for (RecordedRequest r : recordedRequests()) {
+      out.add(r.getMethod() + " " + r.getPath());
+    }
+    return out;
+  }
+
+  /** The requests recorded since the last call. */
+  List<RecordedRequest> recordedRequests() throws InterruptedException {
+    List<RecordedRequest> out = new ArrayList<>();
     RecordedRequest r;
     while ((r = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
-      out.add(r.getMethod() + " " + r.getPath());
+      out.add(r);
     }
     return out;
   }

@@ -33,6 +33,21 @@ final class OperatorHarness implements AutoCloseable {
    *     its requests can be told apart on the mock server
    */
   OperatorHarness(MockCluster cluster, Duration resync, Map<String, String> env, String userAgent) {
+    this(cluster, resync, env, userAgent, FraudPipelineReconciler::new);
+  }
+
+  /** What the reconciler is made from; tests may slow it down to catch it in flight. */
+  interface ReconcilerFactory {
+    FraudPipelineReconciler create(
+        boolean serverSideApply, Clock clock, Duration recheck, OperatorMetrics metrics);
+  }
+
+  OperatorHarness(
+      MockCluster cluster,
+      Duration resync,
+      Map<String, String> env,
+      String userAgent,
+      ReconcilerFactory reconcilers) {
     Map<String, String> settingsEnv = new HashMap<>();
     settingsEnv.put("SERVER_SIDE_APPLY", "false");
     settingsEnv.put("LEADER_ELECTION", "false");
@@ -48,8 +63,7 @@ final class OperatorHarness implements AutoCloseable {
                         .withUserAgent(userAgent)
                         .build())
                 .build();
-    reconciler =
-        new FraudPipelineReconciler(false, Clock.systemUTC(), Duration.ofMillis(500), metrics);
+    reconciler = reconcilers.create(false, Clock.systemUTC(), Duration.ofMillis(500), metrics);
     shutdown = new GracefulShutdown(code -> leadershipLosses.incrementAndGet());
     operator =
         OperatorRunner.create(

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PipelineFailuresTest extends OperatorTestBase {
 
   @Test
-  void anImpossibleSpecStallsWithAPreciseMessageAndLeavesTheResourcesAlone() {
+  void anImpossibleSpecStallsWithAPreciseMessageLeavesTheResourcesAloneAndAFixRecovers() {
     FraudPipeline pipeline = provisionUntilReady(cluster.create(Fixtures.pipeline("seed")));
     Map<String, String> versions = resourceVersions();
 
@@ -36,6 +36,19 @@ class PipelineFailuresTest extends OperatorTestBase {
     assertThat(resourceVersions()).as("no MR touched").isEqualTo(versions);
     assertThat(cluster.client.v1().events().inNamespace(NS).list().getItems())
         .anyMatch(e -> e.getReason().equals("InvalidSpec") && e.getType().equals("Warning"));
+
+    // fixing the spec recovers: Ready again, Stalled cleared
+    FraudPipeline fixed =
+        edit(pipeline, p -> p.getSpec().getFunctions().getCode().setImageUri(null));
+    Eventually.await(
+        "Ready after the fix",
+        TIMEOUT,
+        () -> {
+          FraudPipelineStatus now = cluster.get(pipeline).getStatus();
+          return isTrue(now, "Ready")
+              && now.getObservedGeneration().equals(fixed.getMetadata().getGeneration());
+        });
+    assertThat(isTrue(cluster.get(pipeline).getStatus(), "Stalled")).isFalse();
   }
 
   @Test
