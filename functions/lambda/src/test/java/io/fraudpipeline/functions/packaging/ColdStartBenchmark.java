@@ -72,12 +72,8 @@ public final class ColdStartBenchmark {
           "init ms",
           "event ms",
           "CPU ms");
-      measure(
-          "processor: POST /transactions",
-          artifact,
-          Handlers.PROCESSOR,
-          env,
-          runs,
+      List<Case> cases = new ArrayList<>();
+      IntFunction<Path> post =
           i ->
               event(
                   work,
@@ -88,13 +84,8 @@ public final class ColdStartBenchmark {
                           "/transactions",
                           "{\"transaction_id\":\"bench-"
                               + i
-                              + "\",\"timestamp\":1700000000,\"amount\":12.5}"))));
-      measure(
-          "processor: stream batch of 10",
-          artifact,
-          Handlers.PROCESSOR,
-          env,
-          runs,
+                              + "\",\"timestamp\":1700000000,\"amount\":12.5}")));
+      IntFunction<Path> stream =
           i -> {
             List<Map<String, Object>> records = new ArrayList<>();
             for (int r = 0; r < 10; r++) {
@@ -105,13 +96,8 @@ public final class ColdStartBenchmark {
                       Events.image("bench-" + i + "-" + r, 1700000000L, "12.5", "shop")));
             }
             return event(work, "stream-" + i, Events.bytes(Events.streamBatch(records)));
-          });
-      measure(
-          "scorer: score + alert",
-          artifact,
-          Handlers.SCORER,
-          env,
-          runs,
+          };
+      IntFunction<Path> score =
           i ->
               event(
                   work,
@@ -123,38 +109,56 @@ public final class ColdStartBenchmark {
                           new BigDecimal("25000"),
                           "crypto",
                           null,
-                          null))));
+                          null)));
+      addWithPrimed(cases, "processor: POST /transactions", Handlers.PROCESSOR, post);
+      addWithPrimed(cases, "processor: stream batch of 10", Handlers.PROCESSOR, stream);
+      addWithPrimed(cases, "scorer: score + alert", Handlers.SCORER, score);
+      // round-robin over the cases, so a burst of load elsewhere on the machine does not land on
+      // one case only
+      for (int round = 0; round < runs; round++) {
+        for (int c = 0; c < cases.size(); c++) {
+          cases.get(c).runOnce(artifact, env, round * cases.size() + c);
+        }
+      }
+      cases.forEach(Case::print);
     }
   }
 
-  private static void measure(
-      String name,
-      PackagedArtifact artifact,
-      String handler,
-      Map<String, String> env,
-      int runs,
-      IntFunction<Path> events) {
-    measure(name, artifact, handler, env, runs, events, List.of());
-    // the same first event after the CRaC hooks ran, as after a SnapStart restore: only the
-    // event column compares, since a restore replaces init and priming
-    measure("  primed (SnapStart)", artifact, handler, env, runs, events, List.of("-Dprime=true"));
+  /**
+   * A case, and the same case after the handler's priming (as after a SnapStart restore, where only
+   * the event column compares: a restore replaces init and priming).
+   */
+  private static void addWithPrimed(
+      List<Case> cases, String name, String handler, IntFunction<Path> events) {
+    cases.add(new Case(name, handler, events, List.of()));
+    cases.add(new Case("  primed (SnapStart)", handler, events, List.of("-Dprime=true")));
   }
 
-  private static void measure(
+  /** One line of the table: its runs' figures as they come in. */
+  private record Case(
       String name,
-      PackagedArtifact artifact,
       String handler,
-      Map<String, String> env,
-      int runs,
       IntFunction<Path> events,
-      List<String> jvmArgs) {
-    List<Long> wall = new ArrayList<>();
-    List<Long> init = new ArrayList<>();
-    List<Long> first = new ArrayList<>();
-    List<Long> cpu = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
-      // fresh ids for every run, so each takes the same path (a new transaction, a new score)
-      int id = jvmArgs.isEmpty() ? i : runs + i;
+      List<String> jvmArgs,
+      List<Long> wall,
+      List<Long> init,
+      List<Long> first,
+      List<Long> cpu) {
+
+    Case(String name, String handler, IntFunction<Path> events, List<String> jvmArgs) {
+      this(
+          name,
+          handler,
+          events,
+          jvmArgs,
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>());
+    }
+
+    /** One fresh JVM; {@code id} is new for every run, so each takes the same path. */
+    void runOnce(PackagedArtifact artifact, Map<String, String> env, int id) {
       PackagedArtifact.Run run = artifact.run(handler, env, List.of(events.apply(id)), jvmArgs);
       if (run.exitCode() != 0 || run.responses().isEmpty()) {
         throw new IllegalStateException(name + " failed:\n" + run.output());
@@ -164,16 +168,19 @@ public final class ColdStartBenchmark {
       first.add(run.reported("HANDLED"));
       cpu.add(run.reported("CPU"));
     }
-    System.out.printf(
-        Locale.ROOT,
-        "%-32s %9d %7d %7d %9d %9d %9d%n",
-        name,
-        median(wall),
-        Collections.min(wall),
-        Collections.max(wall),
-        median(init),
-        median(first),
-        median(cpu));
+
+    void print() {
+      System.out.printf(
+          Locale.ROOT,
+          "%-32s %9d %7d %7d %9d %9d %9d%n",
+          name,
+          median(wall),
+          Collections.min(wall),
+          Collections.max(wall),
+          median(init),
+          median(first),
+          median(cpu));
+    }
   }
 
   private static long median(List<Long> values) {
