@@ -3,6 +3,7 @@ package io.fraudpipeline.functions.aws;
 import io.fraudpipeline.functions.contract.EnvVars;
 import io.fraudpipeline.functions.processor.stream.LambdaScorerInvoker;
 import io.fraudpipeline.functions.processor.stream.ScorerInvoker;
+import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -26,7 +27,17 @@ public final class AwsClients {
   private final Region region;
   private final SdkHttpClient httpClient;
 
+  /**
+   * Idle connections the JDK keeps per host (its default is 5): as many as the stream dispatcher
+   * has invokes in flight, so a batch does not reopen connections.
+   */
+  static final int KEEP_ALIVE_CONNECTIONS = StreamDispatcher.DEFAULT_CONCURRENCY;
+
   public AwsClients(Env env) {
+    // read once, when the JDK's keep-alive cache first loads: before any connection is made
+    if (System.getProperty("http.maxConnections") == null) {
+      System.setProperty("http.maxConnections", Integer.toString(KEEP_ALIVE_CONNECTIONS));
+    }
     this.env = env;
     this.region = Region.of(env.required(EnvVars.AWS_REGION));
     this.httpClient =
