@@ -18,6 +18,7 @@ import io.fraudpipeline.functions.store.TransactionItems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.warmup.SdkWarmUp;
@@ -99,7 +100,7 @@ public final class TransactionProcessorHandler implements RequestStreamHandler {
       ("{\"Records\":[{\"eventName\":\"INSERT\",\"dynamodb\":{\"SequenceNumber\":\"1\","
               + "\"NewImage\":{\"transaction_id\":{\"S\":\"priming\"},\"timestamp\":{\"N\":\"1\"},"
               + "\"amount\":{\"N\":\"1.5\"},\"merchant\":{\"S\":\"unknown\"}}}}]}")
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          .getBytes(StandardCharsets.UTF_8);
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)

@@ -9,6 +9,7 @@ import io.fraudpipeline.functions.model.Transaction;
 import io.fraudpipeline.functions.testing.Events;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -193,7 +194,7 @@ public final class ColdStartBenchmark {
     try {
       return Files.write(dir.resolve(name + ".json"), content);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

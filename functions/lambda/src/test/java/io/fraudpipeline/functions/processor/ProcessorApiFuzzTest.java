@@ -8,12 +8,16 @@ import io.fraudpipeline.functions.store.DynamoDbScoreStore;
 import io.fraudpipeline.functions.store.DynamoDbTransactionStore;
 import io.fraudpipeline.functions.testing.Events;
 import io.fraudpipeline.functions.testing.LocalDynamo;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,12 +42,12 @@ class ProcessorApiFuzzTest {
               },
               1));
   private final Random random = new Random(SEED);
-  private final java.util.List<String> acceptedBodies = new java.util.ArrayList<>();
+  private final List<String> acceptedBodies = new ArrayList<>();
 
   @Test
   void clientInputNeverGetsA5xxAndOnlyAcceptedBodiesAreWritten() {
     int items = 0;
-    Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    Map<Integer, Integer> statuses = new TreeMap<>();
     for (int i = 0; i < CASES; i++) {
       Map<String, Object> event = randomEvent();
       Map<String, Object> response =
@@ -126,7 +130,7 @@ class ProcessorApiFuzzTest {
   }
 
   private Object amount() {
-    return new java.math.BigDecimal(random.nextInt(20_000) + "." + random.nextInt(100));
+    return new BigDecimal(random.nextInt(20_000) + "." + random.nextInt(100));
   }
 
   private Object randomValue() {
@@ -135,13 +139,13 @@ class ProcessorApiFuzzTest {
       case 1 -> random.nextBoolean();
       case 2 -> random.nextLong();
       case 3 -> -random.nextDouble();
-      case 4 -> new java.math.BigDecimal("1e" + (random.nextInt(800) - 400));
+      case 4 -> new BigDecimal("1e" + (random.nextInt(800) - 400));
       case 5 -> List.of(1, "two");
       case 6 -> Map.of("nested", Map.of("deeper", 1));
       case 7 -> "x".repeat(random.nextInt(400));
       case 8 -> randomText(20);
       case 9 -> "EUR";
-      case 10 -> new java.math.BigInteger(200, random);
+      case 10 -> new BigInteger(200, random);
       default -> "";
     };
   }

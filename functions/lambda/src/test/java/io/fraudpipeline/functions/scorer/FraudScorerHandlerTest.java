@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -180,7 +181,7 @@ class FraudScorerHandlerTest {
 
   /** Message attributes of a query-protocol Publish, as name to "DataType=value". */
   private static Map<String, String> attributes(Map<String, String> form) {
-    Map<String, String> attributes = new java.util.HashMap<>();
+    Map<String, String> attributes = new HashMap<>();
     for (int i = 1; form.containsKey("MessageAttributes.entry." + i + ".Name"); i++) {
       String prefix = "MessageAttributes.entry." + i;
       attributes.put(

@@ -1,5 +1,6 @@
 package io.fraudpipeline.functions.processor.stream;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -56,7 +57,7 @@ public record StreamRecord(
     if (!(image instanceof Map<?, ?> attributes)) {
       return null;
     }
-    Map<String, AttributeValue> item = new java.util.HashMap<>();
+    Map<String, AttributeValue> item = new HashMap<>();
     attributes.forEach(
         (name, value) -> {
           if (value instanceof Map<?, ?> typed && typed.size() == 1) {
