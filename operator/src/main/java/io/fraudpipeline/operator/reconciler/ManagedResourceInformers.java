@@ -106,6 +106,7 @@ final class ManagedResourceInformers {
         InformerEventSourceConfiguration.from(type, FraudPipeline.class)
             .withName(kind.crdName())
             .withLabelSelector(Ownership.MANAGED_SELECTOR)
+            .withItemStore(new PrunedItemStore<R>())
             .build();
     return new InformerEventSource<>(config, context);
   }

@@ -35,10 +35,13 @@ import java.util.function.Predicate;
  */
 final class MockCluster implements AutoCloseable {
 
+  /** Held, so the level sticks: JUL keeps loggers only weakly. */
+  private static final java.util.logging.Logger MOCK_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
   static {
     // the mock server logs every request at INFO
-    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver")
-        .setLevel(java.util.logging.Level.WARNING);
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
   }
 
   final KubernetesMockServer server;
