@@ -62,14 +62,16 @@ public final class PackagedArtifact {
     return new PackagedArtifact(into);
   }
 
-  /** The Lambda classpath: the root for classes, then every jar of {@code lib/}. */
+  /** The Lambda classpath: the root for classes, then every jar of {@code lib/} if there is one. */
   public String classpath() {
     List<String> entries = new ArrayList<>();
     entries.add(root.toString());
-    try (Stream<Path> jars = Files.list(root.resolve("lib"))) {
-      jars.sorted().forEach(jar -> entries.add(jar.toString()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (Files.isDirectory(root.resolve("lib"))) {
+      try (Stream<Path> jars = Files.list(root.resolve("lib"))) {
+        jars.sorted().forEach(jar -> entries.add(jar.toString()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     // the runner class only, which uses nothing but the JDK
     entries.add(runnerLocation());
