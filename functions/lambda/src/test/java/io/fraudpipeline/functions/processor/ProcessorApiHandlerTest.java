@@ -163,7 +163,11 @@ class ProcessorApiHandlerTest {
 
     Map<String, Object> broken = Events.api("POST", "/transactions", "%%%not base64");
     broken.put("isBase64Encoded", true);
-    assertThat(call(broken).status()).isEqualTo(400);
+    Response notBase64 = call(broken);
+    assertThat(notBase64.status()).isEqualTo(400);
+    assertThat(notBase64.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.get("message")).asString().contains("not valid base64"));
   }
 
   @Test

@@ -50,9 +50,7 @@ public record ApiRequest(
     if (body == null) {
       return new byte[0];
     }
-    return base64Encoded
-        ? Base64.getMimeDecoder().decode(body)
-        : body.getBytes(StandardCharsets.UTF_8);
+    return base64Encoded ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
   }
 
   private static String asString(Object value) {
