@@ -45,6 +45,7 @@ public final class SpecCheck {
     }
     checkCode(spec.getFunctions().getCode());
     checkScoring(spec.getScoring());
+    SpecLimits.check(spec);
     return suffix;
   }
 
