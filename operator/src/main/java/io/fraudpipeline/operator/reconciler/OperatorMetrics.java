@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * the JVM's, and the operator's own — pipelines by condition, reconcile duration by result, and MR
  * writes and write errors by kind and verb.
  */
-public final class OperatorMetrics {
+public final class OperatorMetrics implements AutoCloseable {
 
   /** Conditions counted by the {@code fraudpipeline_pipelines} gauge. */
   private static final List<String> CONDITIONS =
@@ -31,12 +31,15 @@ public final class OperatorMetrics {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  /** Listens to the JVM's GC notifications: without a close it would keep the registry alive. */
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+
   private volatile Supplier<Stream<FraudPipeline>> pipelines = Stream::empty;
 
-  @SuppressWarnings("resource") // the GC binder lives as long as the registry: the process
   public OperatorMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
-    new JvmGcMetrics().bindTo(registry);
+    gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     for (String condition : CONDITIONS) {
@@ -94,6 +97,14 @@ public final class OperatorMetrics {
   /** The Prometheus text exposition of every meter. */
   public String scrape() {
     return registry.scrape();
+  }
+
+  /** Detaches from the JVM, so a stopped operator (a test's, the benchmark's) can be collected. */
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
+    pipelines = Stream::empty;
   }
 
   private Counter counter(String name, String description, String kind, String verb) {

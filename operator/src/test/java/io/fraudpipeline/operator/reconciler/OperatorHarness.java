@@ -78,6 +78,7 @@ final class OperatorHarness implements AutoCloseable {
   @Override
   public void close() {
     shutdown.stop(operator);
+    metrics.close();
     if (client != null) {
       client.close();
     }

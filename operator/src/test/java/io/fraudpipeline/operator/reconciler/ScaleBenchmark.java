@@ -144,9 +144,10 @@ public final class ScaleBenchmark {
       long heapWithOperator = heapAfterGc();
       fresh.close();
       fresh = null;
-      // the baseline again, right after: the operator's share is the difference of two adjacent
-      // measurements of the same JVM
-      heapWithoutOperator = Math.max(heapWithoutOperator, heapAfterGc());
+      long heapAfterRestart = heapAfterGc();
+      System.err.printf(
+          "  heap after GC without operator: %d MB before the restart, %d MB after%n",
+          heapWithoutOperator >> 20, heapAfterRestart >> 20);
       System.out.printf(
           "| %d | %d | %.1f%s | %.1f | %.1f | %d | %.1f / %d | %d | %d | %.0f → %.0f | %d | %.1f | %.1f |%n",
           n,
