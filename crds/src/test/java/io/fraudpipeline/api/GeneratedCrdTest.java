@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fraudpipeline.api.testing.CrdValidator;
 import io.fraudpipeline.api.testing.FraudPipelineCrd;
 import io.fraudpipeline.api.testing.ProjectPaths;
+import io.fraudpipeline.api.v1alpha1.FunctionsSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +54,20 @@ class GeneratedCrdTest {
     List<String> columns = new ArrayList<>();
     v1alpha1.path("additionalPrinterColumns").forEach(c -> columns.add(c.path("name").asText()));
     assertThat(columns).containsExactly("READY", "SUFFIX", "REGION", "ENDPOINT", "AGE");
+  }
+
+  @Test
+  void logRetentionRuleListsTheJavaConstant() {
+    JsonNode rule =
+        crd.at(
+            "/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/functions"
+                + "/properties/logRetentionDays/x-kubernetes-validations/0/rule");
+    String list = rule.asText().replaceAll(".*\\[(.*)\\].*", "$1").replace(" ", "");
+    assertThat(list)
+        .isEqualTo(
+            FunctionsSpec.LOG_RETENTION_DAYS.stream()
+                .map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")));
   }
 
   private static List<String> texts(JsonNode array) {

@@ -5,9 +5,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class FunctionsSpec {
+
+  /** The retentions CloudWatch Logs accepts; the CEL rule on logRetentionDays lists the same. */
+  public static final List<Integer> LOG_RETENTION_DAYS =
+      List.of(
+          1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557,
+          2922, 3288, 3653);
 
   @Required
   @JsonPropertyDescription("Where the functions artifact is: an S3 object or a container image.")

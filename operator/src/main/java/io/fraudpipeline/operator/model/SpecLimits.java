@@ -11,7 +11,6 @@ import io.fraudpipeline.api.v1alpha1.SubscriptionProtocol;
 import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,10 +23,6 @@ final class SpecLimits {
   private static final Pattern REGION =
       Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$");
   private static final Pattern STAGE = Pattern.compile("^[A-Za-z0-9_]{1,128}$");
-  private static final Set<Integer> LOG_RETENTIONS =
-      Set.of(
-          1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557,
-          2922, 3288, 3653);
 
   private SpecLimits() {}
 
@@ -68,7 +63,7 @@ final class SpecLimits {
 
   private static void functions(FunctionsSpec functions) {
     Integer retention = functions.getLogRetentionDays();
-    if (retention != null && !LOG_RETENTIONS.contains(retention)) {
+    if (retention != null && !FunctionsSpec.LOG_RETENTION_DAYS.contains(retention)) {
       throw new InvalidSpecException(
           "spec.functions.logRetentionDays",
           retention + " is not a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, 60, 90, ... 3653)");
