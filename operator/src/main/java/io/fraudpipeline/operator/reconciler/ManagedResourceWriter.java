@@ -2,6 +2,7 @@ package io.fraudpipeline.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
@@ -76,7 +77,9 @@ final class ManagedResourceWriter {
     }
     merged.setApiVersion(desired.getApiVersion());
     merged.setKind(desired.getKind());
-    merged.setMetadata(actual.getMetadata());
+    // a copy: actual is the informer's cached object, which must keep saying what the cluster
+    // holds if this update fails
+    merged.setMetadata(new ObjectMetaBuilder(actual.getMetadata()).build());
     merged
         .getMetadata()
         .setLabels(union(actual.getMetadata().getLabels(), desired.getMetadata().getLabels()));

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.AssumedStatuses;
+import io.fraudpipeline.operator.crossplane.CompactTrees;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import java.util.List;
 import java.util.Map;
@@ -78,5 +79,22 @@ class DesiredStateMatcherTest {
         .containsEntry("restApiId", "a1b2c3d4e5")
         .containsEntry("methodPath", "*/*");
     assertThat(merged.getMetadata().getResourceVersion()).isEqualTo("7");
+  }
+
+  @Test
+  void anUpdateLeavesTheCachedObjectAsItWas() {
+    GenericKubernetesResource cached = CompactTrees.compacted(observed());
+    cached.getMetadata().setLabels(Map.of("team", "payments"));
+    cached.getMetadata().setOwnerReferences(List.of());
+    String before = Serialization.asJson(cached);
+
+    GenericKubernetesResource merged = ManagedResourceWriter.mergedInto(desired, cached);
+
+    assertThat(merged.getMetadata().getLabels())
+        .containsEntry("team", "payments")
+        .containsKey("fraudpipeline.io/pipeline");
+    assertThat(merged.getMetadata().getOwnerReferences()).isNotEmpty();
+    // a failed update must not leave the cache believing the cluster holds the desired labels
+    assertThat(Serialization.asJson(cached)).isEqualTo(before);
   }
 }

@@ -3,6 +3,7 @@ package io.fraudpipeline.operator.reconciler;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -48,9 +49,20 @@ final class MockCluster implements AutoCloseable {
   final KubernetesClient client;
   final WatchDroppingDispatcher dispatcher;
 
+  /** The stock CRUD store, with expectations (injected errors) answered first. */
   MockCluster() {
+    this(false);
+  }
+
+  /**
+   * @param indexed the benchmark's {@link IndexedCrudDispatcher} instead of the stock CRUD store
+   *     (no expectations then)
+   */
+  MockCluster(boolean indexed) {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    dispatcher = new WatchDroppingDispatcher(responses);
+    dispatcher =
+        new WatchDroppingDispatcher(
+            indexed ? new IndexedCrudDispatcher() : new KubernetesMixedDispatcher(responses));
     server =
         new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
     server.init();

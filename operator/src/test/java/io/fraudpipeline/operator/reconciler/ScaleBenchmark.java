@@ -61,7 +61,7 @@ public final class ScaleBenchmark {
   }
 
   private static void run(int n, String concurrency) throws Exception {
-    try (MockCluster cluster = new MockCluster()) {
+    try (MockCluster cluster = new MockCluster(!Boolean.getBoolean("bench.stockStore"))) {
       cluster.installProviderCrds(k -> true);
       RequestCounter counter = new RequestCounter(cluster);
       counter.start();
@@ -142,6 +142,9 @@ public final class ScaleBenchmark {
       double restartSeconds = (System.nanoTime() - restart) / 1e9;
       long restartWrites = counter.writes.get() - writesBeforeRestart;
       long heapWithOperator = heapAfterGc();
+      if (Boolean.getBoolean("bench.histogram")) {
+        printHeapHistogram(30);
+      }
       fresh.close();
       fresh = null;
       long heapAfterRestart = heapAfterGc();
@@ -231,6 +234,19 @@ public final class ScaleBenchmark {
       Thread.sleep(200);
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** The JVM's live-object histogram (as {@code jcmd GC.class_histogram}), its first lines. */
+  private static void printHeapHistogram(int lines) throws Exception {
+    String histogram =
+        (String)
+            ManagementFactory.getPlatformMBeanServer()
+                .invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "gcClassHistogram",
+                    new Object[] {new String[0]},
+                    new String[] {String[].class.getName()});
+    histogram.lines().limit(lines + 3).forEach(l -> System.err.println("  " + l));
   }
 
   private static long rssMb() throws java.io.IOException {

@@ -1,38 +1,36 @@
 package io.fraudpipeline.operator.reconciler;
 
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The mock server's CRUD dispatcher (expectations first), which also keeps hold of the open watch
- * connections, so a test can drop them as a restarting API server or a load balancer would, and
- * measures the time it spends answering (to tell the operator's cost from the mock's in the
- * benchmark).
+ * Wraps the mock server's dispatcher (CRUD with expectations first, or the benchmark's indexed
+ * CRUD) and keeps hold of the open watch connections, so a test can drop them as a restarting API
+ * server or a load balancer would, and measures the time it spends answering (to tell the
+ * operator's cost from the mock's in the benchmark).
  */
-final class WatchDroppingDispatcher extends KubernetesMixedDispatcher {
+final class WatchDroppingDispatcher extends Dispatcher {
 
+  private final Dispatcher delegate;
   private final Map<WebSocket, String> openWatches = new ConcurrentHashMap<>();
   private final AtomicLong busyNanos = new AtomicLong();
 
-  WatchDroppingDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
-    super(responses);
+  WatchDroppingDispatcher(Dispatcher delegate) {
+    this.delegate = delegate;
   }
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     long start = System.nanoTime();
     try {
-      MockResponse response = super.dispatch(request);
+      MockResponse response = delegate.dispatch(request);
       WebSocketListener watch = response.getWebSocketListener();
       if (watch != null) {
         response.withWebSocketUpgrade(new Tracked(watch, request.getPath()));
@@ -41,6 +39,11 @@ final class WatchDroppingDispatcher extends KubernetesMixedDispatcher {
     } finally {
       busyNanos.addAndGet(System.nanoTime() - start);
     }
+  }
+
+  @Override
+  public void shutdown() {
+    delegate.shutdown();
   }
 
   /** Closes every open watch whose request path contains {@code pathPart}; returns how many. */
