@@ -141,9 +141,16 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
       return stalled(pipeline, PipelineStatusFactory.INVALID_SPEC, e.getMessage(), events, context);
     }
 
-    StackApplier.Changes changes =
-        new StackApplier(new ManagedResourceWriter(context.getClient(), serverSideApply, metrics))
-            .apply(stack, observed);
+    StackApplier.Changes changes;
+    try {
+      changes =
+          new StackApplier(new ManagedResourceWriter(context.getClient(), serverSideApply, metrics))
+              .apply(stack, observed);
+    } catch (NameTakenException e) {
+      // the other object is not labelled, so no event says when it goes: look again
+      return stalled(pipeline, PipelineStatusFactory.NAME_TAKEN, e.getMessage(), events, context)
+          .rescheduleAfter(recheck);
+    }
     report(pipeline, changes, events);
 
     FraudPipelineStatus status = statuses.progress(pipeline, stack, observed);

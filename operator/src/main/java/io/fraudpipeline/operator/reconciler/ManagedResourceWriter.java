@@ -4,8 +4,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
+import java.net.HttpURLConnection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,8 +31,36 @@ final class ManagedResourceWriter {
     if (serverSideApply) {
       counted(desired, "apply", () -> apply(desired));
     } else {
-      counted(desired, "create", () -> client.resource(desired).create());
+      counted(desired, "create", () -> createUnlessCached(desired));
     }
+  }
+
+  /**
+   * Creates the MR. A 409 "already exists" for an MR of this pipeline means an earlier pass created
+   * it and its informer has not delivered it yet (each kind has its own watch): not an error, its
+   * event will bring the pipeline back. An MR of the same name that is not this pipeline's is a
+   * real conflict, reported as such.
+   */
+  private void createUnlessCached(ManagedResource desired) {
+    try {
+      client.resource(desired).create();
+    } catch (KubernetesClientException e) {
+      HasMetadata existing =
+          e.getCode() == HttpURLConnection.HTTP_CONFLICT ? client.resource(desired).get() : null;
+      if (existing == null) {
+        throw e; // another conflict, or gone again: the retry decides
+      }
+      String pipeline = label(desired, Ownership.PIPELINE_LABEL);
+      if (!pipeline.equals(label(existing, Ownership.PIPELINE_LABEL))
+          || !Ownership.MANAGED_BY.equals(label(existing, Ownership.MANAGED_BY_LABEL))) {
+        throw new NameTakenException(desired, existing);
+      }
+    }
+  }
+
+  private static String label(HasMetadata object, String key) {
+    var labels = object.getMetadata().getLabels();
+    return labels == null ? null : labels.get(key);
   }
 
   void update(ManagedResource desired, GenericKubernetesResource actual) {

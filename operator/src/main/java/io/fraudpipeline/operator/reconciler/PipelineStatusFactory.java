@@ -30,6 +30,9 @@ final class PipelineStatusFactory {
   static final String MISSING_CRDS = "ProviderCRDsMissing";
   static final String SUFFIX_IN_USE = "EnvironmentSuffixInUse";
 
+  /** An MR name the pipeline needs is taken by an object it does not manage. */
+  static final String NAME_TAKEN = "ManagedResourceNameTaken";
+
   private static final int PENDING_IN_MESSAGE = 3;
 
   private final Clock clock;

@@ -2,11 +2,13 @@ package io.fraudpipeline.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.operator.Fixtures;
+import io.fraudpipeline.operator.crossplane.AssumedStatuses;
 import io.fraudpipeline.operator.crossplane.kinds.Function;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.crossplane.kinds.Queue;
@@ -68,6 +70,47 @@ class PipelineFailuresTest extends OperatorTestBase {
                 assertThat(mr.getMetadata().getLabels())
                     .containsEntry("fraudpipeline.io/pipeline", "payments"));
     assertThat(isTrue(cluster.get(first).getStatus(), "Ready")).isTrue();
+  }
+
+  @Test
+  void anMrNameTakenByAnObjectOfNoPipelineStallsNamingItAndFreeingTheNameRecovers() {
+    FraudPipeline pipeline = Fixtures.pipeline("seed");
+    String queueName =
+        AssumedStatuses.renderAssumingReady(pipeline).desired().stream()
+            .filter(mr -> mr.getKind().equals("Queue"))
+            .findFirst()
+            .orElseThrow()
+            .getMetadata()
+            .getName();
+    Queue foreign = new Queue();
+    foreign.setApiVersion("sqs.aws.m.upbound.io/v1beta1");
+    foreign.setKind("Queue");
+    foreign.setMetadata(
+        new ObjectMetaBuilder()
+            .withNamespace(NS)
+            .withName(queueName)
+            .addToLabels("team", "x")
+            .build());
+    foreign.setAdditionalProperty("spec", Map.of("forProvider", Map.of("region", "eu-west-1")));
+    cluster.client.resource(foreign).create();
+
+    FraudPipeline created = cluster.create(pipeline);
+
+    Eventually.await("Stalled", TIMEOUT, () -> isTrue(cluster.get(created).getStatus(), "Stalled"));
+    assertThat(condition(cluster.get(created).getStatus(), "Stalled").orElseThrow())
+        .satisfies(c -> assertThat(c.getReason()).isEqualTo("ManagedResourceNameTaken"))
+        .satisfies(
+            c ->
+                assertThat(c.getMessage())
+                    .startsWith(
+                        "Queue " + NS + "/" + queueName + " already exists and is not managed"));
+    assertThat(Fixtures.forProvider(cluster.mr(Queue.class, NS, queueName)).get("region"))
+        .as("the other object is left alone")
+        .isEqualTo("eu-west-1");
+
+    cluster.client.resource(foreign).delete();
+    provisionUntilReady(created);
+    assertThat(isTrue(cluster.get(created).getStatus(), "Stalled")).isFalse();
   }
 
   @Test
