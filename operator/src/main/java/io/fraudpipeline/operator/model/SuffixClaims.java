@@ -6,6 +6,7 @@ import io.fraudpipeline.api.v1alpha1.ProviderConfigKind;
 import io.fraudpipeline.api.v1alpha1.ProviderConfigRef;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,7 +22,15 @@ public final class SuffixClaims {
               (FraudPipeline p) -> Objects.toString(p.getMetadata().getCreationTimestamp(), "~"))
           .thenComparing(p -> p.getMetadata().getNamespace() + "/" + p.getMetadata().getName());
 
+  /** The name of the primary-cache index by suffix, so a pass looks only at same-suffix rivals. */
+  public static final String INDEX = "fraudpipeline.io/environment-suffix";
+
   private SuffixClaims() {}
+
+  /** The index keys of a pipeline: its effective suffix. */
+  public static List<String> indexKeys(FraudPipeline pipeline) {
+    return pipeline.getSpec() == null ? List.of() : List.of(EnvironmentSuffix.of(pipeline));
+  }
 
   /** The pipeline that holds this pipeline's suffix before it, if any. */
   public static Optional<FraudPipeline> heldBefore(

@@ -71,6 +71,8 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   public List<EventSource<?, FraudPipeline>> prepareEventSources(
       EventSourceContext<FraudPipeline> context) {
     var pipelines = context.getPrimaryCache();
+    // a pass compares its suffix with same-suffix pipelines only: a scan of all is O(N) a pass
+    pipelines.addIndexer(SuffixClaims.INDEX, SuffixClaims::indexKeys);
     metrics.countPipelinesFrom(pipelines::list);
     return informers.initial(context);
   }
@@ -117,7 +119,12 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
           .rescheduleAfter(recheck);
     }
 
-    var holder = SuffixClaims.heldBefore(pipeline, context.getPrimaryCache().list().toList());
+    var holder =
+        SuffixClaims.heldBefore(
+            pipeline,
+            SuffixClaims.indexKeys(pipeline).stream()
+                .flatMap(s -> context.getPrimaryCache().byIndex(SuffixClaims.INDEX, s).stream())
+                .toList());
     if (holder.isPresent()) {
       String message =
           "spec.environmentSuffix: '"

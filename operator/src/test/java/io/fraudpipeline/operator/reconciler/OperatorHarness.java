@@ -48,6 +48,16 @@ final class OperatorHarness implements AutoCloseable {
       Map<String, String> env,
       String userAgent,
       ReconcilerFactory reconcilers) {
+    this(cluster.client, resync, env, userAgent, reconcilers);
+  }
+
+  /** Against any API server {@code base} talks to (the scale benchmark's cluster process). */
+  OperatorHarness(
+      KubernetesClient base,
+      Duration resync,
+      Map<String, String> env,
+      String userAgent,
+      ReconcilerFactory reconcilers) {
     Map<String, String> settingsEnv = new HashMap<>();
     settingsEnv.put("SERVER_SIDE_APPLY", "false");
     settingsEnv.put("LEADER_ELECTION", "false");
@@ -59,15 +69,13 @@ final class OperatorHarness implements AutoCloseable {
             ? null
             : new KubernetesClientBuilder()
                 .withConfig(
-                    new ConfigBuilder(cluster.client.getConfiguration())
-                        .withUserAgent(userAgent)
-                        .build())
+                    new ConfigBuilder(base.getConfiguration()).withUserAgent(userAgent).build())
                 .build();
     reconciler = reconcilers.create(false, Clock.systemUTC(), Duration.ofMillis(500), metrics);
     shutdown = new GracefulShutdown(code -> leadershipLosses.incrementAndGet());
     operator =
         OperatorRunner.create(
-            client == null ? cluster.client : client,
+            client == null ? base : client,
             settings,
             reconciler,
             shutdown::lostLeadership,

@@ -3,33 +3,34 @@ package io.fraudpipeline.operator.reconciler;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
-import io.fraudpipeline.operator.crossplane.CachedFields;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Scale benchmark, not a test: N pipelines (38 MRs each) on the fabric8 mock server with a
- * simulated provider, the operator in the same JVM. Prints one table row per N.
+ * Scale benchmark, not a test: N pipelines (38 MRs each) against the fabric8 mock server with a
+ * simulated provider, both in a {@link ClusterProcess} of their own, and the operator in this JVM,
+ * so this process's heap, RSS and CPU are the operator's. Prints one table row per N.
  *
- * <p>{@code mvn -B -q -pl operator test-compile exec:java@scale-benchmark -Dbench.sizes=100,500}
+ * <p>{@code mvn -B -q -pl operator test-compile exec:exec@scale-benchmark -Dbench.sizes=100,500}
  */
 public final class ScaleBenchmark {
 
   private static final String OPERATOR_AGENT = "fraud-pipeline-operator";
-  private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final Duration RESYNC = Duration.ofSeconds(20);
 
   public static void main(String[] args) throws Exception {
@@ -43,49 +44,63 @@ public final class ScaleBenchmark {
             .toArray();
     String concurrency = System.getProperty("bench.concurrency", "5");
     System.out.printf(
-        "RECONCILE_CONCURRENCY=%s, resync every %ss, %d cores, max heap %d MB%n",
+        "RECONCILE_CONCURRENCY=%s, resync every %ss, %d cores, operator JVM max heap %d MB,"
+            + " load average %.1f%n",
         concurrency,
         RESYNC.toSeconds(),
         Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20);
+        Runtime.getRuntime().maxMemory() >> 20,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.println(
         "| pipelines | MRs | all Ready (s) | operator reads / pipeline | operator writes / pipeline"
-            + " | writes per steady resync | restart to steady (s) / writes | heap after GC, all (MB)"
-            + " | operator's share (MB) | MRs as JSON: stored → cached (MB) | RSS (MB)"
-            + " | mock server busy (s) | CPU in reconcile (s) |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-    for (int n : sizes) {
-      run(n, concurrency);
+            + " | writes per steady resync | restart to steady (s) / writes"
+            + " | operator heap after GC (MB) | operator RSS (MB) | MRs as JSON: stored → cached (MB)"
+            + " | CPU until all Ready: operator / cluster process (s) | CPU in reconcile (s) |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    String jfr = System.getProperty("bench.jfr", "");
+    try (var recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+      if (!jfr.isEmpty()) {
+        recording.start(); // the operator's JVM only; jfr print reads it
+      }
+      for (int n : sizes) {
+        run(n, concurrency);
+      }
+      if (!jfr.isEmpty()) {
+        recording.dump(Path.of(jfr));
+      }
     }
     System.exit(0);
   }
 
   private static void run(int n, String concurrency) throws Exception {
-    try (MockCluster cluster = new MockCluster(!Boolean.getBoolean("bench.stockStore"))) {
-      cluster.installProviderCrds(k -> true);
-      RequestCounter counter = new RequestCounter(cluster);
-      counter.start();
-      KubernetesClient providerClient =
-          new KubernetesClientBuilder()
-              .withConfig(
-                  new ConfigBuilder(cluster.client.getConfiguration())
-                      .withUserAgent("simulated-provider")
-                      .build())
-              .build();
-      SimulatedProvider provider = new SimulatedProvider(providerClient);
+    boolean histogram = Boolean.getBoolean("bench.histogram");
+    try (Cluster cluster = Cluster.start();
+        KubernetesClient client =
+            new KubernetesClientBuilder()
+                .withConfig(
+                    new ConfigBuilder()
+                        .withMasterUrl(cluster.url)
+                        .withTrustCerts(true)
+                        .withHttp2Disable(true) // as the mock server's own clients
+                        .withUserAgent("benchmark")
+                        .build())
+                .build()) {
+      long baselineHeap = heapAfterGc(); // this JVM with its client, before any operator
+      Map<String, Long> baseline = histogram ? heapHistogram() : Map.of();
       reconcileCpuNanos.set(0);
       OperatorHarness harness =
           new OperatorHarness(
-              cluster,
+              client,
               RESYNC,
               Map.of("RECONCILE_CONCURRENCY", concurrency),
               OPERATOR_AGENT,
               ScaleBenchmark::measured);
 
       long start = System.nanoTime();
-      long busyBefore = cluster.dispatcher.busyNanos();
+      long cpuBefore = processCpuNanos();
+      Stats before = cluster.stats();
       for (int i = 0; i < n; i++) {
-        cluster.create(pipeline(i));
+        client.resource(pipeline(i)).create();
       }
       long deadline = start + TimeUnit.MINUTES.toNanos(Long.getLong("bench.minutes", 10));
       long nextProgress = start + TimeUnit.SECONDS.toNanos(30);
@@ -94,109 +109,160 @@ public final class ScaleBenchmark {
         if (System.nanoTime() > nextProgress) {
           nextProgress += TimeUnit.SECONDS.toNanos(30);
           System.err.printf(
-              "  %d: %.0f s, %.0f Ready, mock busy %.0f s%n",
+              "  %d: %.0f s, %.0f Ready%n",
               n,
               (System.nanoTime() - start) / 1e9,
-              harness.metrics.pipelinesWith(Conditions.READY),
-              (cluster.dispatcher.busyNanos() - busyBefore) / 1e9);
+              harness.metrics.pipelinesWith(Conditions.READY));
         }
       }
       double readySeconds = (System.nanoTime() - start) / 1e9;
-      double mockBusy = (cluster.dispatcher.busyNanos() - busyBefore) / 1e9;
+      double operatorCpu = (processCpuNanos() - cpuBefore) / 1e9;
+      Stats ready = cluster.stats();
+      System.err.println("  operator JVM CPU by live thread group (s): " + cpuByThreadGroup());
       double reconcileCpu = reconcileCpuNanos.get() / 1e9;
       long readyCount = (long) harness.metrics.pipelinesWith(Conditions.READY);
-      long reads = counter.reads.get();
-      long writes = counter.writes.get();
 
       // steady state: every pipeline passes through a resync at least once more
       long passes = harness.reconciler.reconciliations();
-      long writesBefore = counter.writes.get();
       long resyncDeadline = System.nanoTime() + RESYNC.multipliedBy(4).toNanos();
       while (harness.reconciler.reconciliations() < passes + n
           && System.nanoTime() < resyncDeadline) {
         Thread.sleep(200);
       }
-      long steadyWrites = counter.writes.get() - writesBefore;
-      if (steadyWrites > 0) {
-        System.err.println("  writes in the steady state: " + counter.lastWrites);
+      Stats steady = cluster.stats();
+      if (steady.writes > ready.writes) {
+        System.err.println("  writes in the steady state: " + steady.lastWrites);
       }
-
-      long rss = rssMb();
-      MrCensus census = census(cluster);
       harness.close();
       harness = null;
-      long heapWithoutOperator = heapAfterGc();
 
-      // a fresh operator on the same cluster: its heap once in steady state is the operator's
-      // share (the mock server and the simulated provider hold the rest); and it writes nothing
+      // a fresh operator on the same cluster: its heap in steady state, and it writes nothing
       long restart = System.nanoTime();
-      long writesBeforeRestart = counter.writes.get();
+      Stats beforeRestart = cluster.stats();
       OperatorHarness fresh =
           new OperatorHarness(
-              cluster, RESYNC, Map.of("RECONCILE_CONCURRENCY", concurrency), OPERATOR_AGENT);
+              client,
+              RESYNC,
+              Map.of("RECONCILE_CONCURRENCY", concurrency),
+              OPERATOR_AGENT,
+              FraudPipelineReconciler::new);
       while ((fresh.metrics.pipelinesWith(Conditions.READY) < n
               || fresh.reconciler.reconciliations() < n)
           && System.nanoTime() < restart + TimeUnit.MINUTES.toNanos(3)) {
         Thread.sleep(100);
       }
       double restartSeconds = (System.nanoTime() - restart) / 1e9;
-      long restartWrites = counter.writes.get() - writesBeforeRestart;
-      long heapWithOperator = heapAfterGc();
-      if (Boolean.getBoolean("bench.histogram")) {
-        printHeapHistogram(30);
+      long restartWrites = cluster.stats().writes - beforeRestart.writes;
+      long operatorHeap = heapAfterGc() - baselineHeap;
+      long rss = rssMb();
+      if (histogram) {
+        System.err.println("  operator's heap by class (MB):");
+        printLargestDifferences(heapHistogram(), baseline, 15);
       }
       fresh.close();
-      fresh = null;
-      long heapAfterRestart = heapAfterGc();
-      System.err.printf(
-          "  heap after GC without operator: %d MB before the restart, %d MB after%n",
-          heapWithoutOperator >> 20, heapAfterRestart >> 20);
+      String[] census = cluster.ask("census").split(" ");
       System.out.printf(
-          "| %d | %d | %.1f%s | %.1f | %.1f | %d | %.1f / %d | %d | %d | %.0f → %.0f | %d | %.1f | %.1f |%n",
+          "| %d | %s | %.1f%s | %.1f | %.1f | %d | %.1f / %d | %d | %d | %.0f → %.0f | %.0f / %.0f"
+              + " | %.1f |%n",
           n,
-          census.count(),
+          census[1],
           readySeconds,
           readyCount < n ? " (only " + readyCount + " Ready)" : "",
-          (double) reads / n,
-          (double) writes / n,
-          steadyWrites,
+          (double) (ready.reads - before.reads) / n,
+          (double) (ready.writes - before.writes) / n,
+          steady.writes - ready.writes,
           restartSeconds,
           restartWrites,
-          heapWithOperator >> 20,
-          (heapWithOperator - heapWithoutOperator) >> 20,
-          census.storedBytes() / 1e6,
-          census.cachedBytes() / 1e6,
+          operatorHeap >> 20,
           rss,
-          mockBusy,
+          Long.parseLong(census[2]) / 1e6,
+          Long.parseLong(census[3]) / 1e6,
+          operatorCpu,
+          (ready.cpuNanos - before.cpuNanos) / 1e9,
           reconcileCpu);
       if (Boolean.getBoolean("bench.paths")) {
-        counter.paths.entrySet().stream()
-            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-            .limit(12)
-            .forEach(e -> System.out.println("    " + e.getValue() + " " + e.getKey()));
+        System.out.println(
+            "    " + cluster.ask("paths").substring("paths ".length()).replace(" ; ", "\n    "));
       }
-      provider.close();
-      providerClient.close();
-      counter.stop();
     }
   }
 
-  /** The MRs in the cluster: how many, and their JSON size as stored and as the cache keeps it. */
-  private record MrCensus(long count, long storedBytes, long cachedBytes) {}
+  /** What the cluster process counted so far. */
+  private record Stats(long reads, long writes, long busyNanos, long cpuNanos, String lastWrites) {
+    static Stats parse(String line) {
+      String[] f = line.split(" ", 6);
+      return new Stats(
+          Long.parseLong(f[1]),
+          Long.parseLong(f[2]),
+          Long.parseLong(f[3]),
+          Long.parseLong(f[4]),
+          f.length > 5 ? f[5] : "");
+    }
+  }
 
-  private static MrCensus census(MockCluster cluster) {
-    long count = 0;
-    long stored = 0;
-    long cached = 0;
-    for (var kind : io.fraudpipeline.operator.crossplane.CrossplaneKinds.all()) {
-      for (var mr : cluster.client.resources(kind.type()).inAnyNamespace().list().getItems()) {
-        count++;
-        stored += Serialization.asJson(mr).length();
-        cached += Serialization.asJson(CachedFields.pruned(mr)).length();
+  /** The {@link ClusterProcess}, started with this JVM's class path, and its command line. */
+  private static final class Cluster implements AutoCloseable {
+    final String url;
+    private final Process process;
+    private final BufferedReader out;
+    private final PrintWriter in;
+
+    private Cluster(Process process) throws IOException {
+      this.process = process;
+      this.out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+      this.url = answer("url").substring("url ".length());
+    }
+
+    static Cluster start() throws IOException {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-Xmx" + System.getProperty("bench.clusterXmx", "3g"));
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      for (String property : List.of("provider.crds.dir", "project.root")) {
+        if (System.getProperty(property) != null) {
+          command.add("-D" + property + "=" + System.getProperty(property));
+        }
+      }
+      command.add(ClusterProcess.class.getName());
+      command.add(OPERATOR_AGENT);
+      return new Cluster(
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    }
+
+    Stats stats() throws IOException {
+      return Stats.parse(ask("stats"));
+    }
+
+    String ask(String command) throws IOException {
+      in.println(command);
+      return answer(command);
+    }
+
+    /** The next line of the process's stdout that starts with the command's word, whole. */
+    private String answer(String word) throws IOException {
+      for (String line; (line = out.readLine()) != null; ) {
+        if (line.startsWith(word + " ")) {
+          return line;
+        }
+      }
+      throw new IOException("the cluster process ended before answering " + word);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      in.println("quit");
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
       }
     }
-    return new MrCensus(count, stored, cached);
   }
+
+  /** CPU time spent in reconcile passes: the operator's own work, without waiting on the mock. */
+  private static final AtomicLong reconcileCpuNanos = new AtomicLong();
 
   private static FraudPipeline pipeline(int i) {
     FraudPipeline p = Fixtures.pipeline("seed");
@@ -205,9 +271,6 @@ public final class ScaleBenchmark {
     p.getSpec().setEnvironmentSuffix("b" + i);
     return p;
   }
-
-  /** CPU time spent in reconcile passes: the operator's own work, without waiting on the mock. */
-  private static final AtomicLong reconcileCpuNanos = new AtomicLong();
 
   private static FraudPipelineReconciler measured(
       boolean ssa, java.time.Clock clock, Duration recheck, OperatorMetrics metrics) {
@@ -236,8 +299,7 @@ public final class ScaleBenchmark {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  /** The JVM's live-object histogram (as {@code jcmd GC.class_histogram}), its first lines. */
-  private static void printHeapHistogram(int lines) throws Exception {
+  private static Map<String, Long> heapHistogram() throws Exception {
     String histogram =
         (String)
             ManagementFactory.getPlatformMBeanServer()
@@ -246,7 +308,55 @@ public final class ScaleBenchmark {
                     "gcClassHistogram",
                     new Object[] {new String[0]},
                     new String[] {String[].class.getName()});
-    histogram.lines().limit(lines + 3).forEach(l -> System.err.println("  " + l));
+    Map<String, Long> bytes = new java.util.HashMap<>();
+    histogram
+        .lines()
+        .map(String::trim)
+        .filter(l -> l.matches("\\d+:.*"))
+        .map(l -> l.split("\\s+"))
+        .forEach(f -> bytes.merge(f[3], Long.parseLong(f[2]), Long::sum));
+    return bytes;
+  }
+
+  private static void printLargestDifferences(
+      Map<String, Long> with, Map<String, Long> without, int lines) {
+    with.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - without.getOrDefault(e.getKey(), 0L)))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(lines)
+        .forEach(e -> System.err.printf("    %8.1f %s%n", e.getValue() / 1e6, e.getKey()));
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * CPU seconds of this process's live threads by name, digits dropped (from /proc: JIT compiler
+   * and GC threads included, which JFR's sampling does not see).
+   */
+  private static String cpuByThreadGroup() throws IOException {
+    Map<String, Double> seconds = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : tasks.toList()) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (IOException gone) {
+          continue;
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // clock ticks
+        seconds.merge(name.replaceAll("[0-9]+", "#"), cpu, Double::sum);
+      }
+    }
+    return seconds.entrySet().stream()
+        .filter(e -> e.getValue() >= 0.5)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .map(e -> String.format("%s %.1f", e.getKey(), e.getValue()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static long rssMb() throws java.io.IOException {
@@ -257,61 +367,5 @@ public final class ScaleBenchmark {
             .findFirst()
             .orElse(0L)
         >> 10;
-  }
-
-  /**
-   * Drains the mock server's record of requests (it keeps every one otherwise) and counts the
-   * operator's reads and writes.
-   */
-  private static final class RequestCounter {
-    final AtomicLong reads = new AtomicLong();
-    final AtomicLong writes = new AtomicLong();
-    final Map<String, Long> paths = new java.util.concurrent.ConcurrentHashMap<>();
-    final java.util.Deque<String> lastWrites = new java.util.concurrent.ConcurrentLinkedDeque<>();
-    private final MockCluster cluster;
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread thread;
-
-    RequestCounter(MockCluster cluster) {
-      this.cluster = cluster;
-      this.thread = new Thread(this::drain, "request-counter");
-      thread.setDaemon(true);
-    }
-
-    void start() {
-      thread.start();
-    }
-
-    void stop() throws InterruptedException {
-      running.set(false);
-      thread.join();
-    }
-
-    private void drain() {
-      try {
-        while (running.get()) {
-          RecordedRequest r = cluster.server.takeRequest(100, TimeUnit.MILLISECONDS);
-          if (r != null && OPERATOR_AGENT.equals(r.getHeader("User-Agent"))) {
-            (WRITES.contains(r.getMethod()) ? writes : reads).incrementAndGet();
-            if (WRITES.contains(r.getMethod())) {
-              lastWrites.addLast(r.getMethod() + " " + r.getPath());
-              if (lastWrites.size() > 5) {
-                lastWrites.pollFirst();
-              }
-            }
-            String shape =
-                r.getMethod()
-                    + " "
-                    + r.getPath()
-                        .replaceAll("\\?.*", "")
-                        .replaceAll("/namespaces/[^/]+", "/namespaces/*")
-                    + (r.getPath().contains("watch=true") ? " (watch)" : "");
-            paths.merge(shape, 1L, Long::sum);
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 }
