@@ -17,6 +17,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +50,11 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   private final boolean serverSideApply;
   private final Clock clock;
   private final PipelineStatusFactory statuses;
+
+  /** How often progress alone (counts, pending list) is written to a pipeline's status. */
+  static final Duration PROGRESS_WRITES = Duration.ofSeconds(5);
+
+  private final StatusWrites statusWrites;
   private final AtomicLong reconciliations = new AtomicLong();
   private final Duration recheck;
   private final OperatorMetrics metrics;
@@ -60,6 +66,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     this.recheck = recheck;
     this.metrics = metrics;
     this.statuses = new PipelineStatusFactory(clock);
+    this.statusWrites = new StatusWrites(clock, PROGRESS_WRITES);
     this.informers = new ManagedResourceInformers(clock, recheck);
   }
 
@@ -234,14 +241,21 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     if (Objects.equals(pipeline.getStatus(), status)) {
       return UpdateControl.noUpdate();
     }
+    ResourceID id = ResourceID.fromResource(pipeline);
+    Duration due = statusWrites.due(id, pipeline.getStatus(), status);
+    if (!due.isZero()) {
+      return UpdateControl.<FraudPipeline>noUpdate().rescheduleAfter(due);
+    }
     pipeline.setStatus(status);
     if (serverSideApply) {
+      statusWrites.written(id, status); // JOSDK patches it right after this returns
       return UpdateControl.patchStatus(pipeline);
     }
     // Without SSA, JOSDK sends a JSON Patch computed against its cache, which the mock server
     // applies to its newer copy and fails on; a PUT of the status with the resourceVersion is
     // rejected with 409 when stale instead, and retried.
     context.getClient().resource(pipeline).updateStatus();
+    statusWrites.written(id, status);
     return UpdateControl.noUpdate();
   }
 

@@ -1,0 +1,97 @@
+package io.fraudpipeline.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
+import io.fraudpipeline.api.v1alpha1.ResourceCounts;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Progress is written at most every interval; what a user or tool acts on, at once. */
+class StatusWritesTest {
+
+  private static final Duration INTERVAL = Duration.ofSeconds(5);
+  private final ResourceID pipeline = new ResourceID("payments", "fraud-dev");
+  private Instant now = Instant.parse("2026-11-25T10:00:00Z");
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
+  private final StatusWrites writes = new StatusWrites(clock, INTERVAL);
+
+  private static FraudPipelineStatus status(String ready, String reason, int readyCount) {
+    FraudPipelineStatus status = new FraudPipelineStatus();
+    status.setObservedGeneration(1L);
+    status.setResources(new ResourceCounts(38, readyCount));
+    status.setConditions(
+        List.of(
+            new ConditionBuilder()
+                .withType("Ready")
+                .withStatus(ready)
+                .withReason(reason)
+                .withMessage(readyCount + " of 38 Ready")
+                .build()));
+    return status;
+  }
+
+  @Test
+  void progressAloneWaitsForTheIntervalThenIsDue() {
+    FraudPipelineStatus written = status("False", "ResourcesNotReady", 3);
+    assertThat(writes.due(pipeline, null, written)).isZero();
+    writes.written(pipeline, written);
+
+    now = now.plusSeconds(2);
+    assertThat(writes.due(pipeline, written, status("False", "ResourcesNotReady", 9)))
+        .isEqualTo(Duration.ofSeconds(3));
+
+    now = now.plusSeconds(3);
+    assertThat(writes.due(pipeline, written, status("False", "ResourcesNotReady", 12))).isZero();
+  }
+
+  @Test
+  void aConditionOrGenerationChangeIsWrittenAtOnce() {
+    FraudPipelineStatus written = status("False", "ResourcesNotReady", 37);
+    writes.written(pipeline, written);
+    now = now.plusSeconds(1);
+
+    assertThat(writes.due(pipeline, written, status("True", "AllResourcesReady", 38))).isZero();
+    assertThat(writes.due(pipeline, written, status("False", "Provisioning", 37))).isZero();
+    FraudPipelineStatus newGeneration = status("False", "ResourcesNotReady", 37);
+    newGeneration.setObservedGeneration(2L);
+    assertThat(writes.due(pipeline, written, newGeneration)).isZero();
+    // another pipeline's writes do not hold this one back
+    assertThat(
+            writes.due(
+                new ResourceID("other", "fraud-dev"),
+                written,
+                status("False", "ResourcesNotReady", 38)))
+        .isZero();
+  }
+
+  @Test
+  void aReadyPipelineKeepsNoEntry() {
+    writes.written(pipeline, status("True", "AllResourcesReady", 38));
+    FraudPipelineStatus written = status("True", "AllResourcesReady", 38);
+    // nothing remembered: a later change (a drifted MR) is written at once
+    assertThat(writes.due(pipeline, written, status("True", "AllResourcesReady", 37))).isZero();
+  }
+}
