@@ -1,5 +1,8 @@
 package io.fraudpipeline.operator.reconciler;
 
+import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.NAME;
+import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.NAMESPACE;
+
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -29,7 +32,7 @@ import java.util.function.Supplier;
  */
 final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
 
-  /** Objects by "namespace/name" (no namespace: "/name"): the keys the stored map uses for them. */
+  /** Stored objects by "namespace/name" (cluster-scoped: "/name"), as keyed in the stored map. */
   private final Map<String, Set<AttributeSet>> byName = new HashMap<>();
 
   /** Outside the stock dispatcher's own lock, so index and map change together. */
@@ -59,11 +62,11 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
   public MockResponse handleGet(String path) {
     lock.readLock().lock();
     try {
-      String key = path.contains("watch=true") ? null : indexKey(getKey(path));
-      if (key == null) {
+      AttributeSet query = getKey(path);
+      if (path.contains("watch=true") || exact(query.getAttribute(NAME)) == null) {
         return super.handleGet(path);
       }
-      Map.Entry<AttributeSet, String> found = lookUp(key, getKey(path));
+      Map.Entry<AttributeSet, String> found = findResource(query);
       return found == null
           ? new MockResponse().setResponseCode(HttpURLConnection.HTTP_NOT_FOUND)
           : new MockResponse().setResponseCode(HttpURLConnection.HTTP_OK).setBody(found.getValue());
@@ -72,10 +75,25 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
     }
   }
 
+  /**
+   * The first stored object matching the query, as the stock scan finds it. A query naming one
+   * object in one namespace looks only at that name there; one without a namespace looks at the
+   * cluster-scoped objects of that name first, and scans when none matches (it may ask for a
+   * namespaced object across namespaces).
+   */
   @Override
   public Map.Entry<AttributeSet, String> findResource(AttributeSet query) {
-    String key = indexKey(query);
-    return key == null ? super.findResource(query) : lookUp(key, query);
+    String name = exact(query.getAttribute(NAME));
+    if (name == null) {
+      return super.findResource(query);
+    }
+    Attribute namespace = query.getAttribute(NAMESPACE);
+    if (namespace != null) {
+      String ns = exact(namespace);
+      return ns == null ? super.findResource(query) : lookUp(ns + "/" + name, query);
+    }
+    Map.Entry<AttributeSet, String> clusterScoped = lookUp("/" + name, query);
+    return clusterScoped != null ? clusterScoped : super.findResource(query);
   }
 
   /** Called by the stock handlers for every change; keeps the index in step with the map. */
@@ -147,19 +165,15 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
     }
   }
 
-  /**
-   * "namespace/name" when the set names exactly one object by equality, else null (the caller then
-   * falls back to the stock scan). Without a namespace attribute the key is "/name": a stored
-   * namespaced object never has that key, so a cluster-wide query by name must not use the index.
-   */
-  private static String indexKey(AttributeSet attributes) {
-    String name = exact(attributes.getAttribute(KubernetesAttributesExtractor.NAME));
+  /** Where a stored object is indexed: "namespace/name", or "/name" when cluster-scoped. */
+  private static String indexKey(AttributeSet stored) {
+    String name = exact(stored.getAttribute(NAME));
     if (name == null) {
       return null;
     }
-    Attribute namespace = attributes.getAttribute(KubernetesAttributesExtractor.NAMESPACE);
+    Attribute namespace = stored.getAttribute(NAMESPACE);
     if (namespace == null) {
-      return null;
+      return "/" + name;
     }
     String ns = exact(namespace);
     return ns == null ? null : ns + "/" + name;

@@ -200,6 +200,9 @@ class IndexedCrudDispatcherTest {
         c -> c.secrets().inNamespace("ns1").withName("a").get(),
         c -> c.resource(configMap("ns1", "a", "reborn")).create(),
         c -> c.configMaps().inAnyNamespace().list(),
+        c -> c.configMaps().inAnyNamespace().withField("metadata.name", "a").list(),
+        c ->
+            c.apiextensions().v1().customResourceDefinitions().withName("missing.example.io").get(),
         c ->
             Map.of(
                 "pipelines",

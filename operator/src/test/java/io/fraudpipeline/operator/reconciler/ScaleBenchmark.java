@@ -145,11 +145,22 @@ public final class ScaleBenchmark {
               RESYNC,
               Map.of("RECONCILE_CONCURRENCY", concurrency),
               OPERATOR_AGENT,
-              FraudPipelineReconciler::new);
+              (ssa, clock, recheck, metrics) ->
+                  new FraudPipelineReconciler(
+                      ssa, clock, FraudPipelineReconciler.CRD_RECHECK, metrics));
+      long nextRestartProgress = restart + TimeUnit.SECONDS.toNanos(30);
       while ((fresh.metrics.pipelinesWith(Conditions.READY) < n
               || fresh.reconciler.reconciliations() < n)
           && System.nanoTime() < restart + TimeUnit.MINUTES.toNanos(3)) {
         Thread.sleep(100);
+        if (System.nanoTime() > nextRestartProgress) {
+          nextRestartProgress += TimeUnit.SECONDS.toNanos(30);
+          System.err.printf(
+              "  restart: %.0f s, %.0f Ready, %d passes%n",
+              (System.nanoTime() - restart) / 1e9,
+              fresh.metrics.pipelinesWith(Conditions.READY),
+              fresh.reconciler.reconciliations());
+        }
       }
       double restartSeconds = (System.nanoTime() - restart) / 1e9;
       long restartWrites = cluster.stats().writes - beforeRestart.writes;
