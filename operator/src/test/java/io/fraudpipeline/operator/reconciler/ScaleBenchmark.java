@@ -85,8 +85,8 @@ public final class ScaleBenchmark {
                         .withUserAgent("benchmark")
                         .build())
                 .build()) {
-      long baselineHeap = heapAfterGc(); // this JVM with its client, before any operator
-      Map<String, Long> baseline = histogram ? heapHistogram() : Map.of();
+      // this JVM with its client, before any operator
+      Map<String, Long> baseline = heapHistogram();
       reconcileCpuNanos.set(0);
       OperatorHarness harness =
           new OperatorHarness(
@@ -164,11 +164,12 @@ public final class ScaleBenchmark {
       }
       double restartSeconds = (System.nanoTime() - restart) / 1e9;
       long restartWrites = cluster.stats().writes - beforeRestart.writes;
-      long operatorHeap = heapAfterGc() - baselineHeap;
+      Map<String, Long> withOperator = heapHistogram();
+      long operatorHeap = liveBytes(withOperator) - liveBytes(baseline);
       long rss = rssMb();
       if (histogram) {
         System.err.println("  operator's heap by class (MB):");
-        printLargestDifferences(heapHistogram(), baseline, 15);
+        printLargestDifferences(withOperator, baseline, 15);
       }
       fresh.close();
       String[] census = cluster.ask("census").split(" ");
@@ -302,12 +303,13 @@ public final class ScaleBenchmark {
     };
   }
 
-  private static long heapAfterGc() throws InterruptedException {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(200);
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  /**
+   * Bytes of live objects: the class histogram's total (it collects first and counts reachable
+   * objects only, so the operator's allocation between a GC and a reading of "heap used" does not
+   * count).
+   */
+  private static long liveBytes(Map<String, Long> histogram) {
+    return histogram.values().stream().mapToLong(Long::longValue).sum();
   }
 
   private static Map<String, Long> heapHistogram() throws Exception {
