@@ -176,7 +176,12 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
               ? "All managed resources are Ready"
               : "Ready: " + status.getApiEndpoint());
     }
-    return withStatus(pipeline, status, context);
+    UpdateControl<FraudPipeline> control = withStatus(pipeline, status, context);
+    // the new MRs' ADDED events are filtered out: look again once they are in the cache, so the
+    // status counts them even if the provider never reports on them
+    return changes.created() > 0 && control.getScheduleDelay().isEmpty()
+        ? control.rescheduleAfter(PROGRESS_WRITES)
+        : control;
   }
 
   private static void report(

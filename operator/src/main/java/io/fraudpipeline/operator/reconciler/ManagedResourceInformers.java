@@ -107,6 +107,10 @@ final class ManagedResourceInformers {
             .withName(kind.crdName())
             .withLabelSelector(Ownership.MANAGED_SELECTOR)
             .withItemStore(new PrunedItemStore<R>())
+            // an MR the provider has not observed yet is one this operator just created: its
+            // ADDED event brings nothing to act on (the provider's status update will), and
+            // skipping it saves a pass per created MR
+            .withOnAddFilter(mr -> mr.getAdditionalProperties().get("status") != null)
             .build();
     return new InformerEventSource<>(config, context);
   }
