@@ -48,13 +48,13 @@ public final class CompactTrees {
     return value;
   }
 
-  private static Map<String, Object> compactMap(Map<String, Object> map) {
+  private static Map<String, Object> compactMap(Map<String, ?> map) {
     if (map.isEmpty()) {
       return Map.of();
     }
     Map<String, Object> copy = new LinkedHashMap<>(map.size() * 2);
     boolean hasNull = false;
-    for (Map.Entry<String, Object> e : map.entrySet()) {
+    for (Map.Entry<String, ?> e : map.entrySet()) {
       Object value = compact(e.getValue());
       hasNull |= value == null;
       copy.put(e.getKey().intern(), value);
@@ -77,11 +77,11 @@ public final class CompactTrees {
   @SuppressWarnings("unchecked")
   private static void compactMetadata(ObjectMeta metadata) {
     if (metadata.getLabels() != null) {
-      metadata.setLabels((Map<String, String>) (Map<?, ?>) compactStrings(metadata.getLabels()));
+      metadata.setLabels((Map<String, String>) (Map<?, ?>) compactMap(metadata.getLabels()));
     }
     if (metadata.getAnnotations() != null) {
       metadata.setAnnotations(
-          (Map<String, String>) (Map<?, ?>) compactStrings(metadata.getAnnotations()));
+          (Map<String, String>) (Map<?, ?>) compactMap(metadata.getAnnotations()));
     }
     if (metadata.getFinalizers() != null) {
       metadata.setFinalizers(metadata.getFinalizers().stream().map(CompactTrees::intern).toList());
@@ -100,10 +100,6 @@ public final class CompactTrees {
         owner.setUid(intern(owner.getUid()));
       }
     }
-  }
-
-  private static Object compactStrings(Map<String, String> map) {
-    return compactMap(new LinkedHashMap<>(map));
   }
 
   private static String intern(String s) {

@@ -2,6 +2,7 @@ package io.fraudpipeline.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,13 @@ final class Conditions {
   static final String READY = "Ready";
   static final String RECONCILING = "Reconciling";
   static final String STALLED = "Stalled";
+
+  /** Whether the status has a condition of this type that is True. */
+  static boolean isTrue(FraudPipelineStatus status, String type) {
+    return status != null
+        && status.getConditions().stream()
+            .anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
+  }
 
   private final List<Condition> previous;
   private final long generation;

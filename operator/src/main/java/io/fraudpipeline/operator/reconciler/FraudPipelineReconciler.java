@@ -106,7 +106,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
 
   /** The pass's outcome for the duration metric; the status is the one just computed. */
   private static String result(FraudPipelineStatus status) {
-    if (hasTrue(status, Conditions.STALLED)) {
+    if (Conditions.isTrue(status, Conditions.STALLED)) {
       return "stalled";
     }
     return isReady(status) ? "ready" : "progressing";
@@ -276,12 +276,6 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   }
 
   private static boolean isReady(FraudPipelineStatus status) {
-    return hasTrue(status, Conditions.READY);
-  }
-
-  private static boolean hasTrue(FraudPipelineStatus status, String type) {
-    return status != null
-        && status.getConditions().stream()
-            .anyMatch(c -> c.getType().equals(type) && c.getStatus().equals("True"));
+    return Conditions.isTrue(status, Conditions.READY);
   }
 }

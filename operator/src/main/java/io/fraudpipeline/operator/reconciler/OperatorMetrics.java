@@ -1,6 +1,5 @@
 package io.fraudpipeline.operator.reconciler;
 
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
@@ -117,16 +116,6 @@ public final class OperatorMetrics implements AutoCloseable {
 
   /** Pipelines in the operator's cache whose {@code condition} is True. */
   double pipelinesWith(String condition) {
-    return pipelines
-        .get()
-        .filter(
-            p ->
-                p.getStatus() != null
-                    && p.getStatus().getConditions().stream().anyMatch(c -> isTrue(c, condition)))
-        .count();
-  }
-
-  private static boolean isTrue(Condition c, String type) {
-    return type.equals(c.getType()) && "True".equals(c.getStatus());
+    return pipelines.get().filter(p -> Conditions.isTrue(p.getStatus(), condition)).count();
   }
 }

@@ -39,10 +39,7 @@ final class StatusWrites {
   }
 
   void written(ResourceID pipeline, FraudPipelineStatus status) {
-    boolean ready =
-        status.getConditions().stream()
-            .anyMatch(c -> c.getType().equals(Conditions.READY) && c.getStatus().equals("True"));
-    if (ready) {
+    if (Conditions.isTrue(status, Conditions.READY)) {
       lastWrite.remove(pipeline); // settled: nothing left to coalesce, nothing kept per pipeline
     } else {
       lastWrite.put(pipeline, clock.instant());

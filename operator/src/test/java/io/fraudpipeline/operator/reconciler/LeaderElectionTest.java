@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
-import io.fraudpipeline.operator.crossplane.kinds.Function;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +40,7 @@ class LeaderElectionTest extends OperatorTestBase {
       awaitLeader("replica-b");
       cluster.forgetRequests();
       edit(pipeline, p -> p.getSpec().getFunctions().getScorer().setTimeoutSeconds(300));
-      Eventually.await(
-          "the change applied by the new leader",
-          TIMEOUT,
-          () ->
-              Integer.valueOf(300)
-                  .equals(
-                      Fixtures.forProvider(cluster.mr(Function.class, NS, "payments-scorer"))
-                          .get("timeout")));
+      awaitScorerTimeout(300, "the change applied by the new leader");
       writes = writesByReplica(cluster.recordedRequests());
       assertThat(writes).containsOnlyKeys("replica-b");
       assertThat(harness.leadershipLosses).as("a stop is no lost lease").hasValue(0);

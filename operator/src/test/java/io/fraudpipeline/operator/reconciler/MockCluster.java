@@ -113,6 +113,15 @@ final class MockCluster implements AutoCloseable {
     return out;
   }
 
+  /** Each MR's resourceVersion by "Kind/name": what changes when anything writes to an MR. */
+  Map<String, String> resourceVersions(String namespace) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (ManagedResource r : mrs(namespace)) {
+      out.put(r.getKind() + "/" + r.getMetadata().getName(), r.getMetadata().getResourceVersion());
+    }
+    return out;
+  }
+
   <R extends ManagedResource> R mr(Class<R> type, String namespace, String name) {
     return client.resources(type).inNamespace(namespace).withName(name).get();
   }

@@ -3,6 +3,8 @@ package io.fraudpipeline.operator.reconciler;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
+import io.fraudpipeline.operator.Fixtures;
+import io.fraudpipeline.operator.crossplane.kinds.Function;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -57,6 +59,18 @@ abstract class OperatorTestBase {
         },
         () -> String.valueOf(cluster.get(pipeline).getStatus().getConditions()));
     return cluster.get(pipeline);
+  }
+
+  /** Waits until the scorer Function MR carries this timeout. */
+  void awaitScorerTimeout(int seconds, String why) {
+    Eventually.await(
+        why,
+        TIMEOUT,
+        () ->
+            Integer.valueOf(seconds)
+                .equals(
+                    Fixtures.forProvider(cluster.mr(Function.class, NS, "payments-scorer"))
+                        .get("timeout")));
   }
 
   FraudPipeline edit(FraudPipeline pipeline, Consumer<FraudPipeline> change) {

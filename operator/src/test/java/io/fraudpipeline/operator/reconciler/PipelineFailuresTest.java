@@ -9,13 +9,10 @@ import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.AssumedStatuses;
-import io.fraudpipeline.operator.crossplane.kinds.Function;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.crossplane.kinds.Queue;
 import io.fraudpipeline.operator.crossplane.kinds.Table;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Bad input and a misbehaving API server. */
@@ -24,7 +21,7 @@ class PipelineFailuresTest extends OperatorTestBase {
   @Test
   void anImpossibleSpecStallsWithAPreciseMessageLeavesTheResourcesAloneAndAFixRecovers() {
     FraudPipeline pipeline = provisionUntilReady(cluster.create(Fixtures.pipeline("seed")));
-    Map<String, String> versions = resourceVersions();
+    Map<String, String> versions = cluster.resourceVersions(NS);
 
     edit(pipeline, p -> p.getSpec().getFunctions().getCode().setImageUri("example.com/fraud:1"));
 
@@ -35,7 +32,7 @@ class PipelineFailuresTest extends OperatorTestBase {
         .isEqualTo("spec.functions.code: set exactly one of s3 (s3Bucket + s3Key) or imageUri");
     assertThat(condition(status, "Ready").orElseThrow().getStatus()).isEqualTo("False");
     assertThat(condition(status, "Reconciling").orElseThrow().getStatus()).isEqualTo("False");
-    assertThat(resourceVersions()).as("no MR touched").isEqualTo(versions);
+    assertThat(cluster.resourceVersions(NS)).as("no MR touched").isEqualTo(versions);
     assertThat(cluster.client.v1().events().inNamespace(NS).list().getItems())
         .anyMatch(e -> e.getReason().equals("InvalidSpec") && e.getType().equals("Warning"));
 
@@ -151,25 +148,10 @@ class PipelineFailuresTest extends OperatorTestBase {
         .andReturn(409, conflict())
         .once();
     edit(pipeline, p -> p.getSpec().getFunctions().getScorer().setTimeoutSeconds(300));
-    Eventually.await(
-        "timeout applied after the conflict",
-        TIMEOUT,
-        () ->
-            Integer.valueOf(300)
-                .equals(
-                    Fixtures.forProvider(cluster.mr(Function.class, NS, "payments-scorer"))
-                        .get("timeout")));
+    awaitScorerTimeout(300, "timeout applied after the conflict");
   }
 
   private static Status conflict() {
     return new StatusBuilder().withCode(409).withReason("Conflict").withMessage("injected").build();
-  }
-
-  private Map<String, String> resourceVersions() {
-    return cluster.mrs(NS).stream()
-        .collect(
-            Collectors.toMap(
-                (ManagedResource r) -> r.getKind() + "/" + r.getMetadata().getName(),
-                r -> r.getMetadata().getResourceVersion()));
   }
 }

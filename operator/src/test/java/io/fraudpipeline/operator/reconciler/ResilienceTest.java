@@ -105,7 +105,7 @@ class ResilienceTest extends OperatorTestBase {
   @Test
   void providerCrdsRemovedWhileRunningAreReportedThenRecovered() {
     FraudPipeline pipeline = provisionUntilReady(cluster.create(Fixtures.pipeline("seed")));
-    Map<String, String> versions = resourceVersions();
+    Map<String, String> versions = cluster.resourceVersions(NS);
 
     cluster
         .client
@@ -125,7 +125,7 @@ class ResilienceTest extends OperatorTestBase {
                 + CrossplaneKinds.METRIC_ALARM.crdName()
                 + " (");
     assertThat(isTrue(cluster.get(pipeline).getStatus(), "Ready")).isFalse();
-    assertThat(resourceVersions()).as("no MR touched").isEqualTo(versions);
+    assertThat(cluster.resourceVersions(NS)).as("no MR touched").isEqualTo(versions);
 
     cluster.installProviderCrd(CrossplaneKinds.METRIC_ALARM);
     // the provider's reinstall replaced an alarm meanwhile: the operator repairs it
@@ -164,14 +164,6 @@ class ResilienceTest extends OperatorTestBase {
 
   private Map<String, Object> forProvider(Class<? extends ManagedResource> type, String name) {
     return Fixtures.forProvider(cluster.mr(type, NS, name));
-  }
-
-  private Map<String, String> resourceVersions() {
-    return cluster.mrs(NS).stream()
-        .collect(
-            Collectors.toMap(
-                (ManagedResource r) -> r.getKind() + "/" + r.getMetadata().getName(),
-                r -> r.getMetadata().getResourceVersion()));
   }
 
   private static String path(String group, String plural) {
