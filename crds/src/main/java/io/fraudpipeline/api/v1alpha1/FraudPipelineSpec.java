@@ -22,9 +22,20 @@ public class FraudPipelineSpec {
   @JsonPropertyDescription("AWS region of the stack, e.g. us-east-1.")
   private String region;
 
+  @Default("Crossplane")
+  @ValidationRule(
+      value = "self == oldSelf",
+      message =
+          "backend is immutable: changing it would re-create every AWS resource; create a new"
+              + " FraudPipeline instead")
+  @JsonPropertyDescription(
+      "Controllers that provision the AWS resources: Crossplane (managed resources of the"
+          + " Crossplane AWS provider) or ACK (AWS Controllers for Kubernetes). Immutable.")
+  private Backend backend = Backend.CROSSPLANE;
+
   @Default("{}")
   @JsonPropertyDescription(
-      "Crossplane provider configuration used by every managed resource. Defaults to the"
+      "Crossplane only. Crossplane provider configuration used by every managed resource. Defaults to the"
           + " ClusterProviderConfig named default.")
   private ProviderConfigRef providerConfigRef = new ProviderConfigRef();
 
@@ -75,6 +86,14 @@ public class FraudPipelineSpec {
 
   public void setRegion(String region) {
     this.region = region;
+  }
+
+  public Backend getBackend() {
+    return backend;
+  }
+
+  public void setBackend(Backend backend) {
+    this.backend = backend;
   }
 
   public ProviderConfigRef getProviderConfigRef() {

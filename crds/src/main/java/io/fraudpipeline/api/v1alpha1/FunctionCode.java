@@ -2,6 +2,8 @@ package io.fraudpipeline.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
@@ -16,7 +18,13 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value = "!has(self.s3ObjectVersion) || has(self.s3Bucket)",
     message = "s3ObjectVersion needs s3Bucket and s3Key")
+@ValidationRule(
+    value = "!has(self.sha256) || has(self.s3Bucket)",
+    message = "sha256 is the hash of the S3 zip: it needs s3Bucket and s3Key")
 public class FunctionCode {
+
+  /** A base64 SHA-256 digest: 32 bytes are 43 characters and one '=' of padding. */
+  public static final String SHA256_PATTERN = "^[A-Za-z0-9+/]{43}=$";
 
   @Size(min = 3, max = 63)
   private String s3Bucket;
@@ -26,6 +34,12 @@ public class FunctionCode {
 
   @Size(min = 1, max = 1024)
   private String s3ObjectVersion;
+
+  @Pattern(SHA256_PATTERN)
+  @JsonPropertyDescription(
+      "Base64 SHA-256 of the zip (openssl dgst -sha256 -binary f.zip | base64). A new value"
+          + " redeploys the same key; ACK updates the code only when it changes.")
+  private String sha256;
 
   @Size(min = 1, max = 2048)
   private String imageUri;
@@ -52,6 +66,14 @@ public class FunctionCode {
 
   public void setS3ObjectVersion(String s3ObjectVersion) {
     this.s3ObjectVersion = s3ObjectVersion;
+  }
+
+  public String getSha256() {
+    return sha256;
+  }
+
+  public void setSha256(String sha256) {
+    this.sha256 = sha256;
   }
 
   public String getImageUri() {

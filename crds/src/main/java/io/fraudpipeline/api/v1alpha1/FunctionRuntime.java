@@ -3,8 +3,6 @@ package io.fraudpipeline.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 public enum FunctionRuntime {
-  @JsonProperty("java17")
-  JAVA17("java17"),
   @JsonProperty("java21")
   JAVA21("java21"),
   @JsonProperty("java25")

@@ -20,9 +20,17 @@ public class FunctionsSpec {
   @JsonPropertyDescription("Where the functions artifact is: an S3 object or a container image.")
   private FunctionCode code;
 
-  @Default("java21")
+  @Default("java25")
   @JsonPropertyDescription("Lambda runtime; ignored when code.imageUri is set.")
-  private FunctionRuntime runtime = FunctionRuntime.JAVA21;
+  private FunctionRuntime runtime = FunctionRuntime.JAVA25;
+
+  @Default("true")
+  @JsonPropertyDescription(
+      "Publish a version of each function on every change, turn SnapStart on for published"
+          + " versions and point a 'live' alias at the latest; everything that calls a function"
+          + " calls its alias. Ignored when code.imageUri is set (SnapStart takes zip deploys"
+          + " only).")
+  private Boolean snapStart = true;
 
   @Default("x86_64")
   private Architecture architecture = Architecture.X86_64;
@@ -62,6 +70,14 @@ public class FunctionsSpec {
 
   public void setRuntime(FunctionRuntime runtime) {
     this.runtime = runtime;
+  }
+
+  public Boolean getSnapStart() {
+    return snapStart;
+  }
+
+  public void setSnapStart(Boolean snapStart) {
+    this.snapStart = snapStart;
   }
 
   public Architecture getArchitecture() {

@@ -26,23 +26,22 @@ public final class ProjectPaths {
     return root().resolve("examples");
   }
 
-  /**
-   * The Crossplane AWS provider CRDs: system property or environment variable {@code
-   * provider.crds.dir} / {@code PROVIDER_CRDS_DIR}, else {@code ../shared/crossplane/
-   * provider-aws-crds} beside the repository.
-   */
+  /** The Crossplane AWS provider CRDs vendored in the repository (schema facts only). */
   public static Path providerCrds() {
-    String configured = System.getProperty("provider.crds.dir", System.getenv("PROVIDER_CRDS_DIR"));
-    Path dir =
-        configured != null
-            ? Path.of(configured)
-            : root().resolve("../shared/crossplane/provider-aws-crds");
+    return vendored("crossplane");
+  }
+
+  /** The ACK CRDs vendored in the repository (schema facts only). */
+  public static Path ackCrds() {
+    return vendored("ack");
+  }
+
+  private static Path vendored(String set) {
+    Path dir = root().resolve("test-support/crds").resolve(set);
     if (!Files.isDirectory(dir)) {
       throw new IllegalStateException(
-          "Crossplane provider CRDs not found at "
-              + dir.toAbsolutePath().normalize()
-              + ": check out the shared folder beside the repository or set -Dprovider.crds.dir");
+          "vendored CRDs not found at " + dir + " (see test-support/crds/README.md)");
     }
-    return dir.toAbsolutePath().normalize();
+    return dir;
   }
 }

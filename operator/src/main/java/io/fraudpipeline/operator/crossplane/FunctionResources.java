@@ -69,7 +69,8 @@ final class FunctionResources {
           .set("handler", f.handler())
           .set("s3Bucket", code.getS3Bucket())
           .set("s3Key", code.getS3Key())
-          .set("s3ObjectVersion", code.getS3ObjectVersion());
+          .set("s3ObjectVersion", code.getS3ObjectVersion())
+          .set("sourceCodeHash", code.getSha256());
     }
     return mr.set("architectures", List.of(fs.getArchitecture().value()))
         .set("memorySize", settings.getMemoryMb())

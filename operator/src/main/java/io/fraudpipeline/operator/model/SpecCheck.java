@@ -1,5 +1,6 @@
 package io.fraudpipeline.operator.model;
 
+import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.EnvironmentSuffix;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineSpec;
@@ -12,6 +13,9 @@ import io.fraudpipeline.api.v1alpha1.ScoringSpec;
  * (render, a cluster where the CRD is older) and name the field, so the user knows what to fix.
  */
 public final class SpecCheck {
+
+  private static final java.util.regex.Pattern SHA256 =
+      java.util.regex.Pattern.compile(FunctionCode.SHA256_PATTERN);
 
   private SpecCheck() {}
 
@@ -36,6 +40,11 @@ public final class SpecCheck {
               + " ending alphanumeric); it ends every AWS name, which must stay within AWS"
               + " limits"
               + (spec.getEnvironmentSuffix() == null ? ": set spec.environmentSuffix" : ""));
+    }
+    if (spec.getBackend() == Backend.ACK) {
+      throw new InvalidSpecException(
+          "spec.backend",
+          "ACK is not supported by this version of the operator yet; use Crossplane");
     }
     if (isBlank(spec.getRegion())) {
       throw new InvalidSpecException("spec.region", "required");
@@ -66,6 +75,15 @@ public final class SpecCheck {
     if (code.getS3ObjectVersion() != null && !s3) {
       throw new InvalidSpecException(
           "spec.functions.code.s3ObjectVersion", "needs s3Bucket and s3Key");
+    }
+    if (code.getSha256() != null && !s3) {
+      throw new InvalidSpecException(
+          "spec.functions.code.sha256", "is the hash of the S3 zip: it needs s3Bucket and s3Key");
+    }
+    if (code.getSha256() != null && !SHA256.matcher(code.getSha256()).matches()) {
+      throw new InvalidSpecException(
+          "spec.functions.code.sha256",
+          "must be the base64 SHA-256 of the zip (44 characters ending in '=')");
     }
   }
 

@@ -140,14 +140,15 @@ class CrossplaneStackTest {
     Map<String, Object> processor = fp("Function", "payments-processor");
     assertThat(processor)
         .containsEntry("handler", Handlers.PROCESSOR)
-        .containsEntry("runtime", "java21")
+        .containsEntry("runtime", "java25")
         .containsEntry("memorySize", 512)
         .containsEntry("timeout", 60)
         .containsEntry("reservedConcurrentExecutions", 100)
         .containsEntry("architectures", List.of("x86_64"))
         .containsEntry("tracingConfig", Map.of("mode", "Active"))
         .containsEntry("s3Bucket", "my-artifacts")
-        .containsEntry("roleRef", Map.of("name", "payments-processor-role"));
+        .containsEntry("roleRef", Map.of("name", "payments-processor-role"))
+        .doesNotContainKey("sourceCodeHash");
     Map<String, Object> scorer = fp("Function", "payments-scorer");
     assertThat(scorer)
         .containsEntry("handler", Handlers.SCORER)
@@ -284,6 +285,19 @@ class CrossplaneStackTest {
     assertThat(forProvider(fresh).get("triggers"))
         .isNotEqualTo(forProvider(before).get("triggers"));
   }
+
+  @Test
+  void theZipHashRedeploysTheSameKey() {
+    FraudPipeline hashed = Fixtures.seed();
+    hashed.getSpec().getFunctions().getCode().setSha256(HASH);
+    RenderedStack stack = AssumedStatuses.renderAssumingReady(hashed);
+    assertThat(stack.desired())
+        .filteredOn(r -> r.getKind().equals("Function"))
+        .hasSize(2)
+        .allSatisfy(f -> assertThat(forProvider(f)).containsEntry("sourceCodeHash", HASH));
+  }
+
+  private static final String HASH = "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=";
 
   @Test
   void alarmsNotifyTheAlarmTopic() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fraudpipeline.api.v1alpha1.AlarmsSpec;
+import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.ScoringSpec;
 import io.fraudpipeline.functions.contract.EnvVars;
@@ -154,6 +155,11 @@ class ModelTest {
     amounts.getSpec().getScoring().setElevatedAmount(20000.0);
     assertThatThrownBy(() -> SpecCheck.check(amounts))
         .hasMessage("spec.scoring.elevatedAmount: must not exceed highAmount");
+
+    FraudPipeline ack = Fixtures.pipeline("seed");
+    ack.getSpec().setBackend(Backend.ACK);
+    assertThatThrownBy(() -> SpecCheck.check(ack))
+        .hasMessageStartingWith("spec.backend: ACK is not supported");
 
     assertThat(SpecCheck.check(Fixtures.pipeline("minimal"))).isEqualTo("minimal");
   }

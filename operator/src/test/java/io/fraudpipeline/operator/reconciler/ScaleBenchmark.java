@@ -234,7 +234,7 @@ public final class ScaleBenchmark {
       command.add("-Xmx" + System.getProperty("bench.clusterXmx", "3g"));
       command.add("-cp");
       command.add(System.getProperty("java.class.path"));
-      for (String property : List.of("provider.crds.dir", "project.root")) {
+      for (String property : List.of("project.root")) {
         if (System.getProperty(property) != null) {
           command.add("-D" + property + "=" + System.getProperty(property));
         }
