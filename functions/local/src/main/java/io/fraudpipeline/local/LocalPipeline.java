@@ -3,7 +3,6 @@ package io.fraudpipeline.local;
 import io.fraudpipeline.dynalite.DynaliteServer;
 import io.fraudpipeline.dynalite.FraudTables;
 import io.fraudpipeline.dynalite.TableDefinition;
-import io.fraudpipeline.functions.contract.TableSchema;
 import io.fraudpipeline.functions.processor.TransactionProcessorHandler;
 import io.fraudpipeline.functions.processor.TransactionService;
 import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
@@ -130,11 +129,7 @@ public final class LocalPipeline implements AutoCloseable {
             + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     StreamCapture capture =
         new StreamCapture(
-            names.transactionsTable(),
-            List.of(TableSchema.TRANSACTION_ID, TableSchema.TIMESTAMP),
-            streamArn,
-            shard,
-            clock);
+            names.transactionsTable(), tables.get(0).keyAttributes(), streamArn, shard, clock);
     // each function has its own client, as each Lambda function builds its own
     DynamoDbClient processorDb = client(List.of(capture));
     started.push(processorDb);
