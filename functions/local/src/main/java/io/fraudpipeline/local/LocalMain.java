@@ -13,7 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +39,18 @@ public final class LocalMain implements Callable<Integer> {
   private static final Pattern SUFFIX = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?$");
 
   @Spec CommandSpec spec;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  LocalMain(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  LocalMain() {
+    this(System.out, System.err);
+  }
 
   @Option(
       names = "--port",
@@ -108,7 +121,7 @@ public final class LocalMain implements Callable<Integer> {
 
   public static void main(String[] args) {
     locateDynaliteBesideTheJar();
-    int code = commandLine(System.err).execute(args);
+    int code = commandLine(System.out, System.err).execute(args);
     if (code != 0) {
       System.exit(code);
     }
@@ -136,8 +149,8 @@ public final class LocalMain implements Callable<Integer> {
   }
 
   /** The command with bad usage answered by one line naming the flag and exit code 2. */
-  static CommandLine commandLine(PrintStream err) {
-    CommandLine cli = new CommandLine(new LocalMain());
+  static CommandLine commandLine(PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new LocalMain(out, err));
     cli.setParameterExceptionHandler(
         (ParameterException e, String[] args) -> {
           err.println("fraud-pipeline-local: " + e.getMessage() + " (see --help)");
@@ -146,31 +159,47 @@ public final class LocalMain implements Callable<Integer> {
     return cli;
   }
 
+  /**
+   * Serves until Ctrl-C (exit 0) or until the DynamoDB engine dies under it (exit 1, with a line
+   * saying so): without its engine every request would fail.
+   */
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, ExecutionException {
     LocalSettings settings = settings();
     LocalPipeline pipeline;
     try {
       pipeline = LocalPipeline.start(settings);
     } catch (RuntimeException e) {
-      System.err.println("fraud-pipeline-local: cannot start: " + e.getMessage());
+      err.println("fraud-pipeline-local: cannot start: " + e.getMessage());
       return 1;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  pipeline.close();
-                  System.out.println("fraud-pipeline-local stopped");
-                  System.out.flush();
-                  stopped.countDown();
-                },
-                "local-shutdown"));
-    System.out.println(Banner.text(pipeline));
-    System.out.flush();
-    stopped.await();
-    return 0;
+    CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+    Thread shutdown =
+        new Thread(
+            () -> {
+              pipeline.close();
+              out.println("fraud-pipeline-local stopped");
+              out.flush();
+              exitCode.complete(0);
+            },
+            "local-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdown);
+    pipeline
+        .engineExit()
+        .thenAccept(
+            why -> {
+              err.println("fraud-pipeline-local: " + why + "; stopping");
+              err.flush();
+              exitCode.complete(1);
+            });
+    out.println(Banner.text(pipeline));
+    out.flush();
+    int code = exitCode.get();
+    if (code != 0) {
+      Runtime.getRuntime().removeShutdownHook(shutdown);
+      pipeline.close();
+    }
+    return code;
   }
 
   /**

@@ -33,6 +33,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
@@ -257,6 +258,11 @@ public final class LocalPipeline implements AutoCloseable {
 
   public DynaliteServer dynalite() {
     return dynalite;
+  }
+
+  /** Completes with a sentence when the DynamoDB engine ends while the pipeline runs. */
+  public CompletableFuture<String> engineExit() {
+    return dynalite.unexpectedExit();
   }
 
   /** The two tables as created: key schema, stream and time-to-live attribute. */

@@ -57,6 +57,11 @@ public record LocalSettings(
         bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads);
   }
 
+  public LocalSettings withDataDir(Path dataDir) {
+    return new LocalSettings(
+        bind, port, Optional.of(dataDir), environmentSuffix, stream, scorer, scoring, httpThreads);
+  }
+
   public LocalSettings withStream(StreamMappingSettings stream) {
     return new LocalSettings(
         bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads);

@@ -85,7 +85,8 @@ class LocalMainTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     int code =
-        LocalMain.commandLine(new PrintStream(err, true, StandardCharsets.UTF_8)).execute(argument);
+        LocalMain.commandLine(System.out, new PrintStream(err, true, StandardCharsets.UTF_8))
+            .execute(argument);
 
     String output = err.toString(StandardCharsets.UTF_8);
     assertThat(code).isEqualTo(2);
