@@ -59,9 +59,14 @@ public record ScoringConfig(
         throw new IllegalArgumentException(EnvVars.HIGH_RISK_MERCHANTS + ": " + problem);
       }
     }
-    // matching is case-insensitive: keep the terms lower-case once
+    // matching is case-insensitive: keep the terms lower-case once; a blank term (which the CRD
+    // lets through) would match every merchant, so it is dropped
     highRiskMerchants =
-        highRiskMerchants.stream().map(String::trim).map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        highRiskMerchants.stream()
+            .map(String::trim)
+            .filter(term -> !term.isEmpty())
+            .map(term -> term.toLowerCase(Locale.ROOT))
+            .toList();
     if (scoreRetentionDays < SettingRules.SCORE_RETENTION_DAYS_MIN
         || scoreRetentionDays > SettingRules.SCORE_RETENTION_DAYS_MAX) {
       throw new IllegalArgumentException(
