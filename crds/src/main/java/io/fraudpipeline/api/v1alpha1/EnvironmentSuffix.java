@@ -1,5 +1,6 @@
 package io.fraudpipeline.api.v1alpha1;
 
+import io.fraudpipeline.functions.contract.SettingRules;
 import java.util.regex.Pattern;
 
 /**
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class EnvironmentSuffix {
 
-  public static final String PATTERN = "^[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?$";
+  public static final String PATTERN = SettingRules.ENVIRONMENT_SUFFIX_PATTERN;
 
   private static final Pattern COMPILED = Pattern.compile(PATTERN);
 

@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.fraudpipeline.functions.contract.SettingRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,38 +23,41 @@ import java.util.List;
 public class ScoringSpec {
 
   public static final List<String> DEFAULT_HIGH_RISK_MERCHANTS =
-      List.of("unknown", "offshore", "crypto");
+      SettingRules.HIGH_RISK_MERCHANTS_DEFAULT;
 
-  @Default("0.8")
-  @Min(0)
-  @Max(1)
+  @Default(SettingRules.ALERT_THRESHOLD_DEFAULT)
+  @Min(SettingRules.ALERT_THRESHOLD_MIN)
+  @Max(SettingRules.ALERT_THRESHOLD_MAX)
   @JsonPropertyDescription("Alert when a score is strictly above this.")
-  private Double alertThreshold = 0.8;
+  private Double alertThreshold = Double.valueOf(SettingRules.ALERT_THRESHOLD_DEFAULT);
 
-  @Default("10000")
-  @Min(0)
+  @Default(SettingRules.HIGH_AMOUNT_DEFAULT)
+  @Min(SettingRules.AMOUNT_MIN)
   @JsonPropertyDescription("Amounts above this add 0.5 to the score.")
-  private Double highAmount = 10000.0;
+  private Double highAmount = Double.valueOf(SettingRules.HIGH_AMOUNT_DEFAULT);
 
-  @Default("5000")
-  @Min(0)
+  @Default(SettingRules.ELEVATED_AMOUNT_DEFAULT)
+  @Min(SettingRules.AMOUNT_MIN)
   @JsonPropertyDescription("Amounts above this (and not above highAmount) add 0.3.")
-  private Double elevatedAmount = 5000.0;
+  private Double elevatedAmount = Double.valueOf(SettingRules.ELEVATED_AMOUNT_DEFAULT);
 
-  @Default("[\"unknown\", \"offshore\", \"crypto\"]")
-  @Size(max = 100)
+  @Default(SettingRules.HIGH_RISK_MERCHANTS_DEFAULT_JSON)
+  @Size(max = SettingRules.HIGH_RISK_MERCHANTS_MAX_TERMS)
   @ValidationRule(
-      value = "self.all(m, size(m) >= 1 && size(m) <= 64 && !m.contains(','))",
-      message = "each term is 1-64 characters without commas")
+      value =
+          "self.all(m, size(m) >= 1 && size(m) <= "
+              + SettingRules.HIGH_RISK_MERCHANT_MAX_LENGTH
+              + " && !m.contains(','))",
+      message = SettingRules.HIGH_RISK_MERCHANT_RULE)
   @JsonPropertyDescription(
       "A merchant containing one of these terms (case-insensitive) adds 0.4 to the score.")
   private List<String> highRiskMerchants = new ArrayList<>(DEFAULT_HIGH_RISK_MERCHANTS);
 
-  @Default("30")
-  @Min(1)
-  @Max(3650)
+  @Default(SettingRules.SCORE_RETENTION_DAYS_DEFAULT)
+  @Min(SettingRules.SCORE_RETENTION_DAYS_MIN)
+  @Max(SettingRules.SCORE_RETENTION_DAYS_MAX)
   @JsonPropertyDescription("Days a fraud score is kept (the TTL of the fraud scores table).")
-  private Integer scoreRetentionDays = 30;
+  private Integer scoreRetentionDays = Integer.valueOf(SettingRules.SCORE_RETENTION_DAYS_DEFAULT);
 
   public Double getAlertThreshold() {
     return alertThreshold;

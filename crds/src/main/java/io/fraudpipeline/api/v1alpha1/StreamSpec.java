@@ -6,21 +6,23 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.fraudpipeline.functions.contract.SettingRules;
 
 /** The event source mapping from the transactions stream to the processor. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class StreamSpec {
 
-  @Default("100")
-  @Min(1)
-  @Max(10000)
-  private Integer batchSize = 100;
+  @Default(SettingRules.BATCH_SIZE_DEFAULT)
+  @Min(SettingRules.BATCH_SIZE_MIN)
+  @Max(SettingRules.BATCH_SIZE_MAX)
+  private Integer batchSize = Integer.valueOf(SettingRules.BATCH_SIZE_DEFAULT);
 
-  @Default("5")
-  @Min(-1)
-  @Max(10000)
+  @Default(SettingRules.MAXIMUM_RETRY_ATTEMPTS_DEFAULT)
+  @Min(SettingRules.MAXIMUM_RETRY_ATTEMPTS_MIN)
+  @Max(SettingRules.MAXIMUM_RETRY_ATTEMPTS_MAX)
   @JsonPropertyDescription("Retries of a failing batch; -1 retries until the record expires.")
-  private Integer maximumRetryAttempts = 5;
+  private Integer maximumRetryAttempts =
+      Integer.valueOf(SettingRules.MAXIMUM_RETRY_ATTEMPTS_DEFAULT);
 
   @Default("LATEST")
   private StartingPosition startingPosition = StartingPosition.LATEST;

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -40,14 +41,51 @@ public final class DynaliteServer implements AutoCloseable {
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
   private static final int PORT_ATTEMPTS = 3;
 
+  /**
+   * Runs Dynalite's command line inside a node that exits as soon as its standard input ends. The
+   * JVM holds the other end of that pipe, so whenever the JVM ends (even by {@code kill -9}) the
+   * operating system closes it and node follows, releasing the data directory.
+   */
+  private static final String LAUNCHER =
+      "process.stdin.on('end',()=>process.exit(0));process.stdin.on('error',()=>process.exit(0));"
+          + "process.stdin.resume();require(process.argv[1]);";
+
   private final Process process;
   private final int port;
   private final OutputCapture output;
+  private final DataDirLock lock;
+  private final OutputStream lifeline;
+  private final CompletableFuture<String> unexpectedExit = new CompletableFuture<>();
+  private volatile boolean closing;
 
-  private DynaliteServer(Process process, int port, OutputCapture output) {
+  private DynaliteServer(Process process, int port, OutputCapture output, DataDirLock lock) {
     this.process = process;
     this.port = port;
     this.output = output;
+    this.lock = lock;
+    this.lifeline = process.getOutputStream();
+    process
+        .onExit()
+        .thenRun(
+            () -> {
+              if (!closing) {
+                unexpectedExit.complete(
+                    "the DynamoDB engine (Dynalite, pid "
+                        + process.pid()
+                        + ") exited with code "
+                        + process.exitValue()
+                        + lastWords());
+              }
+            });
+  }
+
+  private String lastWords() {
+    String text = output.text();
+    if (text.isEmpty()) {
+      return "";
+    }
+    String[] lines = text.split("\\R");
+    return ": " + lines[lines.length - 1];
   }
 
   /** Starts an in-memory Dynalite: every table is gone when it stops. */
@@ -62,33 +100,34 @@ public final class DynaliteServer implements AutoCloseable {
 
   private static DynaliteServer start(Optional<Path> dataDir) {
     Path cli = locateCli();
+    DataDirLock lock = dataDir.map(DataDirLock::acquire).orElse(null);
     IllegalStateException last = null;
     // the free port is probed then released, so another process may grab it first: retry
     for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
       int port = freeLoopbackPort();
       try {
-        return launch(cli, port, dataDir);
+        return launch(cli, port, dataDir, lock);
       } catch (IllegalStateException e) {
         last = e;
       }
     }
+    if (lock != null) {
+      lock.close();
+    }
     throw last;
   }
 
-  private static DynaliteServer launch(Path cli, int port, Optional<Path> dataDir) {
+  private static DynaliteServer launch(
+      Path cli, int port, Optional<Path> dataDir, DataDirLock lock) {
     List<String> command = new ArrayList<>();
     command.add(System.getProperty(NODE_PROPERTY, "node"));
-    command.add(cli.toString());
+    command.add("-e");
+    command.add(LAUNCHER);
+    command.add(cli.toAbsolutePath().toString());
     command.addAll(List.of("--host", "127.0.0.1", "--port", Integer.toString(port)));
     // tables become ACTIVE at once instead of after Dynalite's default half second
     command.addAll(List.of("--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
     if (dataDir.isPresent()) {
-      try {
-        Files.createDirectories(dataDir.get());
-      } catch (IOException e) {
-        throw new IllegalStateException(
-            "cannot create Dynalite data directory " + dataDir.get(), e);
-      }
       command.addAll(List.of("--path", dataDir.get().toAbsolutePath().toString()));
     }
     Process process;
@@ -99,7 +138,7 @@ public final class DynaliteServer implements AutoCloseable {
           "cannot run node (set -D" + NODE_PROPERTY + " to its path): " + e.getMessage(), e);
     }
     OutputCapture output = OutputCapture.of(process.getInputStream());
-    DynaliteServer server = new DynaliteServer(process, port, output);
+    DynaliteServer server = new DynaliteServer(process, port, output, lock);
     server.awaitReady();
     return server;
   }
@@ -108,6 +147,7 @@ public final class DynaliteServer implements AutoCloseable {
     Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
+        closing = true;
         throw new IllegalStateException(
             "Dynalite exited with code " + process.exitValue() + ": " + output.text());
       }
@@ -116,7 +156,7 @@ public final class DynaliteServer implements AutoCloseable {
       }
       sleepBriefly();
     }
-    close();
+    stopProcess();
     throw new IllegalStateException(
         "Dynalite did not answer on port " + port + " within " + STARTUP_TIMEOUT + ": " + output);
   }
@@ -217,9 +257,36 @@ public final class DynaliteServer implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Stops the node process, forcibly if it does not end within five seconds. */
+  /** The node process's id. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /**
+   * Completes, with a sentence saying so, when the engine ends without {@link #close} being called:
+   * every request fails from then on.
+   */
+  public CompletableFuture<String> unexpectedExit() {
+    return unexpectedExit;
+  }
+
+  /** Stops the node process and releases the data directory. */
   @Override
   public void close() {
+    stopProcess();
+    if (lock != null) {
+      lock.close();
+    }
+  }
+
+  /** Stops the node process, forcibly if it does not end within five seconds. */
+  private void stopProcess() {
+    closing = true;
+    try {
+      lifeline.close();
+    } catch (IOException alreadyClosed) {
+      // the process has gone already
+    }
     process.destroy();
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {

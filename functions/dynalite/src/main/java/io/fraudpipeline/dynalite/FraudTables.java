@@ -15,18 +15,14 @@ public final class FraudTables {
 
   private FraudTables() {}
 
-  /** Hash {@code transaction_id} S, range {@code timestamp} N, stream of new images. */
+  /** Hash {@code transaction_id} S, no range key, stream of new images. */
   public static TableDefinition transactions(String tableName) {
     CreateTableRequest request =
         CreateTableRequest.builder()
             .tableName(tableName)
             .billingMode(BillingMode.PAY_PER_REQUEST)
-            .attributeDefinitions(
-                attribute(TableSchema.TRANSACTION_ID, ScalarAttributeType.S),
-                attribute(TableSchema.TIMESTAMP, ScalarAttributeType.N))
-            .keySchema(
-                key(TableSchema.TRANSACTION_ID, KeyType.HASH),
-                key(TableSchema.TIMESTAMP, KeyType.RANGE))
+            .attributeDefinitions(attribute(TableSchema.TRANSACTION_ID, ScalarAttributeType.S))
+            .keySchema(key(TableSchema.TRANSACTION_ID, KeyType.HASH))
             .streamSpecification(
                 s ->
                     s.streamEnabled(true)

@@ -2,10 +2,13 @@ package io.fraudpipeline.dynalite;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
@@ -21,6 +24,11 @@ public record TableDefinition(CreateTableRequest createTable, Optional<String> t
     return createTable.tableName();
   }
 
+  /** The names of the key attributes, hash key first: what a stream record's {@code Keys} hold. */
+  public List<String> keyAttributes() {
+    return createTable.keySchema().stream().map(KeySchemaElement::attributeName).toList();
+  }
+
   /**
    * Creates the table unless it exists, waits until it is ACTIVE and enables its time to live.
    *
@@ -33,6 +41,7 @@ public record TableDefinition(CreateTableRequest createTable, Optional<String> t
       // already there, e.g. a persistent local store: keep its data
     }
     awaitActive(client);
+    requireSameKeys(client);
     return ttlAttribute.map(attribute -> enableTimeToLive(client, attribute)).orElse(false);
   }
 
@@ -50,6 +59,28 @@ public record TableDefinition(CreateTableRequest createTable, Optional<String> t
         throw new IllegalStateException("interrupted while waiting for " + tableName(), e);
       }
     }
+  }
+
+  /** A table kept from an older layout (e.g. in a local data directory) must not be used as is. */
+  private void requireSameKeys(DynamoDbClient client) {
+    List<KeySchemaElement> existing =
+        client.describeTable(b -> b.tableName(tableName())).table().keySchema();
+    if (!existing.equals(createTable.keySchema())) {
+      throw new IllegalStateException(
+          "table "
+              + tableName()
+              + " exists with the key "
+              + describe(existing)
+              + " but this version needs "
+              + describe(createTable.keySchema())
+              + "; remove its data (e.g. the local mode's data directory) and start again");
+    }
+  }
+
+  private static String describe(List<KeySchemaElement> keys) {
+    return keys.stream()
+        .map(k -> k.attributeName() + " (" + k.keyTypeAsString() + ")")
+        .collect(Collectors.joining(", "));
   }
 
   private boolean enableTimeToLive(DynamoDbClient client, String attribute) {

@@ -31,9 +31,7 @@ class DynaliteServerTest {
       TableDescription tx = client.describeTable(b -> b.tableName("transactions-test")).table();
       assertThat(tx.keySchema())
           .extracting(k -> k.attributeName() + ":" + k.keyType())
-          .containsExactly(
-              TableSchema.TRANSACTION_ID + ":" + KeyType.HASH,
-              TableSchema.TIMESTAMP + ":" + KeyType.RANGE);
+          .containsExactly(TableSchema.TRANSACTION_ID + ":" + KeyType.HASH);
       assertThat(transactions.createTable().streamSpecification().streamViewType())
           .isEqualTo(StreamViewType.NEW_IMAGE);
       TableDescription fs = client.describeTable(b -> b.tableName("fraud_scores-test")).table();

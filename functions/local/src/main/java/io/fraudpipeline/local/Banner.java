@@ -29,7 +29,9 @@ final class Banner {
             + names.transactionsTable()
             + " and "
             + names.fraudScoresTable()
-            + " in Dynalite (node, port "
+            + " in Dynalite (node pid "
+            + pipeline.dynalite().pid()
+            + ", port "
             + pipeline.dynalite().port()
             + ") "
             + data

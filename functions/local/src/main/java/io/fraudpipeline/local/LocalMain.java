@@ -1,6 +1,7 @@
 package io.fraudpipeline.local;
 
 import io.fraudpipeline.dynalite.DynaliteServer;
+import io.fraudpipeline.functions.contract.SettingRules;
 import io.fraudpipeline.functions.scorer.ScoringConfig;
 import io.fraudpipeline.local.scorer.AsyncInvocationSettings;
 import io.fraudpipeline.local.stream.StreamMappingSettings;
@@ -13,7 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,10 +36,21 @@ import picocli.CommandLine.Spec;
     description = "Runs the fraud pipeline on this machine: the HTTP API, the stream, the scorer.")
 public final class LocalMain implements Callable<Integer> {
 
-  /** spec.environmentSuffix's pattern. */
-  private static final Pattern SUFFIX = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?$");
+  private static final Pattern SUFFIX = Pattern.compile(SettingRules.ENVIRONMENT_SUFFIX_PATTERN);
 
   @Spec CommandSpec spec;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  LocalMain(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  LocalMain() {
+    this(System.out, System.err);
+  }
 
   @Option(
       names = "--port",
@@ -108,7 +121,7 @@ public final class LocalMain implements Callable<Integer> {
 
   public static void main(String[] args) {
     locateDynaliteBesideTheJar();
-    int code = commandLine(System.err).execute(args);
+    int code = commandLine(System.out, System.err).execute(args);
     if (code != 0) {
       System.exit(code);
     }
@@ -136,8 +149,8 @@ public final class LocalMain implements Callable<Integer> {
   }
 
   /** The command with bad usage answered by one line naming the flag and exit code 2. */
-  static CommandLine commandLine(PrintStream err) {
-    CommandLine cli = new CommandLine(new LocalMain());
+  static CommandLine commandLine(PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new LocalMain(out, err));
     cli.setParameterExceptionHandler(
         (ParameterException e, String[] args) -> {
           err.println("fraud-pipeline-local: " + e.getMessage() + " (see --help)");
@@ -146,31 +159,47 @@ public final class LocalMain implements Callable<Integer> {
     return cli;
   }
 
+  /**
+   * Serves until Ctrl-C (exit 0) or until the DynamoDB engine dies under it (exit 1, with a line
+   * saying so): without its engine every request would fail.
+   */
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, ExecutionException {
     LocalSettings settings = settings();
     LocalPipeline pipeline;
     try {
       pipeline = LocalPipeline.start(settings);
     } catch (RuntimeException e) {
-      System.err.println("fraud-pipeline-local: cannot start: " + e.getMessage());
+      err.println("fraud-pipeline-local: cannot start: " + e.getMessage());
       return 1;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  pipeline.close();
-                  System.out.println("fraud-pipeline-local stopped");
-                  System.out.flush();
-                  stopped.countDown();
-                },
-                "local-shutdown"));
-    System.out.println(Banner.text(pipeline));
-    System.out.flush();
-    stopped.await();
-    return 0;
+    CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+    Thread shutdown =
+        new Thread(
+            () -> {
+              pipeline.close();
+              out.println("fraud-pipeline-local stopped");
+              out.flush();
+              exitCode.complete(0);
+            },
+            "local-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdown);
+    pipeline
+        .engineExit()
+        .thenAccept(
+            why -> {
+              err.println("fraud-pipeline-local: " + why + "; stopping");
+              err.flush();
+              exitCode.complete(1);
+            });
+    out.println(Banner.text(pipeline));
+    out.flush();
+    int code = exitCode.get();
+    if (code != 0) {
+      Runtime.getRuntime().removeShutdownHook(shutdown);
+      pipeline.close();
+    }
+    return code;
   }
 
   /**
@@ -180,22 +209,57 @@ public final class LocalMain implements Callable<Integer> {
    */
   LocalSettings settings() {
     requireRange("--port", port, 0, 65_535);
-    requireRange("--batch-size", batchSize, 1, 10_000);
-    requireRange("--maximum-retry-attempts", maximumRetryAttempts, -1, 10_000);
-    requireRange("--score-retention-days", scoreRetentionDays, 1, Integer.MAX_VALUE);
+    requireRange(
+        "--batch-size", batchSize, SettingRules.BATCH_SIZE_MIN, SettingRules.BATCH_SIZE_MAX);
+    requireRange(
+        "--maximum-retry-attempts",
+        maximumRetryAttempts,
+        SettingRules.MAXIMUM_RETRY_ATTEMPTS_MIN,
+        SettingRules.MAXIMUM_RETRY_ATTEMPTS_MAX);
+    requireRange(
+        "--score-retention-days",
+        scoreRetentionDays,
+        SettingRules.SCORE_RETENTION_DAYS_MIN,
+        SettingRules.SCORE_RETENTION_DAYS_MAX);
     requireRange("--scorer-concurrency", scorerConcurrency, 1, 1_000);
     if (retryDelayMs < 0) {
       throw bad("--retry-delay-ms", retryDelayMs, "must be >= 0");
     }
-    if (alertThreshold.compareTo(BigDecimal.ZERO) < 0
-        || alertThreshold.compareTo(BigDecimal.ONE) > 0) {
-      throw bad("--alert-threshold", alertThreshold.toPlainString(), "must be between 0 and 1");
+    if (alertThreshold.compareTo(BigDecimal.valueOf(SettingRules.ALERT_THRESHOLD_MIN)) < 0
+        || alertThreshold.compareTo(BigDecimal.valueOf(SettingRules.ALERT_THRESHOLD_MAX)) > 0) {
+      throw bad(
+          "--alert-threshold",
+          alertThreshold.toPlainString(),
+          "must be between "
+              + plain(SettingRules.ALERT_THRESHOLD_MIN)
+              + " and "
+              + plain(SettingRules.ALERT_THRESHOLD_MAX));
     }
-    if (highAmount.signum() < 0) {
-      throw bad("--high-amount", highAmount.toPlainString(), "must be >= 0");
+    BigDecimal amountMin = BigDecimal.valueOf(SettingRules.AMOUNT_MIN);
+    if (highAmount.compareTo(amountMin) < 0) {
+      throw bad("--high-amount", highAmount.toPlainString(), "must be >= " + plain(amountMin));
     }
-    if (elevatedAmount.signum() < 0) {
-      throw bad("--elevated-amount", elevatedAmount.toPlainString(), "must be >= 0");
+    if (elevatedAmount.compareTo(amountMin) < 0) {
+      throw bad(
+          "--elevated-amount", elevatedAmount.toPlainString(), "must be >= " + plain(amountMin));
+    }
+    if (elevatedAmount.compareTo(highAmount) > 0) {
+      throw bad(
+          "--elevated-amount",
+          elevatedAmount.toPlainString(),
+          "must not exceed --high-amount (" + highAmount.toPlainString() + ")");
+    }
+    if (highRiskMerchants.size() > SettingRules.HIGH_RISK_MERCHANTS_MAX_TERMS) {
+      throw bad(
+          "--high-risk-merchants",
+          highRiskMerchants.size() + " terms",
+          "holds at most " + SettingRules.HIGH_RISK_MERCHANTS_MAX_TERMS + " terms");
+    }
+    for (String term : highRiskMerchants) {
+      String problem = SettingRules.highRiskMerchantProblem(term);
+      if (problem != null) {
+        throw bad("--high-risk-merchants", "'" + term + "'", "is refused: " + problem);
+      }
     }
     if (!SUFFIX.matcher(environmentSuffix).matches()) {
       throw bad("--environment-suffix", environmentSuffix, "must match " + SUFFIX.pattern());
@@ -217,11 +281,16 @@ public final class LocalMain implements Callable<Integer> {
 
   private void requireRange(String flag, long value, long min, long max) {
     if (value < min || value > max) {
-      throw bad(
-          flag,
-          value,
-          max == Integer.MAX_VALUE ? "must be >= " + min : "must be " + min + ".." + max);
+      throw bad(flag, value, "must be " + min + ".." + max);
     }
+  }
+
+  private static String plain(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
+  private static String plain(BigDecimal value) {
+    return value.stripTrailingZeros().toPlainString();
   }
 
   private ParameterException bad(String flag, Object value, String rule) {

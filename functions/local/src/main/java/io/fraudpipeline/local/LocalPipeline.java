@@ -3,7 +3,6 @@ package io.fraudpipeline.local;
 import io.fraudpipeline.dynalite.DynaliteServer;
 import io.fraudpipeline.dynalite.FraudTables;
 import io.fraudpipeline.dynalite.TableDefinition;
-import io.fraudpipeline.functions.contract.TableSchema;
 import io.fraudpipeline.functions.processor.TransactionProcessorHandler;
 import io.fraudpipeline.functions.processor.TransactionService;
 import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
@@ -34,6 +33,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
@@ -130,11 +130,7 @@ public final class LocalPipeline implements AutoCloseable {
             + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     StreamCapture capture =
         new StreamCapture(
-            names.transactionsTable(),
-            List.of(TableSchema.TRANSACTION_ID, TableSchema.TIMESTAMP),
-            streamArn,
-            shard,
-            clock);
+            names.transactionsTable(), tables.get(0).keyAttributes(), streamArn, shard, clock);
     // each function has its own client, as each Lambda function builds its own
     DynamoDbClient processorDb = client(List.of(capture));
     started.push(processorDb);
@@ -262,6 +258,11 @@ public final class LocalPipeline implements AutoCloseable {
 
   public DynaliteServer dynalite() {
     return dynalite;
+  }
+
+  /** Completes with a sentence when the DynamoDB engine ends while the pipeline runs. */
+  public CompletableFuture<String> engineExit() {
+    return dynalite.unexpectedExit();
   }
 
   /** The two tables as created: key schema, stream and time-to-live attribute. */

@@ -1,5 +1,6 @@
 package io.fraudpipeline.local;
 
+import io.fraudpipeline.functions.contract.SettingRules;
 import io.fraudpipeline.functions.scorer.ScoringConfig;
 import io.fraudpipeline.local.scorer.AsyncInvocationSettings;
 import io.fraudpipeline.local.stream.StreamMappingSettings;
@@ -26,8 +27,9 @@ public record LocalSettings(
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_SUFFIX = "local";
-  public static final int DEFAULT_BATCH_SIZE = 100;
-  public static final int DEFAULT_MAXIMUM_RETRY_ATTEMPTS = 5;
+  public static final int DEFAULT_BATCH_SIZE = Integer.parseInt(SettingRules.BATCH_SIZE_DEFAULT);
+  public static final int DEFAULT_MAXIMUM_RETRY_ATTEMPTS =
+      Integer.parseInt(SettingRules.MAXIMUM_RETRY_ATTEMPTS_DEFAULT);
   public static final int DEFAULT_SCORER_CONCURRENCY = 8;
   public static final int DEFAULT_HTTP_THREADS = 16;
   public static final Duration DEFAULT_RETRY_DELAY = Duration.ofMillis(100);
@@ -55,6 +57,11 @@ public record LocalSettings(
   public LocalSettings withPort(int port) {
     return new LocalSettings(
         bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads);
+  }
+
+  public LocalSettings withDataDir(Path dataDir) {
+    return new LocalSettings(
+        bind, port, Optional.of(dataDir), environmentSuffix, stream, scorer, scoring, httpThreads);
   }
 
   public LocalSettings withStream(StreamMappingSettings stream) {

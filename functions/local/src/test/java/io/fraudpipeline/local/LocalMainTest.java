@@ -79,13 +79,22 @@ class LocalMainTest {
         "--alert-threshold=1.5 | --alert-threshold",
         "--high-amount=-1 | --high-amount",
         "--score-retention-days=0 | --score-retention-days",
-        "--environment-suffix=Dev_1 | --environment-suffix"
+        "--environment-suffix=Dev_1 | --environment-suffix",
+        // the CRD's rules, from the same definitions
+        "--elevated-amount=20000 | --elevated-amount",
+        "--high-amount=100 | --elevated-amount",
+        "--high-risk-merchants=crypto,,casino | --high-risk-merchants",
+        "--high-risk-merchants=a234567890123456789012345678901234567890123456789012345678901234"
+            + "5 | --high-risk-merchants",
+        "--score-retention-days=3651 | --score-retention-days",
+        "--batch-size=10001 | --batch-size"
       })
   void aBadFlagExitsWithTwoAndOneLineNamingIt(String argument, String flag) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     int code =
-        LocalMain.commandLine(new PrintStream(err, true, StandardCharsets.UTF_8)).execute(argument);
+        LocalMain.commandLine(System.out, new PrintStream(err, true, StandardCharsets.UTF_8))
+            .execute(argument);
 
     String output = err.toString(StandardCharsets.UTF_8);
     assertThat(code).isEqualTo(2);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fraudpipeline.functions.json.Json;
 import io.fraudpipeline.functions.model.ScoringPayload;
 import io.fraudpipeline.local.lambda.LocalFunction;
-import io.fraudpipeline.local.scorer.AsyncInvocationSettings;
-import io.fraudpipeline.local.stream.StreamMappingSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -64,14 +62,9 @@ class LocalPipelineEndToEndTest {
 
   @BeforeAll
   static void start() {
-    LocalSettings settings =
-        LocalSettings.defaults()
-            .withStream(
-                new StreamMappingSettings(10, 2, Duration.ofMillis(1), Duration.ofMillis(5)))
-            .withScorer(new AsyncInvocationSettings(4, 2, Duration.ofMillis(1)));
     pipeline =
         LocalPipeline.start(
-            settings,
+            FastSettings.get(),
             LocalPipelineEndToEndTest::poisonFor,
             new PrintStream(console, true, StandardCharsets.UTF_8));
     dynamo = pipeline.dynalite().client();

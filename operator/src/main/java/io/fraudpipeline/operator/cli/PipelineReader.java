@@ -5,12 +5,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.model.InvalidSpecException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a FraudPipeline, and observed MRs, from YAML. Strict: an unknown or mistyped field is an
@@ -18,26 +24,75 @@ import java.util.List;
  */
 public final class PipelineReader {
 
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  private static final ObjectMapper YAML = strictMapper();
+
+  /**
+   * Types as the API server checks them: no float for an integer, no quoted number, no number for a
+   * string or boolean.
+   */
+  private static ObjectMapper strictMapper() {
+    ObjectMapper mapper =
+        new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    for (LogicalType type : List.of(LogicalType.Textual, LogicalType.Boolean)) {
+      mapper
+          .coercionConfigFor(type)
+          .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+    return mapper;
+  }
 
   private PipelineReader() {}
 
+  /** The one FraudPipeline of a file. */
   public static FraudPipeline readPipeline(String yaml) {
-    List<JsonNode> docs = documents(yaml);
-    List<JsonNode> pipelines = new ArrayList<>();
-    for (JsonNode doc : docs) {
-      if (FraudPipeline.KIND.equals(doc.path("kind").asText())) {
-        pipelines.add(doc);
-      }
-    }
+    List<FraudPipeline> pipelines = readPipelines(yaml);
     if (pipelines.size() != 1) {
       throw new InvalidSpecException(
-          "kind", "expected exactly one FraudPipeline document, found " + pipelines.size());
+          "kind", "expected exactly one FraudPipeline, found " + pipelines.size());
     }
-    JsonNode node = pipelines.get(0);
+    return pipelines.get(0);
+  }
+
+  /**
+   * Every FraudPipeline of a file, in order: its documents, and the items of a {@code kind: List}.
+   *
+   * @throws InvalidSpecException when there is none, naming the kinds found instead
+   */
+  public static List<FraudPipeline> readPipelines(String yaml) {
+    List<JsonNode> objects = new ArrayList<>();
+    for (JsonNode doc : documents(yaml)) {
+      if (doc.path("kind").asText().endsWith("List") && doc.path("items").isArray()) {
+        doc.get("items").forEach(objects::add);
+      } else {
+        objects.add(doc);
+      }
+    }
+    List<FraudPipeline> pipelines = new ArrayList<>();
+    Set<String> otherKinds = new LinkedHashSet<>();
+    for (JsonNode object : objects) {
+      String kind = object.path("kind").asText();
+      if (FraudPipeline.KIND.equals(kind)) {
+        pipelines.add(toPipeline(object, pipelines.isEmpty() && objects.size() == 1));
+      } else {
+        otherKinds.add(kind.isEmpty() ? "(no kind)" : kind);
+      }
+    }
+    if (pipelines.isEmpty()) {
+      throw new InvalidSpecException(
+          "kind",
+          "expected a FraudPipeline, found "
+              + (otherKinds.isEmpty() ? "no document" : String.join(", ", otherKinds)));
+    }
+    return pipelines;
+  }
+
+  private static FraudPipeline toPipeline(JsonNode node, boolean alone) {
     String expected = FraudPipeline.GROUP + "/" + FraudPipeline.VERSION;
     if (!expected.equals(node.path("apiVersion").asText())) {
       throw new InvalidSpecException(
@@ -48,7 +103,9 @@ public final class PipelineReader {
     try {
       pipeline = YAML.treeToValue(node, FraudPipeline.class);
     } catch (JsonMappingException e) {
-      throw new InvalidSpecException(path(e), problem(e));
+      String name = node.path("metadata").path("name").asText();
+      throw new InvalidSpecException(
+          (alone || name.isEmpty() ? "" : "FraudPipeline " + name + ": ") + path(e), problem(e));
     } catch (JsonProcessingException e) {
       throw new InvalidSpecException("(document)", e.getOriginalMessage());
     }
@@ -128,6 +185,9 @@ public final class PipelineReader {
           + describe(ife.getTargetType())
           + ")";
     }
+    if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      return "wrong type: expected " + typeName(mismatch.getTargetType());
+    }
     return firstLine(e.getOriginalMessage());
   }
 
@@ -140,6 +200,28 @@ public final class PipelineReader {
       return "one of " + String.join(", ", values);
     }
     return type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "an integer";
+    }
+    if (type == Double.class || type == double.class || type == Float.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (type.isEnum()) {
+      return describe(type);
+    }
+    return "a mapping";
   }
 
   private static String enumName(Class<?> type, Object constant) {

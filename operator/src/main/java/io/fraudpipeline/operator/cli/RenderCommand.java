@@ -1,5 +1,6 @@
 package io.fraudpipeline.operator.cli;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.PendingResource;
 import io.fraudpipeline.operator.crossplane.AssumedStatuses;
@@ -8,11 +9,11 @@ import io.fraudpipeline.operator.crossplane.ObservedResources;
 import io.fraudpipeline.operator.crossplane.RenderedStack;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.InvalidSpecException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code render}: prints the managed resources of a FraudPipeline, offline, as multi-doc YAML. */
 @Command(
     name = "render",
+    mixinStandardHelpOptions = true,
     description =
         "Print the Crossplane managed resources of a FraudPipeline as multi-document YAML,"
             + " computed offline by the same model the operator applies.")
@@ -32,7 +34,9 @@ public class RenderCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--file"},
       required = true,
-      description = "FraudPipeline YAML file, or - for standard input.")
+      description =
+          "FraudPipeline YAML file, or - for standard input; several FraudPipelines (documents"
+              + " or a kind: List) are rendered one after another.")
   String file;
 
   @Option(
@@ -54,35 +58,59 @@ public class RenderCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (assumeReady && observed != null) {
+      err.println(
+          "error: --observed and --assume-ready exclude each other: statuses are either read or"
+              + " assumed");
+      return 2;
+    }
     try {
-      FraudPipeline pipeline = PipelineReader.readPipeline(read(file));
-      RenderedStack stack;
-      if (assumeReady) {
-        stack = AssumedStatuses.renderAssumingReady(pipeline);
-      } else {
-        ObservedResources observedResources =
-            observed == null
-                ? ObservedResources.none()
-                : new ObservedResources(PipelineReader.readObserved(read(observed.toString())));
-        stack = CrossplaneStack.build(pipeline, observedResources);
+      List<FraudPipeline> pipelines = PipelineReader.readPipelines(InputFile.read(file));
+      List<GenericKubernetesResource> observedResources =
+          observed == null
+              ? List.of()
+              : PipelineReader.readObserved(InputFile.read(observed.toString()));
+      for (FraudPipeline pipeline : pipelines) {
+        RenderedStack stack =
+            assumeReady
+                ? AssumedStatuses.renderAssumingReady(pipeline)
+                : CrossplaneStack.build(pipeline, new ObservedResources(observedResources));
+        if (observed != null && !observesAny(observedResources, stack)) {
+          err.println(
+              "warning: "
+                  + observed
+                  + " holds none of the managed resources of FraudPipeline "
+                  + pipeline.getMetadata().getNamespace()
+                  + "/"
+                  + pipeline.getMetadata().getName()
+                  + "; rendered as if nothing were observed");
+        }
+        print(out, pipeline, stack);
       }
-      print(out, pipeline, stack);
       out.flush();
+      err.flush();
       return 0;
     } catch (InvalidSpecException e) {
       err.println("error: " + e.getMessage());
       return 2;
-    } catch (IOException e) {
-      err.println("error: cannot read " + e.getMessage());
+    } catch (InputFile.UnreadableException e) {
+      err.println("error: " + e.getMessage());
       return 2;
     }
   }
 
-  private static String read(String file) throws IOException {
-    if ("-".equals(file)) {
-      return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+  /** Whether an observed object has the kind and name of one of the pipeline's MRs. */
+  private static boolean observesAny(
+      List<GenericKubernetesResource> observed, RenderedStack stack) {
+    Set<String> desired = new HashSet<>();
+    for (ManagedResource r : stack.desired()) {
+      desired.add(r.getKind() + "/" + r.getMetadata().getName());
     }
-    return Files.readString(Path.of(file));
+    for (PendingResource w : stack.waiting()) {
+      desired.add(w.getKind() + "/" + w.getName());
+    }
+    return observed.stream()
+        .anyMatch(o -> desired.contains(o.getKind() + "/" + o.getMetadata().getName()));
   }
 
   private void print(PrintWriter out, FraudPipeline pipeline, RenderedStack stack) {

@@ -1,6 +1,7 @@
 package io.fraudpipeline.operator.cli;
 
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fraudpipeline.operator.reconciler.FraudPipelineReconciler;
@@ -12,6 +13,8 @@ import io.fraudpipeline.operator.reconciler.OperatorSettings;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -27,11 +30,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "run",
+    mixinStandardHelpOptions = true,
     description =
         "Run the operator (the default). Configured by WATCH_NAMESPACES, LOG_LEVEL, LOG_FORMAT,"
             + " SERVER_SIDE_APPLY, LEADER_ELECTION, POD_NAMESPACE, HTTP_PORT,"
             + " RECONCILE_CONCURRENCY, RESYNC_PERIOD, SHUTDOWN_TIMEOUT and LEASE_DURATION.")
 public class RunCommand implements Callable<Integer> {
+
+  private static final int PROBE_TIMEOUT_MS = 3_000;
 
   @Spec CommandSpec spec;
 
@@ -60,13 +66,25 @@ public class RunCommand implements Callable<Integer> {
       return 2;
     }
     Logging.configure(settings.logLevel(), settings.logFormat());
-    Config config = clientConfig.get();
+    Config config;
+    try {
+      config = clientConfig.get();
+    } catch (RuntimeException e) {
+      return fail(err, "cannot load the Kubernetes client configuration (" + sources() + ")", e);
+    }
+    try (KubernetesClient probe = new KubernetesClientBuilder().withConfig(probe(config)).build()) {
+      probe.getKubernetesVersion();
+    } catch (RuntimeException e) {
+      return fail(
+          err,
+          "cannot reach the Kubernetes API server at "
+              + config.getMasterUrl()
+              + " (from "
+              + sources()
+              + ")",
+          e);
+    }
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-      try {
-        client.getKubernetesVersion();
-      } catch (RuntimeException e) {
-        return fail(err, "cannot reach the Kubernetes API server at " + config.getMasterUrl(), e);
-      }
       OperatorMetrics metrics = new OperatorMetrics();
       FraudPipelineReconciler reconciler = OperatorRunner.reconciler(settings, metrics);
       GracefulShutdown shutdown = new GracefulShutdown(System::exit);
@@ -87,6 +105,32 @@ public class RunCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The same server, asked once and briefly: a start without a cluster fails within seconds. */
+  private static Config probe(Config config) {
+    return new ConfigBuilder(config)
+        .withRequestRetryBackoffLimit(0)
+        .withConnectionTimeout(PROBE_TIMEOUT_MS)
+        .withRequestTimeout(PROBE_TIMEOUT_MS)
+        .build();
+  }
+
+  /** Where the client configuration was looked for, in the client's order. */
+  private String sources() {
+    String kubeconfig = env.get("KUBECONFIG");
+    Path path =
+        kubeconfig != null && !kubeconfig.isBlank()
+            ? Path.of(kubeconfig.split(java.io.File.pathSeparator)[0])
+            : Path.of(System.getProperty("user.home"), ".kube", "config");
+    String host = env.get("KUBERNETES_SERVICE_HOST");
+    return "kubeconfig "
+        + path
+        + (Files.isRegularFile(path) ? "" : " (missing)")
+        + ", in-cluster "
+        + (host == null || host.isBlank()
+            ? "no (KUBERNETES_SERVICE_HOST unset)"
+            : "KUBERNETES_SERVICE_HOST=" + host);
   }
 
   /** One line: what failed and the causes' messages, no stack trace. */

@@ -41,12 +41,8 @@ final class DataResources {
 
   private static MrBuilder transactionsTable(StackContext ctx) {
     return table(ctx, Components.TRANSACTIONS_TABLE, ctx.names.transactionsTable())
-        .set(
-            "attribute",
-            List.of(
-                attribute(TableSchema.TRANSACTION_ID, "S"), attribute(TableSchema.TIMESTAMP, "N")))
+        .set("attribute", List.of(attribute(TableSchema.TRANSACTION_ID, "S")))
         .set("hashKey", TableSchema.TRANSACTION_ID)
-        .set("rangeKey", TableSchema.TIMESTAMP)
         .set("streamEnabled", true)
         .set("streamViewType", TableSchema.TRANSACTIONS_STREAM_VIEW)
         .set("pointInTimeRecovery", Map.of("enabled", true));

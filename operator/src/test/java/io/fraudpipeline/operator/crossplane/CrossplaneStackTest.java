@@ -85,7 +85,8 @@ class CrossplaneStackTest {
         .containsEntry("crossplane.io/external-name", "transactions-dev");
     assertThat(tx)
         .containsEntry("hashKey", "transaction_id")
-        .containsEntry("rangeKey", "timestamp")
+        .doesNotContainKey("rangeKey")
+        .containsEntry("attribute", List.of(Map.of("name", "transaction_id", "type", "S")))
         .containsEntry("billingMode", "PAY_PER_REQUEST")
         .containsEntry("streamEnabled", true)
         .containsEntry("streamViewType", "NEW_IMAGE")

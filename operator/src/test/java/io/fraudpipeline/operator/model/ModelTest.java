@@ -65,7 +65,9 @@ class ModelTest {
     }
     assertThat(invokeTargets).containsExactly("arn:fn:scorer");
     assertThat(doc.toString())
-        .contains("dynamodb:PutItem", "dynamodb:GetRecords", "sqs:SendMessage", "arn:q:processor");
+        .contains("dynamodb:PutItem", "dynamodb:GetRecords", "sqs:SendMessage", "arn:q:processor")
+        // the transactions table is keyed by id alone: nothing to query
+        .doesNotContain("dynamodb:Query");
   }
 
   @Test

@@ -6,10 +6,13 @@ package io.fraudpipeline.functions.contract;
  */
 public final class TableSchema {
 
-  /** Hash key of both tables, a string. */
+  /**
+   * The only key of both tables, a string. The transactions table has no range key, so one
+   * conditional put decides whether an id is new, with nothing to look up first.
+   */
   public static final String TRANSACTION_ID = "transaction_id";
 
-  /** Range key of the transactions table, epoch seconds as a number. */
+  /** When a transaction happened, epoch seconds as a number; an attribute, not a key. */
   public static final String TIMESTAMP = "timestamp";
 
   /** TTL attribute of the fraud scores table, epoch seconds. */

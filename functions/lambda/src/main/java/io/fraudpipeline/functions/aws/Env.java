@@ -23,6 +23,11 @@ public final class Env {
     return value;
   }
 
+  /** The value as set, empty included; null when unset. */
+  public String asSet(String name) {
+    return variables.apply(name);
+  }
+
   /** The value, or null when unset or blank. */
   public String optional(String name) {
     String value = variables.apply(name);

@@ -1,9 +1,12 @@
 package io.fraudpipeline.functions.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,9 +50,49 @@ public final class Json {
       return object;
     } catch (JsonInputException e) {
       throw e;
+    } catch (StreamConstraintsException e) {
+      throw new JsonInputException("is not valid JSON: " + constraint(e.getOriginalMessage()));
+    } catch (JsonProcessingException e) {
+      throw new JsonInputException(
+          "is not valid JSON" + where(e.getLocation()) + ": " + plain(e.getOriginalMessage()));
     } catch (IOException | RuntimeException e) {
-      throw new JsonInputException("is not valid JSON: " + firstLine(e.getMessage()));
+      throw new JsonInputException("is not valid JSON: " + plain(e.getMessage()));
     }
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null || location.getLineNr() < 1
+        ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  /** The parser's limits, said without the names of the settings that hold them. */
+  private static String constraint(String message) {
+    String m = message == null ? "" : message;
+    if (m.startsWith("Number value length")) {
+      return "a number is longer than the parser accepts";
+    }
+    if (m.startsWith("String value length")) {
+      return "a string is longer than the parser accepts";
+    }
+    if (m.startsWith("Document nesting depth")) {
+      return "it is nested deeper than the parser accepts";
+    }
+    return "it exceeds a size limit of the parser";
+  }
+
+  /**
+   * The parser's explanation, first line only and without the options it suggests (text in
+   * backquotes, e.g. "enable `JsonReadFeature...` to allow"): a client cannot set them.
+   */
+  private static String plain(String message) {
+    String line = firstLine(message);
+    int option = line.indexOf('`');
+    if (option >= 0) {
+      int cut = Math.max(line.lastIndexOf(':', option), line.lastIndexOf('(', option));
+      line = (cut > 0 ? line.substring(0, cut) : line.substring(0, option)).strip();
+    }
+    return line;
   }
 
   /** Writes maps, lists, strings, numbers and booleans; null map values are left out. */

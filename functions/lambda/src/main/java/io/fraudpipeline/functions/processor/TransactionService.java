@@ -31,20 +31,10 @@ public final class TransactionService {
   }
 
   public Outcome submit(Transaction transaction) {
-    // the table's key is (id, timestamp): look the id up first so that the same id with another
-    // timestamp is a conflict, not a second item
-    Optional<Transaction> existing = transactions.find(transaction.transactionId());
-    if (existing.isPresent()) {
-      return compare(existing.get(), transaction);
-    }
-    if (transactions.putIfAbsent(transaction)) {
-      return Outcome.ACCEPTED;
-    }
-    // a concurrent request wrote the same key between the lookup and the put
     return transactions
-        .find(transaction.transactionId())
+        .putIfAbsent(transaction)
         .map(stored -> compare(stored, transaction))
-        .orElse(Outcome.CONFLICT);
+        .orElse(Outcome.ACCEPTED);
   }
 
   private static Outcome compare(Transaction stored, Transaction submitted) {

@@ -37,7 +37,7 @@ public final class DynamoDbScoreStore implements ScoreStore {
 
   @Override
   public boolean putIfAbsent(FraudScore score) {
-    return ConditionalPut.putIfAbsent(dynamoDb, tableName, toItem(score));
+    return ConditionalPut.putIfAbsent(dynamoDb, tableName, toItem(score)).isEmpty();
   }
 
   @Override

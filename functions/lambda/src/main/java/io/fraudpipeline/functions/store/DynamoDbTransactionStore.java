@@ -7,7 +7,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The transactions table in DynamoDB (hash {@code transaction_id}, range {@code timestamp}). */
+/** The transactions table in DynamoDB (hash {@code transaction_id}, no range key). */
 public final class DynamoDbTransactionStore implements TransactionStore {
 
   private final DynamoDbClient dynamoDb;
@@ -20,21 +20,23 @@ public final class DynamoDbTransactionStore implements TransactionStore {
 
   @Override
   public Optional<Transaction> find(String transactionId) {
-    // the range key is not known to a caller holding only the id: query the hash key
-    var response =
-        dynamoDb.query(
-            q ->
-                q.tableName(tableName)
-                    .keyConditionExpression("#id = :id")
-                    .expressionAttributeNames(Map.of("#id", TableSchema.TRANSACTION_ID))
-                    .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(transactionId)))
-                    .consistentRead(true)
-                    .limit(1));
-    return response.items().stream().findFirst().map(TransactionItems::fromItem);
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(
+                g ->
+                    g.tableName(tableName)
+                        .key(
+                            Map.of(TableSchema.TRANSACTION_ID, AttributeValue.fromS(transactionId)))
+                        .consistentRead(true))
+            .item();
+    return item == null || item.isEmpty()
+        ? Optional.empty()
+        : Optional.of(TransactionItems.fromItem(item));
   }
 
   @Override
-  public boolean putIfAbsent(Transaction transaction) {
-    return ConditionalPut.putIfAbsent(dynamoDb, tableName, TransactionItems.toItem(transaction));
+  public Optional<Transaction> putIfAbsent(Transaction transaction) {
+    return ConditionalPut.putIfAbsent(dynamoDb, tableName, TransactionItems.toItem(transaction))
+        .map(TransactionItems::fromItem);
   }
 }

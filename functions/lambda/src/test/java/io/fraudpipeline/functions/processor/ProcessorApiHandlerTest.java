@@ -179,7 +179,7 @@ class ProcessorApiHandlerTest {
     assertThat(wrongMethod.headers()).containsEntry("Allow", "POST");
     Response putOne = call(Events.api("PUT", "/transactions/txn-123", EXAMPLE));
     assertThat(putOne.status()).isEqualTo(405);
-    assertThat(putOne.headers()).containsEntry("Allow", "GET");
+    assertThat(putOne.headers()).containsEntry("Allow", "GET, HEAD");
     assertThat(putOne.errors())
         .singleElement()
         .satisfies(e -> assertThat(e).containsEntry("field", "method"));
@@ -227,12 +227,56 @@ class ProcessorApiHandlerTest {
   }
 
   @Test
-  void unknownTransactionsAre404AndBadIds400() {
+  void unknownTransactionsAre404AndBadIds400NamingTheFieldAsTheBodyDoes() {
     Response unknown = call(Events.getTransaction("txn-404"));
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.errors())
         .singleElement()
-        .satisfies(e -> assertThat(e).containsEntry("field", "transactionId"));
-    assertThat(call(Events.getTransaction("bad id")).status()).isEqualTo(400);
+        .satisfies(e -> assertThat(e).containsEntry("field", "transaction_id"));
+    Response bad = call(Events.getTransaction("bad id"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e).containsEntry("field", "transaction_id"));
+  }
+
+  @Test
+  void headIsAnsweredAsGet() {
+    post(EXAMPLE);
+
+    Map<String, Object> head = Events.getTransaction("txn-123");
+    head.put("httpMethod", "HEAD");
+    assertThat(call(head).status()).isEqualTo(200);
+  }
+
+  private Response postAs(String contentType, String body) {
+    Map<String, Object> event = Events.api("POST", "/transactions", body);
+    event.put("headers", contentType == null ? Map.of() : Map.of("content-type", contentType));
+    return call(event);
+  }
+
+  @Test
+  void aDeclaredBodyOtherThanJsonIs415AndAnUndeclaredOneIsReadAsJson() {
+    for (String type :
+        List.of("text/plain", "application/x-www-form-urlencoded", "application/xml")) {
+      Response refused = postAs(type, EXAMPLE);
+      assertThat(refused.status()).as(type).isEqualTo(415);
+      assertThat(refused.errors())
+          .singleElement()
+          .satisfies(
+              e ->
+                  assertThat(e)
+                      .containsEntry("field", "Content-Type")
+                      .extractingByKey("message")
+                      .asString()
+                      .contains(type));
+    }
+    assertThat(tables.transactionCount()).isZero();
+
+    assertThat(postAs("application/json; charset=utf-8", EXAMPLE).status()).isEqualTo(202);
+    assertThat(postAs(null, EXAMPLE.replace("txn-123", "txn-124")).status()).isEqualTo(202);
+    assertThat(
+            postAs("application/merge-patch+json", EXAMPLE.replace("txn-123", "txn-125")).status())
+        .isEqualTo(202);
   }
 }

@@ -71,13 +71,13 @@ class FraudRulesTest {
                 new BigDecimal("0.5"),
                 new BigDecimal("100"),
                 new BigDecimal("50"),
-                List.of(" Casino ", ""),
+                List.of(" Casino ", "  "),
                 7));
 
     assertThat(rules.score(new BigDecimal("100.01"), "shop")).isEqualByComparingTo("0.5");
     assertThat(rules.score(new BigDecimal("51"), "shop")).isEqualByComparingTo("0.3");
     assertThat(rules.score(new BigDecimal("1"), "Grand CASINO")).isEqualByComparingTo("0.4");
-    // the empty term is dropped instead of matching every merchant, and 'unknown' is no longer one
+    // the blank term is dropped instead of matching every merchant, and 'unknown' is no longer one
     assertThat(rules.score(new BigDecimal("1"), "unknown")).isEqualByComparingTo("0");
     assertThat(rules.alerts(new BigDecimal("0.5"))).isFalse();
     assertThat(rules.alerts(new BigDecimal("0.7"))).isTrue();

@@ -51,9 +51,23 @@ class ScoringConfigTest {
     assertThatThrownBy(() -> fromEnv(EnvVars.HIGH_AMOUNT, "-1"))
         .hasMessageContaining("HIGH_AMOUNT must be >= 0");
     assertThatThrownBy(() -> fromEnv(EnvVars.SCORE_RETENTION_DAYS, "0"))
-        .hasMessageContaining("SCORE_RETENTION_DAYS must be at least 1");
+        .hasMessageContaining("SCORE_RETENTION_DAYS must be between 1 and 3650");
+    assertThatThrownBy(() -> fromEnv(EnvVars.SCORE_RETENTION_DAYS, "3651"))
+        .hasMessageContaining("SCORE_RETENTION_DAYS must be between 1 and 3650");
     assertThatThrownBy(() -> fromEnv(EnvVars.SCORE_RETENTION_DAYS, "30d"))
         .hasMessageContaining("SCORE_RETENTION_DAYS must be an integer");
+  }
+
+  @Test
+  void obeysTheCrdsCrossFieldAndTermRules() {
+    assertThatThrownBy(() -> fromEnv(EnvVars.ELEVATED_AMOUNT, "10000.01"))
+        .hasMessageContaining("ELEVATED_AMOUNT must not exceed HIGH_AMOUNT");
+    assertThatThrownBy(() -> fromEnv(EnvVars.HIGH_RISK_MERCHANTS, "crypto,,casino"))
+        .hasMessageContaining("HIGH_RISK_MERCHANTS: each term is 1-64 characters");
+    assertThatThrownBy(() -> fromEnv(EnvVars.HIGH_RISK_MERCHANTS, "x".repeat(65)))
+        .hasMessageContaining("HIGH_RISK_MERCHANTS: each term is 1-64 characters");
+    // an empty list in the spec: no merchant adds to the score
+    assertThat(fromEnv(EnvVars.HIGH_RISK_MERCHANTS, "").highRiskMerchants()).isEmpty();
   }
 
   private static ScoringConfig fromEnv(String name, String value) {

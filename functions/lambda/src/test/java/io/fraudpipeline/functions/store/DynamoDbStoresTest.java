@@ -26,17 +26,14 @@ class DynamoDbStoresTest {
   void storesTheAmountAsAnExactNumber() {
     Transaction t = transaction("t-1", 1700000000L, "12345678901234567890.123456789012345678");
 
-    assertThat(transactions.putIfAbsent(t)).isTrue();
+    assertThat(transactions.putIfAbsent(t)).isEmpty();
 
     Map<String, AttributeValue> item =
         LocalDynamo.client()
             .getItem(
                 g ->
                     g.tableName(tables.transactions())
-                        .key(
-                            Map.of(
-                                TableSchema.TRANSACTION_ID, AttributeValue.fromS("t-1"),
-                                TableSchema.TIMESTAMP, AttributeValue.fromN("1700000000"))))
+                        .key(Map.of(TableSchema.TRANSACTION_ID, AttributeValue.fromS("t-1"))))
             .item();
     assertThat(item.get("amount").n()).isEqualTo("12345678901234567890.123456789012345678");
     assertThat(transactions.find("t-1"))
@@ -44,14 +41,25 @@ class DynamoDbStoresTest {
   }
 
   @Test
-  void neverOverwritesAKey() {
+  void neverOverwritesAKeyAndHandsBackTheStoredTransaction() {
     Transaction first = transaction("t-2", 1L, "10");
     Transaction other = transaction("t-2", 1L, "99");
 
-    assertThat(transactions.putIfAbsent(first)).isTrue();
-    assertThat(transactions.putIfAbsent(other)).isFalse();
+    assertThat(transactions.putIfAbsent(first)).isEmpty();
+    assertThat(transactions.putIfAbsent(other)).contains(first);
 
     assertThat(transactions.find("t-2")).contains(first);
+    assertThat(tables.transactionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void theIdAloneIsTheKeySoAnotherTimestampIsNoSecondItem() {
+    Transaction first = transaction("t-4", 1700000000L, "10");
+    Transaction later = transaction("t-4", 1700000001L, "10");
+
+    assertThat(transactions.putIfAbsent(first)).isEmpty();
+    assertThat(transactions.putIfAbsent(later)).contains(first);
+
     assertThat(tables.transactionCount()).isEqualTo(1);
   }
 

@@ -19,7 +19,7 @@ public final class UntouchableStores {
       }
 
       @Override
-      public boolean putIfAbsent(Transaction transaction) {
+      public Optional<Transaction> putIfAbsent(Transaction transaction) {
         throw new AssertionError("wrote the transactions table");
       }
     };

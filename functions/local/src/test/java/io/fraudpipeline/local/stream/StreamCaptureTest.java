@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fraudpipeline.dynalite.DynaliteServer;
 import io.fraudpipeline.dynalite.FraudTables;
-import io.fraudpipeline.functions.contract.TableSchema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,7 @@ class StreamCaptureTest {
     StreamCapture capture =
         new StreamCapture(
             TABLE,
-            List.of(TableSchema.TRANSACTION_ID, TableSchema.TIMESTAMP),
+            FraudTables.transactions(TABLE).keyAttributes(),
             ARN,
             log,
             Clock.fixed(Instant.ofEpochSecond(1_700_000_123), ZoneOffset.UTC));
@@ -104,9 +103,7 @@ class StreamCaptureTest {
         .containsEntry("StreamViewType", "NEW_IMAGE")
         .containsEntry("SequenceNumber", record.sequenceNumber())
         .containsEntry("ApproximateCreationDateTime", 1_700_000_123L)
-        .containsEntry(
-            "Keys",
-            Map.of("transaction_id", Map.of("S", "cap-1"), "timestamp", Map.of("N", "1700000000")));
+        .containsEntry("Keys", Map.of("transaction_id", Map.of("S", "cap-1")));
     assertThat((Map<String, Object>) dynamodb.get("NewImage"))
         .containsEntry("amount", Map.of("N", "12.50"))
         .containsEntry("merchant", Map.of("S", "Shop"));

@@ -2,12 +2,14 @@ package io.fraudpipeline.functions.processor.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The parts of an API Gateway REST proxy event the API reads. {@code body} is the raw bytes (a
  * base64 body is decoded when read); {@code pathTransactionId} is API Gateway's decoded path
- * parameter when the event carries one.
+ * parameter when the event carries one; {@code contentType} the declared media type, null when
+ * none.
  */
 public record ApiRequest(
     String method,
@@ -15,7 +17,19 @@ public record ApiRequest(
     String pathTransactionId,
     String body,
     boolean base64Encoded,
-    String requestId) {
+    String requestId,
+    String contentType) {
+
+  /** A request with no Content-Type declared. */
+  public ApiRequest(
+      String method,
+      String path,
+      String pathTransactionId,
+      String body,
+      boolean base64Encoded,
+      String requestId) {
+    this(method, path, pathTransactionId, body, base64Encoded, requestId, null);
+  }
 
   @SuppressWarnings("unchecked")
   public static ApiRequest fromEvent(Map<String, Object> event) {
@@ -33,7 +47,33 @@ public record ApiRequest(
         transactionId,
         asString(event.get("body")),
         Boolean.TRUE.equals(event.get("isBase64Encoded")),
-        requestId);
+        requestId,
+        header(event.get("headers"), "Content-Type"));
+  }
+
+  /** A header by name, whatever its case (HTTP names are case-insensitive). */
+  private static String header(Object headers, String name) {
+    if (headers instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (entry.getKey() instanceof String key && key.equalsIgnoreCase(name)) {
+          return asString(entry.getValue());
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the body is declared JSON or not declared at all (read as JSON then): {@code
+   * application/json} or any {@code application/...+json}, parameters such as charset aside.
+   */
+  public boolean declaresJsonOrNothing() {
+    if (contentType == null || contentType.isBlank()) {
+      return true;
+    }
+    String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    return type.equals("application/json")
+        || (type.startsWith("application/") && type.endsWith("+json"));
   }
 
   /** Length of the body in characters; its UTF-8 form has at least as many bytes. */

@@ -57,8 +57,9 @@ public final class TransactionApi {
       return method.equals("POST") ? submit(request) : notAllowed(method, path, "POST");
     }
     if (path.startsWith(COLLECTION + "/") && path.indexOf('/', COLLECTION.length() + 1) < 0) {
-      if (!method.equals("GET")) {
-        return notAllowed(method, path, "GET");
+      // HEAD is GET without the body, which the HTTP layer leaves out
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        return notAllowed(method, path, "GET, HEAD");
       }
       String id =
           request.pathTransactionId() != null
@@ -100,6 +101,12 @@ public final class TransactionApi {
     if (body.length > MAX_BODY_BYTES) {
       return tooLarge();
     }
+    if (!request.declaresJsonOrNothing()) {
+      return ApiResponse.error(
+          415,
+          "Content-Type",
+          "the body must be JSON (Content-Type: application/json), not " + request.contentType());
+    }
     if (body.length == 0) {
       return ApiResponse.error(400, "body", "the body is required: a JSON transaction");
     }
@@ -137,11 +144,12 @@ public final class TransactionApi {
   private ApiResponse lookUp(String id) {
     String problem = TransactionRequestParser.checkTransactionId(id);
     if (problem != null) {
-      return ApiResponse.error(400, "transactionId", problem);
+      return ApiResponse.error(400, TransactionRequestParser.TRANSACTION_ID, problem);
     }
     Optional<TransactionView> view = service.find(id);
     if (view.isEmpty()) {
-      return ApiResponse.error(404, "transactionId", "no transaction " + id);
+      return ApiResponse.error(
+          404, TransactionRequestParser.TRANSACTION_ID, "no transaction " + id);
     }
     return ApiResponse.json(200, describe(view.get()));
   }

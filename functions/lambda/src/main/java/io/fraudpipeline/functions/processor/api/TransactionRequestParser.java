@@ -38,6 +38,9 @@ public final class TransactionRequestParser {
   static final int MAX_MERCHANT_LENGTH = 256;
   static final int MAX_CARD_ID_LENGTH = 128;
 
+  /** A reply lists this many problems at most, so a hostile body cannot make it huge. */
+  static final int MAX_ERRORS = 20;
+
   /** The outcome: a transaction when {@code errors} is empty. */
   public record Parsed(Transaction transaction, List<FieldError> errors) {
     public boolean valid() {
@@ -76,14 +79,26 @@ public final class TransactionRequestParser {
   }
 
   private static Parsed invalid(List<FieldError> errors) {
+    if (errors.size() > MAX_ERRORS) {
+      List<FieldError> listed = new ArrayList<>(errors.subList(0, MAX_ERRORS - 1));
+      listed.add(
+          new FieldError(
+              "body", (errors.size() - listed.size()) + " more problems, not listed; fix these"));
+      return new Parsed(null, List.copyOf(listed));
+    }
     return new Parsed(null, List.copyOf(errors));
   }
 
   /** Validates an id however it arrives (body or path); null when it is acceptable. */
   public static String checkTransactionId(String id) {
-    return ID_PATTERN.matcher(id).matches()
-        ? null
-        : "must be 1 to 128 characters of letters, digits, '_', '.', ':' or '-'";
+    if (!ID_PATTERN.matcher(id).matches()) {
+      return "must be 1 to 128 characters of letters, digits, '_', '.', ':' or '-'";
+    }
+    // the path /transactions/. or /.. is normalised away by clients and proxies: unreadable
+    if (id.equals(".") || id.equals("..")) {
+      return "must not be '.' or '..'";
+    }
+    return null;
   }
 
   private static String transactionId(Object value, List<FieldError> errors) {
@@ -139,8 +154,17 @@ public final class TransactionRequestParser {
       errors.add(new FieldError(AMOUNT, "must be >= 0"));
       return null;
     }
+    if (integerDigits(number) > MAX_AMOUNT_DIGITS) {
+      errors.add(new FieldError(AMOUNT, "must be less than 1e" + MAX_AMOUNT_DIGITS));
+      return null;
+    }
     if (plainDigits(number) > MAX_AMOUNT_DIGITS) {
-      errors.add(new FieldError(AMOUNT, "must have at most " + MAX_AMOUNT_DIGITS + " digits"));
+      errors.add(
+          new FieldError(
+              AMOUNT,
+              "must have at most "
+                  + MAX_AMOUNT_DIGITS
+                  + " digits before and after the decimal point together"));
       return null;
     }
     return number;
@@ -183,7 +207,36 @@ public final class TransactionRequestParser {
       errors.add(new FieldError(field, "must not contain control characters"));
       return null;
     }
+    String unicodeProblem = unicodeProblem(text);
+    if (unicodeProblem != null) {
+      errors.add(new FieldError(field, unicodeProblem));
+      return null;
+    }
     return text;
+  }
+
+  /**
+   * Text the rules could misread or the table would alter: invisible format characters hide a
+   * high-risk term ("cry\\u200bpto"), a lone surrogate is stored as '?', and U+FFFD is what invalid
+   * UTF-8 became on its way in.
+   */
+  private static String unicodeProblem(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return "must be valid Unicode: it holds a lone surrogate \\u" + Integer.toHexString(c);
+      } else if (c == '\uFFFD') {
+        return "must be valid UTF-8: it holds U+FFFD, the replacement for undecodable bytes";
+      } else if (Character.getType(c) == Character.FORMAT) {
+        return "must not contain invisible format characters such as U+"
+            + String.format("%04X", (int) c);
+      }
+    }
+    return null;
   }
 
   private static BigDecimal asDecimal(Object value) {
@@ -201,6 +254,15 @@ public final class TransactionRequestParser {
 
   private static boolean isInteger(BigDecimal number) {
     return number.signum() == 0 || number.stripTrailingZeros().scale() <= 0;
+  }
+
+  /** Digits before the decimal point, computed without building the plain notation. */
+  private static long integerDigits(BigDecimal number) {
+    if (number.signum() == 0) {
+      return 1;
+    }
+    BigDecimal stripped = number.stripTrailingZeros();
+    return Math.max((long) stripped.precision() - stripped.scale(), 1);
   }
 
   /** Digits of the plain notation, computed without building it (1e999999 would be huge). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fraudpipeline.functions.model.FieldError;
 import io.fraudpipeline.functions.model.Transaction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,6 +16,10 @@ class TransactionRequestParserTest {
 
   private TransactionRequestParser.Parsed parse(String body) {
     return parser.parse(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private TransactionRequestParser.Parsed parse(byte[] body) {
+    return parser.parse(body);
   }
 
   @Test
@@ -72,7 +77,7 @@ class TransactionRequestParserTest {
         "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":\"abc\"} | amount | must be a JSON number",
         "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":true} | amount | must be a JSON number",
         "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":-0.01} | amount | must be >= 0",
-        "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":1e400} | amount | at most 38 digits",
+        "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":1e400} | amount | less than 1e38",
         "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":1e-40} | amount | at most 38 digits",
         "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":1,\"merchant\":5} | merchant | must be a"
             + " string",
@@ -85,6 +90,18 @@ class TransactionRequestParserTest {
         "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":1,\"card_id\":[]} | card_id | must be a"
             + " string",
         "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":1,\"amt\":1} | amt | unknown field",
+        "{\"transaction_id\":\".\",\"timestamp\":1,\"amount\":1} | transaction_id | not be '.'",
+        "{\"transaction_id\":\"..\",\"timestamp\":1,\"amount\":1} | transaction_id | or '..'",
+        "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":1,\"merchant\":\"cry\\u200bpto\"}"
+            + " | merchant | invisible format characters such as U+200B",
+        "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":1,\"merchant\":\"a\\u202eb\"}"
+            + " | merchant | invisible format characters such as U+202E",
+        "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":1,\"merchant\":\"a\\ud800b\"}"
+            + " | merchant | lone surrogate",
+        "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":1,\"card_id\":\"\\udc00\"}"
+            + " | card_id | lone surrogate",
+        "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":1,\"merchant\":\"a\\ufffdb\"}"
+            + " | merchant | valid UTF-8",
       })
   void namesTheFieldOfEachBadInput(String body, String field, String message) {
     TransactionRequestParser.Parsed parsed = parse(body);
@@ -109,6 +126,78 @@ class TransactionRequestParserTest {
               assertThat(e.field()).isEqualTo("body");
               assertThat(e.message()).contains("not valid JSON");
             });
+  }
+
+  @Test
+  void emojiAndAccentsAreFineInAMerchant() {
+    assertThat(
+            parse(
+                    "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":1,"
+                        + "\"merchant\":\"Caf\u00e9 \ud83d\ude00\"}")
+                .transaction()
+                .merchant())
+        .isEqualTo("Caf\u00e9 \ud83d\ude00");
+  }
+
+  @Test
+  void invalidUtf8InTheBodyIsA400NamingTheField() {
+    byte[] prefix =
+        "{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":1,\"merchant\":\"a"
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[prefix.length + 3];
+    System.arraycopy(prefix, 0, body, 0, prefix.length);
+    body[prefix.length] = (byte) 0xff;
+    body[prefix.length + 1] = '"';
+    body[prefix.length + 2] = '}';
+    // as API Gateway and the local server hand it on: decoded, bad bytes replaced by U+FFFD
+    byte[] relayed = new String(body, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+
+    assertThat(parse(relayed).errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.field()).isEqualTo("merchant"));
+  }
+
+  @Test
+  void listsABoundedNumberOfProblems() {
+    StringBuilder body = new StringBuilder("{");
+    for (int i = 0; i < 5000; i++) {
+      body.append("\"k").append(i).append("\":1,");
+    }
+    body.append("\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":1}");
+
+    List<FieldError> errors = parse(body.toString()).errors();
+
+    assertThat(errors).hasSize(20);
+    assertThat(errors.get(19).field()).isEqualTo("body");
+    assertThat(errors.get(19).message()).startsWith("4981 more problems");
+  }
+
+  @Test
+  void jsonProblemsAreSaidWithoutTheParsersOptionNames() {
+    assertThat(parse("{\"amount\":NaN}").errors())
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.message())
+                    .startsWith("the body is not valid JSON at line 1, column ")
+                    .contains("'NaN'")
+                    .doesNotContain("`", "Feature", "enable"));
+    assertThat(parse("{\"a\":1,}").errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("at line 1"));
+  }
+
+  @Test
+  void aNumberTooLongForTheParserIsSaidPlainly() {
+    String body = "{\"amount\":" + "1".repeat(2000) + "}";
+
+    assertThat(parse(body).errors())
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.message())
+                    .isEqualTo(
+                        "the body is not valid JSON: a number is longer than the parser accepts"));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.fraudpipeline.local.bench;
+package io.fraudpipeline.benchmarks.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

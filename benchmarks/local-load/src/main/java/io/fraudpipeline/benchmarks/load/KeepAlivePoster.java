@@ -1,4 +1,4 @@
-package io.fraudpipeline.local.bench;
+package io.fraudpipeline.benchmarks.load;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
