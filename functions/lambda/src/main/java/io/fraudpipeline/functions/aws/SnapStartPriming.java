@@ -37,8 +37,13 @@ public final class SnapStartPriming implements Resource {
     LOG.info("primed before the snapshot", null, "millis", (System.nanoTime() - start) / 1_000_000);
   }
 
+  /**
+   * Nothing to refresh, because the snapshot holds nothing that must be fresh: the primers run the
+   * SDK on canned responses and stop their own paths before any AWS call, so no connection is open
+   * (the tests of each primer fail on any store, scorer or endpoint touched); credentials are read
+   * from the environment at each request's signing, never cached; and no handler keeps a random
+   * generator or a time (the scorer reads its clock per event).
+   */
   @Override
-  public void afterRestore(Context<? extends Resource> context) {
-    // nothing to refresh: credentials are read from the environment on every request
-  }
+  public void afterRestore(Context<? extends Resource> context) {}
 }
