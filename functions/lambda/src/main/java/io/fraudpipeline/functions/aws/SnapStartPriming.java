@@ -1,6 +1,8 @@
 package io.fraudpipeline.functions.aws;
 
 import io.fraudpipeline.functions.log.JsonLog;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -13,6 +15,11 @@ import org.crac.Resource;
 public final class SnapStartPriming implements Resource {
 
   private static final JsonLog LOG = JsonLog.of(SnapStartPriming.class);
+
+  /**
+   * Every primer registered in this JVM, for the AOT-cache training run ({@link PrimingTraining}).
+   */
+  private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
 
   private final Runnable primer;
 
@@ -27,7 +34,13 @@ public final class SnapStartPriming implements Resource {
   public static SnapStartPriming register(Runnable primer) {
     SnapStartPriming priming = new SnapStartPriming(primer);
     Core.getGlobalContext().register(priming);
+    REGISTERED.add(priming);
     return priming;
+  }
+
+  /** Runs every registered primer, as the CRaC hooks would before a snapshot. */
+  static void primeAll() {
+    REGISTERED.forEach(p -> p.primer.run());
   }
 
   @Override
