@@ -289,7 +289,7 @@ public final class ColdStartBenchmark {
               first,
               first < 1000 ? "met" : "NOT MET");
         }
-        if (s.stream() && base != null && r.label().contains("JDK 25, Lambda")) {
+        if (s.stream() && base != null && !r.label().contains("primed")) {
           long ourWhole = r.figures().median(ProcessRun.Sample::wholeMillis);
           long theirWhole = base.figures().median(ProcessRun.Sample::wholeMillis);
           System.out.printf(

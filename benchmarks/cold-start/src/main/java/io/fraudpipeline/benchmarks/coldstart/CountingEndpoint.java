@@ -35,6 +35,9 @@ final class CountingEndpoint implements AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
 
   private CountingEndpoint(int status, String contentType, String body) {
+    // without it the JDK's server waits on Nagle's algorithm for each small response (tens of ms
+    // with the client's delayed ACK), which a real endpoint does not
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     } catch (IOException e) {
