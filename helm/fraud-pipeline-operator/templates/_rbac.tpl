@@ -34,7 +34,7 @@ cloudwatch.aws.m.upbound.io: [metricalarms]
 cloudwatchlogs.aws.m.upbound.io: [groups]
 dynamodb.aws.m.upbound.io: [tables]
 iam.aws.m.upbound.io: [roles, rolepolicies, rolepolicyattachments]
-lambda.aws.m.upbound.io: [eventsourcemappings, functioneventinvokeconfigs, functions, permissions]
+lambda.aws.m.upbound.io: [aliases, eventsourcemappings, functioneventinvokeconfigs, functions, permissions]
 sns.aws.m.upbound.io: [topics, topicsubscriptions]
 sqs.aws.m.upbound.io: [queues]
 {{- end -}}

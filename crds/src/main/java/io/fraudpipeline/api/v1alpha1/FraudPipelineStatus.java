@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** What the operator observed, following kstatus: Ready, Reconciling and Stalled conditions. */
@@ -26,6 +27,11 @@ public class FraudPipelineStatus {
   private String fraudScoresTable;
 
   private String alertTopicArn;
+
+  @JsonPropertyDescription(
+      "With SnapStart: the published version each function's `live` alias serves, by function"
+          + " (processor, scorer).")
+  private Map<String, String> liveVersions;
 
   private ResourceCounts resources;
 
@@ -88,6 +94,14 @@ public class FraudPipelineStatus {
     this.alertTopicArn = alertTopicArn;
   }
 
+  public Map<String, String> getLiveVersions() {
+    return liveVersions;
+  }
+
+  public void setLiveVersions(Map<String, String> liveVersions) {
+    this.liveVersions = liveVersions;
+  }
+
   public ResourceCounts getResources() {
     return resources;
   }
@@ -114,6 +128,7 @@ public class FraudPipelineStatus {
         && Objects.equals(transactionsTable, s.transactionsTable)
         && Objects.equals(fraudScoresTable, s.fraudScoresTable)
         && Objects.equals(alertTopicArn, s.alertTopicArn)
+        && Objects.equals(liveVersions, s.liveVersions)
         && Objects.equals(resources, s.resources)
         && Objects.equals(pending, s.pending);
   }

@@ -1,5 +1,6 @@
 package io.fraudpipeline.operator.crossplane;
 
+import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.ALIAS;
 import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.API_KEY;
 import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.API_RESOURCE;
 import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.DEPLOYMENT;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.api.v1alpha1.ApiSpec;
 import io.fraudpipeline.api.v1alpha1.Authorization;
 import io.fraudpipeline.operator.model.DeploymentTrigger;
+import io.fraudpipeline.operator.model.FunctionAliases;
 import io.fraudpipeline.operator.model.FunctionRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,9 +63,9 @@ final class ApiResources {
     List<MrBuilder> routes = new ArrayList<>();
     routes.add(method(ctx, api, Components.POST_TRANSACTIONS, Components.TRANSACTIONS_RESOURCE));
     routes.add(method(ctx, api, Components.GET_TRANSACTION, Components.TRANSACTION_RESOURCE));
+    routes.forEach(ctx::emit);
     routes.add(integration(ctx, Components.POST_TRANSACTIONS, Components.TRANSACTIONS_RESOURCE));
     routes.add(integration(ctx, Components.GET_TRANSACTION, Components.TRANSACTION_RESOURCE));
-    routes.forEach(ctx::emit);
 
     String deployment = deployment(ctx, routes);
     ctx.emit(
@@ -106,16 +108,31 @@ final class ApiResources {
     return mr;
   }
 
+  /** Emits the integration (or records it as waiting for the alias) and returns it. */
   private static MrBuilder integration(
       StackContext ctx, String methodComponent, String resourceComponent) {
-    return ctx.mr(INTEGRATION, methodComponent)
-        .ref("restApiIdRef", ctx.mrName(Components.REST_API))
-        .ref("resourceIdRef", ctx.mrName(resourceComponent))
-        .ref("httpMethodRef", ctx.mrName(methodComponent))
-        .set("type", "AWS_PROXY")
-        // Lambda is always invoked with POST, whatever the client's method
-        .set("integrationHttpMethod", "POST")
-        .ref("uriRef", ctx.mrName(Components.function(FunctionRole.PROCESSOR)));
+    Needs needs = ctx.needs();
+    MrBuilder mr =
+        ctx.mr(INTEGRATION, methodComponent)
+            .ref("restApiIdRef", ctx.mrName(Components.REST_API))
+            .ref("resourceIdRef", ctx.mrName(resourceComponent))
+            .ref("httpMethodRef", ctx.mrName(methodComponent))
+            .set("type", "AWS_PROXY")
+            // Lambda is always invoked with POST, whatever the client's method
+            .set("integrationHttpMethod", "POST");
+    if (FunctionAliases.enabled(ctx.spec.getFunctions())) {
+      // the reference would resolve to the unqualified function's invoke ARN: use the alias's
+      mr.set(
+          "uri",
+          needs.atProvider(
+              ALIAS,
+              ctx.mrName(Components.alias(FunctionRole.PROCESSOR)),
+              StatusFields.INVOKE_ARN));
+    } else {
+      mr.ref("uriRef", ctx.mrName(Components.function(FunctionRole.PROCESSOR)));
+    }
+    ctx.emit(mr, needs);
+    return mr;
   }
 
   /**
@@ -173,9 +190,11 @@ final class ApiResources {
     Needs needs = ctx.needs();
     String executionArn =
         needs.atProvider(REST_API, ctx.mrName(Components.REST_API), StatusFields.EXECUTION_ARN);
+    String qualifier = FunctionResources.qualifier(ctx, needs, FunctionRole.PROCESSOR);
     ctx.emit(
         ctx.mr(PERMISSION, component)
             .ref("functionNameRef", ctx.mrName(Components.function(FunctionRole.PROCESSOR)))
+            .set("qualifier", qualifier)
             .set("statementId", statementId)
             .set("action", "lambda:InvokeFunction")
             .set("principal", "apigateway.amazonaws.com")

@@ -113,17 +113,22 @@ public final class AssumedStatuses {
         at.put("arn", prefix + "logs:" + region + ":" + ACCOUNT + ":log-group:" + external);
       }
       case "Function" -> {
-        String arn = prefix + "lambda:" + region + ":" + ACCOUNT + ":function:" + external;
+        String arn = functionArn(prefix, region, external);
         at.put("id", external);
         at.put("arn", arn);
-        at.put(
-            "invokeArn",
-            prefix
-                + "apigateway:"
-                + region
-                + ":lambda:path/2015-03-31/functions/"
-                + arn
-                + "/invocations");
+        at.put("invokeArn", invokeArn(prefix, region, arn));
+        // what Lambda reports with publish: the first version; $LATEST without
+        boolean publish = Boolean.TRUE.equals(forProvider.get("publish"));
+        at.put("version", publish ? "1" : "$LATEST");
+        at.put("qualifiedArn", arn + ":" + at.get("version"));
+      }
+      case "Alias" -> {
+        String function = (String) forProvider.get("functionName");
+        String arn = functionArn(prefix, region, function) + ":" + external;
+        at.put("id", arn);
+        at.put("arn", arn);
+        at.put("invokeArn", invokeArn(prefix, region, arn));
+        at.put("functionVersion", forProvider.get("functionVersion"));
       }
       case "RestAPI" -> {
         String id = fakeId(name);
@@ -146,6 +151,19 @@ public final class AssumedStatuses {
       default -> at.put("id", fakeId(name));
     }
     return at;
+  }
+
+  private static String functionArn(String prefix, String region, String functionName) {
+    return prefix + "lambda:" + region + ":" + ACCOUNT + ":function:" + functionName;
+  }
+
+  private static String invokeArn(String prefix, String region, String functionArn) {
+    return prefix
+        + "apigateway:"
+        + region
+        + ":lambda:path/2015-03-31/functions/"
+        + functionArn
+        + "/invocations";
   }
 
   @SuppressWarnings("unchecked")

@@ -23,7 +23,9 @@ public final class CachedFields {
           StatusFields.URL,
           StatusFields.INVOKE_ARN,
           StatusFields.EXECUTION_ARN,
-          StatusFields.INVOKE_URL);
+          StatusFields.INVOKE_URL,
+          StatusFields.VERSION,
+          StatusFields.FUNCTION_VERSION);
 
   private CachedFields() {}
 

@@ -2,6 +2,7 @@ package io.fraudpipeline.operator.crossplane;
 
 import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
 import io.fraudpipeline.operator.model.DeploymentTrigger;
+import io.fraudpipeline.operator.model.FunctionAliases;
 import io.fraudpipeline.operator.model.FunctionRole;
 
 /** The component part of each MR's Kubernetes name, {@code <pipeline>-<component>}. */
@@ -60,6 +61,10 @@ final class Components {
 
   static String function(FunctionRole f) {
     return f.shortName();
+  }
+
+  static String alias(FunctionRole f) {
+    return f.shortName() + "-" + FunctionAliases.LIVE;
   }
 
   /**

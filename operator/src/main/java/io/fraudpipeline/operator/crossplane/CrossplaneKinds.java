@@ -1,5 +1,6 @@
 package io.fraudpipeline.operator.crossplane;
 
+import io.fraudpipeline.operator.crossplane.kinds.Alias;
 import io.fraudpipeline.operator.crossplane.kinds.ApiKey;
 import io.fraudpipeline.operator.crossplane.kinds.ApiResource;
 import io.fraudpipeline.operator.crossplane.kinds.Deployment;
@@ -48,6 +49,7 @@ public final class CrossplaneKinds {
       ManagedKind.of(RolePolicyAttachment.class, GLOBAL, UNTAGGED);
   public static final ManagedKind LOG_GROUP = ManagedKind.of(LogGroup.class, REGIONAL, TAGGED);
   public static final ManagedKind FUNCTION = ManagedKind.of(Function.class, REGIONAL, TAGGED);
+  public static final ManagedKind ALIAS = ManagedKind.of(Alias.class, REGIONAL, UNTAGGED);
   public static final ManagedKind FUNCTION_EVENT_INVOKE_CONFIG =
       ManagedKind.of(FunctionEventInvokeConfig.class, REGIONAL, UNTAGGED);
   public static final ManagedKind EVENT_SOURCE_MAPPING =
@@ -81,6 +83,7 @@ public final class CrossplaneKinds {
           ROLE_POLICY_ATTACHMENT,
           LOG_GROUP,
           FUNCTION,
+          ALIAS,
           FUNCTION_EVENT_INVOKE_CONFIG,
           EVENT_SOURCE_MAPPING,
           PERMISSION,

@@ -1,7 +1,11 @@
 package io.fraudpipeline.operator.crossplane;
 
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.operator.model.FunctionAliases;
+import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.SpecCheck;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The whole stack of a pipeline as Crossplane managed resources: a pure function of the pipeline
@@ -23,6 +27,7 @@ public final class CrossplaneStack {
     IamResources.roles(ctx);
     FunctionResources.logGroups(ctx);
     FunctionResources.functions(ctx);
+    FunctionResources.aliases(ctx);
     IamResources.policies(ctx);
     FunctionResources.scorerFailureDestination(ctx);
     FunctionResources.streamMapping(ctx);
@@ -42,7 +47,24 @@ public final class CrossplaneStack {
         ctx.desired,
         ctx.waiting,
         invokeUrl == null ? null : stripSlash(invokeUrl) + "/transactions",
-        alertTopicArn);
+        alertTopicArn,
+        liveVersions(ctx));
+  }
+
+  /** The version each {@code live} alias serves, by function, as the provider reports it. */
+  private static Map<String, String> liveVersions(StackContext ctx) {
+    Map<String, String> versions = new LinkedHashMap<>();
+    if (FunctionAliases.enabled(ctx.spec.getFunctions())) {
+      for (FunctionRole f : FunctionRole.values()) {
+        ctx.observed
+            .atProvider(
+                CrossplaneKinds.ALIAS,
+                ctx.mrName(Components.alias(f)),
+                StatusFields.FUNCTION_VERSION)
+            .ifPresent(v -> versions.put(f.shortName(), v));
+      }
+    }
+    return versions;
   }
 
   private static String stripSlash(String url) {

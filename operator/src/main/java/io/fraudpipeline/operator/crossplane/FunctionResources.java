@@ -1,5 +1,6 @@
 package io.fraudpipeline.operator.crossplane;
 
+import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.ALIAS;
 import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.EVENT_SOURCE_MAPPING;
 import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.FUNCTION;
 import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.FUNCTION_EVENT_INVOKE_CONFIG;
@@ -11,13 +12,17 @@ import io.fraudpipeline.api.v1alpha1.FunctionCode;
 import io.fraudpipeline.api.v1alpha1.FunctionSettings;
 import io.fraudpipeline.api.v1alpha1.FunctionsSpec;
 import io.fraudpipeline.api.v1alpha1.StreamSpec;
+import io.fraudpipeline.operator.model.FunctionAliases;
 import io.fraudpipeline.operator.model.FunctionEnvironment;
 import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.StreamMapping;
 import java.util.List;
 import java.util.Map;
 
-/** Log groups, the two functions, the scorer's async failure destination, the stream mapping. */
+/**
+ * Log groups, the two functions (with SnapStart, each with its {@code live} alias), the scorer's
+ * async failure destination, the stream mapping.
+ */
 final class FunctionResources {
 
   private FunctionResources() {}
@@ -35,7 +40,11 @@ final class FunctionResources {
     FunctionsSpec fs = ctx.spec.getFunctions();
     ctx.emit(
         function(ctx, FunctionRole.PROCESSOR, fs.getProcessor())
-            .set("environment", Map.of("variables", FunctionEnvironment.processor(ctx.names))));
+            .set(
+                "environment",
+                Map.of(
+                    "variables",
+                    FunctionEnvironment.processor(ctx.names, FunctionAliases.enabled(fs)))));
 
     Needs needs = ctx.needs();
     String alertTopicArn =
@@ -49,6 +58,55 @@ final class FunctionResources {
               FunctionEnvironment.scorer(ctx.names, ctx.spec.getScoring(), alertTopicArn)));
     }
     ctx.emit(scorer, needs);
+  }
+
+  /**
+   * With SnapStart, a {@code live} alias per function on the version its Function last published
+   * (its status {@code version}): a code or configuration change publishes a new version, and the
+   * alias follows once the provider reports it.
+   */
+  static void aliases(StackContext ctx) {
+    if (!FunctionAliases.enabled(ctx.spec.getFunctions())) {
+      return;
+    }
+    for (FunctionRole f : FunctionRole.values()) {
+      Needs needs = ctx.needs();
+      String version =
+          needs.atProvider(FUNCTION, ctx.mrName(Components.function(f)), StatusFields.VERSION);
+      ctx.emit(
+          ctx.mr(ALIAS, Components.alias(f))
+              .externalName(FunctionAliases.LIVE)
+              // the name rather than a reference: it already waits for the Function's version
+              .set("functionName", ctx.names.function(f))
+              .set("functionVersion", version)
+              .set(
+                  "description",
+                  "The version every caller of " + ctx.names.function(f) + " invokes"),
+          needs);
+    }
+  }
+
+  /**
+   * The ARN callers invoke: the {@code live} alias's with SnapStart, else the function's. Recorded
+   * in {@code needs} when the provider has not reported it yet.
+   */
+  static String invokedArn(StackContext ctx, Needs needs, FunctionRole f) {
+    return FunctionAliases.enabled(ctx.spec.getFunctions())
+        ? needs.atProvider(ALIAS, ctx.mrName(Components.alias(f)), StatusFields.ARN)
+        : needs.atProvider(FUNCTION, ctx.mrName(Components.function(f)), StatusFields.ARN);
+  }
+
+  /**
+   * The qualifier of a caller that names the function and a qualifier apart (permissions, the async
+   * invoke config): {@code live} with SnapStart, else none. With SnapStart the caller waits until
+   * the alias exists, since Lambda refuses a qualifier it does not know.
+   */
+  static String qualifier(StackContext ctx, Needs needs, FunctionRole f) {
+    if (!FunctionAliases.enabled(ctx.spec.getFunctions())) {
+      return null;
+    }
+    needs.atProvider(ALIAS, ctx.mrName(Components.alias(f)), StatusFields.ARN);
+    return FunctionAliases.LIVE;
   }
 
   private static MrBuilder function(StackContext ctx, FunctionRole f, FunctionSettings settings) {
@@ -72,6 +130,11 @@ final class FunctionResources {
           .set("s3ObjectVersion", code.getS3ObjectVersion())
           .set("sourceCodeHash", code.getSha256());
     }
+    if (FunctionAliases.enabled(fs)) {
+      // SnapStart snapshots published versions only
+      mr.set("publish", true)
+          .set("snapStart", Map.of("applyOn", FunctionAliases.APPLY_ON_PUBLISHED_VERSIONS));
+    }
     return mr.set("architectures", List.of(fs.getArchitecture().value()))
         .set("memorySize", settings.getMemoryMb())
         .set("timeout", settings.getTimeoutSeconds())
@@ -85,9 +148,11 @@ final class FunctionResources {
     // functionName has no provider-resolved reference on this kind: wait until the function exists
     needs.atProvider(
         FUNCTION, ctx.mrName(Components.function(FunctionRole.SCORER)), StatusFields.ARN);
+    String qualifier = qualifier(ctx, needs, FunctionRole.SCORER);
     ctx.emit(
         ctx.mr(FUNCTION_EVENT_INVOKE_CONFIG, Components.SCORER_ASYNC)
             .set("functionName", ctx.names.function(FunctionRole.SCORER))
+            .set("qualifier", qualifier)
             .set(
                 "destinationConfig",
                 Map.of(
@@ -104,10 +169,16 @@ final class FunctionResources {
     String streamArn =
         needs.atProvider(TABLE, ctx.mrName(Components.TRANSACTIONS_TABLE), StatusFields.STREAM_ARN);
     StreamSpec stream = ctx.spec.getStream();
+    MrBuilder mapping =
+        ctx.mr(EVENT_SOURCE_MAPPING, Components.PROCESSOR_STREAM).set("eventSourceArn", streamArn);
+    if (FunctionAliases.enabled(ctx.spec.getFunctions())) {
+      // the reference would resolve to the unqualified function: name the alias by its ARN
+      mapping.set("functionName", invokedArn(ctx, needs, FunctionRole.PROCESSOR));
+    } else {
+      mapping.ref("functionNameRef", ctx.mrName(Components.function(FunctionRole.PROCESSOR)));
+    }
     ctx.emit(
-        ctx.mr(EVENT_SOURCE_MAPPING, Components.PROCESSOR_STREAM)
-            .set("eventSourceArn", streamArn)
-            .ref("functionNameRef", ctx.mrName(Components.function(FunctionRole.PROCESSOR)))
+        mapping
             .set("startingPosition", stream.getStartingPosition().value())
             .set("batchSize", stream.getBatchSize())
             .set("maximumRetryAttempts", stream.getMaximumRetryAttempts())

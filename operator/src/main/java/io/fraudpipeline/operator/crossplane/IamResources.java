@@ -1,6 +1,5 @@
 package io.fraudpipeline.operator.crossplane;
 
-import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.FUNCTION;
 import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.QUEUE;
 import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.ROLE;
 import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.ROLE_POLICY;
@@ -46,8 +45,7 @@ final class IamResources {
             p.atProvider(TABLE, transactions, StatusFields.ARN),
             p.atProvider(TABLE, transactions, StatusFields.STREAM_ARN),
             p.atProvider(TABLE, scores, StatusFields.ARN),
-            p.atProvider(
-                FUNCTION, ctx.mrName(Components.function(FunctionRole.SCORER)), StatusFields.ARN),
+            FunctionResources.invokedArn(ctx, p, FunctionRole.SCORER),
             p.atProvider(
                 QUEUE,
                 ctx.mrName(Components.deadLetterQueue(FunctionRole.PROCESSOR)),

@@ -4,6 +4,7 @@ import io.fraudpipeline.api.v1alpha1.PendingResource;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.AwsNames;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The desired managed resources of a pipeline, in creation order, and those that cannot be built
@@ -13,13 +14,16 @@ import java.util.List;
  * @param waiting the MRs held back, each with what it waits for
  * @param apiEndpoint invoke URL of POST /transactions, once the stage reports it
  * @param alertTopicArn ARN of the fraud alert topic, once reported
+ * @param liveVersions the version each function's {@code live} alias serves, by function short name
+ *     ({@code processor}, {@code scorer}), once reported; empty without SnapStart
  */
 public record RenderedStack(
     AwsNames names,
     List<ManagedResource> desired,
     List<PendingResource> waiting,
     String apiEndpoint,
-    String alertTopicArn) {
+    String alertTopicArn,
+    Map<String, String> liveVersions) {
 
   /** Every MR the pipeline wants, built or waiting. */
   public int total() {

@@ -15,6 +15,12 @@ final class StatusFields {
   static final String EXECUTION_ARN = "executionArn";
   static final String INVOKE_URL = "invokeUrl";
 
+  /** A Function's latest published version, with {@code publish: true}. */
+  static final String VERSION = "version";
+
+  /** The version an Alias serves. */
+  static final String FUNCTION_VERSION = "functionVersion";
+
   private StatusFields() {}
 
   static String atProvider(GenericKubernetesResource r, String field) {

@@ -14,11 +14,16 @@ public final class FunctionEnvironment {
 
   private FunctionEnvironment() {}
 
-  public static Map<String, String> processor(AwsNames names) {
+  /**
+   * @param viaAlias the processor invokes the scorer's {@link FunctionAliases#LIVE} alias (with
+   *     SnapStart), else the function itself
+   */
+  public static Map<String, String> processor(AwsNames names, boolean viaAlias) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put(EnvVars.TRANSACTIONS_TABLE, names.transactionsTable());
     env.put(EnvVars.FRAUD_SCORES_TABLE, names.fraudScoresTable());
-    env.put(EnvVars.SCORER_FUNCTION_NAME, names.function(FunctionRole.SCORER));
+    String scorer = names.function(FunctionRole.SCORER);
+    env.put(EnvVars.SCORER_FUNCTION_NAME, viaAlias ? FunctionAliases.qualified(scorer) : scorer);
     return env;
   }
 

@@ -22,12 +22,15 @@ public final class IamPolicies {
             statement(List.of("sts:AssumeRole"), null, Map.of("Service", "lambda.amazonaws.com"))));
   }
 
-  /** What the processor needs, by ARN. */
+  /**
+   * What the processor needs, by ARN. {@code scorerInvokeArn} is what it invokes: the scorer's
+   * alias ARN with SnapStart (so the grant covers that alias only), else the function's.
+   */
   public record ProcessorGrants(
       String transactionsTableArn,
       String transactionsStreamArn,
       String fraudScoresTableArn,
-      String scorerFunctionArn,
+      String scorerInvokeArn,
       String deadLetterQueueArn) {}
 
   /** What the scorer needs, by ARN. */
@@ -51,7 +54,7 @@ public final class IamPolicies {
                 List.of(g.transactionsStreamArn()),
                 null),
             statement(List.of("dynamodb:GetItem"), List.of(g.fraudScoresTableArn()), null),
-            statement(List.of("lambda:InvokeFunction"), List.of(g.scorerFunctionArn()), null),
+            statement(List.of("lambda:InvokeFunction"), List.of(g.scorerInvokeArn()), null),
             // the stream mapping's on-failure destination sends with the function's role
             statement(List.of("sqs:SendMessage"), List.of(g.deadLetterQueueArn()), null)));
   }

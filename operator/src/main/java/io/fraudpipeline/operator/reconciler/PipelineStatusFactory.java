@@ -63,6 +63,7 @@ final class PipelineStatusFactory {
     FraudPipelineStatus status = base(pipeline, stack.names());
     status.setApiEndpoint(stack.apiEndpoint());
     status.setAlertTopicArn(stack.alertTopicArn());
+    status.setLiveVersions(stack.liveVersions().isEmpty() ? null : stack.liveVersions());
     status.setResources(new ResourceCounts(stack.total(), ready));
     status.setPending(pending);
     Conditions conditions = conditions(pipeline);

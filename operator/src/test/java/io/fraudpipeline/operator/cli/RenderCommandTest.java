@@ -89,8 +89,12 @@ class RenderCommandTest {
   void observedStatusesReleaseTheResourcesThatNeedThem() throws Exception {
     var pipeline = Fixtures.pipeline("seed");
     var first = CrossplaneStack.build(pipeline, ObservedResources.none());
+    // two rounds: the stream mapping waits for the processor's alias, which waits for its Function
+    var second =
+        CrossplaneStack.build(
+            pipeline, new ObservedResources(AssumedStatuses.withStatuses(first.desired())));
     StringBuilder observed = new StringBuilder();
-    for (var mr : first.desired()) {
+    for (var mr : second.desired()) {
       observed.append(YamlOutput.document(AssumedStatuses.withStatus(mr)));
     }
     Path observedFile = write("observed.yaml", observed.toString());
@@ -107,10 +111,14 @@ class RenderCommandTest {
   @Test
   void observedStatusesMayComeAsAKubectlListOnStandardInput() throws Exception {
     var first = CrossplaneStack.build(Fixtures.pipeline("seed"), ObservedResources.none());
+    var second =
+        CrossplaneStack.build(
+            Fixtures.pipeline("seed"),
+            new ObservedResources(AssumedStatuses.withStatuses(first.desired())));
     var list =
         new KubernetesListBuilder()
             .withItems(
-                first.desired().stream()
+                second.desired().stream()
                     .map(AssumedStatuses::withStatus)
                     .map(r -> (HasMetadata) r)
                     .toList())

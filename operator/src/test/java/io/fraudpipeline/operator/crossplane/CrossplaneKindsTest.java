@@ -17,7 +17,7 @@ class CrossplaneKindsTest {
 
   @Test
   void everyKindMatchesItsProviderCrd() throws Exception {
-    assertThat(CrossplaneKinds.all()).hasSize(23);
+    assertThat(CrossplaneKinds.all()).hasSize(24);
     for (ManagedKind kind : CrossplaneKinds.all()) {
       Path file = ProjectPaths.providerCrds().resolve(kind.group() + "_" + kind.plural() + ".yaml");
       assertThat(file).as(kind.kind()).exists();

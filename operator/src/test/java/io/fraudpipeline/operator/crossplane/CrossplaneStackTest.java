@@ -41,8 +41,8 @@ class CrossplaneStackTest {
   }
 
   @Test
-  void theSeedStackHas38ResourcesAndNothingWaits() {
-    assertThat(stack.desired()).hasSize(38);
+  void theSeedStackHas40ResourcesAndNothingWaits() {
+    assertThat(stack.desired()).hasSize(40);
     assertThat(stack.waiting()).isEmpty();
     assertThat(stack.apiEndpoint())
         .endsWith(".execute-api.us-east-1.amazonaws.com/prod/transactions");
@@ -128,7 +128,9 @@ class CrossplaneStackTest {
     JsonNode processor =
         JSON.readTree((String) fp("RolePolicy", "payments-processor-policy").get("policy"));
     assertThat(processor.toString())
-        .contains("arn:aws:lambda:us-east-1:000000000000:function:fraud-scorer-dev")
+        .contains("\"arn:aws:lambda:us-east-1:000000000000:function:fraud-scorer-dev:live\"")
+        .as("invoke covers the scorer's alias only")
+        .doesNotContain("function:fraud-scorer-dev\"")
         .contains("arn:aws:dynamodb:us-east-1:000000000000:table/transactions-dev/stream/")
         .contains("arn:aws:sqs:us-east-1:000000000000:transaction-processor-dlq-dev")
         .doesNotContain("\"*\"");
@@ -176,7 +178,7 @@ class CrossplaneStackTest {
         .containsEntry(
             "eventSourceArn",
             "arn:aws:dynamodb:us-east-1:000000000000:table/transactions-dev/stream/2026-01-01T00:00:00.000")
-        .containsEntry("functionNameRef", Map.of("name", "payments-processor"))
+        .containsEntry("functionName", PROCESSOR_ALIAS_ARN)
         .containsEntry("startingPosition", "LATEST")
         .containsEntry("batchSize", 100)
         .containsEntry("maximumRetryAttempts", 5)
@@ -194,6 +196,7 @@ class CrossplaneStackTest {
                 Map.of("destinationArnRef", Map.of("name", "payments-processor-dlq"))));
     assertThat(fp("FunctionEventInvokeConfig", "payments-scorer-async"))
         .containsEntry("functionName", "fraud-scorer-dev")
+        .containsEntry("qualifier", "live")
         .containsEntry(
             "destinationConfig",
             Map.of("onFailure", Map.of("destinationRef", Map.of("name", "payments-scorer-dlq"))));
@@ -214,7 +217,17 @@ class CrossplaneStackTest {
                 assertThat(forProvider(i))
                     .containsEntry("type", "AWS_PROXY")
                     .containsEntry("integrationHttpMethod", "POST")
-                    .containsEntry("uriRef", Map.of("name", "payments-processor")));
+                    .containsEntry(
+                        "uri",
+                        "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                            + PROCESSOR_ALIAS_ARN
+                            + "/invocations"));
+    assertThat(ofKind("Permission"))
+        .allSatisfy(
+            p ->
+                assertThat(forProvider(p))
+                    .containsEntry("functionNameRef", Map.of("name", "payments-processor"))
+                    .containsEntry("qualifier", "live"));
     String executionArn = "arn:aws:execute-api:us-east-1:000000000000:";
     assertThat(ofKind("Permission"))
         .extracting(p -> (String) forProvider(p).get("sourceArn"))
@@ -298,6 +311,9 @@ class CrossplaneStackTest {
         .allSatisfy(f -> assertThat(forProvider(f)).containsEntry("sourceCodeHash", HASH));
   }
 
+  private static final String PROCESSOR_ALIAS_ARN =
+      "arn:aws:lambda:us-east-1:000000000000:function:transaction-processor-dev:live";
+
   private static final String HASH = "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=";
 
   @Test
@@ -321,15 +337,17 @@ class CrossplaneStackTest {
   void withoutStatusesTheDependentResourcesWaitAndSayForWhat() {
     RenderedStack first = CrossplaneStack.build(pipeline, ObservedResources.none());
 
-    assertThat(first.desired()).hasSize(23);
-    assertThat(first.total()).isEqualTo(38);
+    assertThat(first.desired()).hasSize(21);
+    assertThat(first.total()).isEqualTo(40);
     assertThat(first.waiting())
         .anySatisfy(
             p -> {
               assertThat(p.getKind()).isEqualTo("EventSourceMapping");
               assertThat(p.getName()).isEqualTo("payments-processor-stream");
               assertThat(p.getReason())
-                  .isEqualTo("waiting for Table payments-transactions streamArn");
+                  .isEqualTo(
+                      "waiting for Table payments-transactions streamArn,"
+                          + " Alias payments-processor-live arn");
             });
     assertThat(first.apiEndpoint()).isNull();
   }

@@ -102,9 +102,12 @@ class ModelTest {
         .containsEntry(EnvVars.ELEVATED_AMOUNT, "5000")
         .containsEntry(EnvVars.HIGH_RISK_MERCHANTS, "casino,crypto")
         .containsEntry(EnvVars.SCORE_RETENTION_DAYS, "30");
-    assertThat(FunctionEnvironment.processor(names))
+    assertThat(FunctionEnvironment.processor(names, false))
         .containsEntry(EnvVars.TRANSACTIONS_TABLE, "transactions-dev")
         .containsEntry(EnvVars.SCORER_FUNCTION_NAME, "fraud-scorer-dev");
+    assertThat(FunctionEnvironment.processor(names, true))
+        .as("with SnapStart the processor invokes the scorer's live alias")
+        .containsEntry(EnvVars.SCORER_FUNCTION_NAME, "fraud-scorer-dev:live");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.fraudpipeline.operator.crossplane.kinds.EventSourceMapping;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The operator against the mock API server, with a test helper playing the Crossplane provider. */
@@ -26,7 +27,7 @@ class FraudPipelineReconcilerTest extends OperatorTestBase {
           return s != null
               && s.getPending() != null
               && !s.getPending().isEmpty()
-              && cluster.mrs(NS).size() == 23;
+              && cluster.mrs(NS).size() == 21;
         });
     assertThat(cluster.mr(EventSourceMapping.class, NS, "payments-processor-stream"))
         .as("the stream mapping waits for the table's stream ARN")
@@ -37,7 +38,9 @@ class FraudPipelineReconcilerTest extends OperatorTestBase {
             p -> {
               assertThat(p.getKind()).isEqualTo("EventSourceMapping");
               assertThat(p.getReason())
-                  .isEqualTo("waiting for Table payments-transactions streamArn");
+                  .isEqualTo(
+                      "waiting for Table payments-transactions streamArn,"
+                          + " Alias payments-processor-live arn");
             });
     assertThat(isTrue(waiting, "Reconciling")).isTrue();
     assertThat(isTrue(waiting, "Ready")).isFalse();
@@ -47,8 +50,9 @@ class FraudPipelineReconcilerTest extends OperatorTestBase {
     assertThat(status.getApiEndpoint())
         .matches(
             "https://[0-9a-f]{10}\\.execute-api\\.us-east-1\\.amazonaws\\.com/prod/transactions");
-    assertThat(status.getResources().getTotal()).isEqualTo(38);
-    assertThat(status.getResources().getReady()).isEqualTo(38);
+    assertThat(status.getResources().getTotal()).isEqualTo(40);
+    assertThat(status.getResources().getReady()).isEqualTo(40);
+    assertThat(status.getLiveVersions()).isEqualTo(Map.of("processor", "1", "scorer", "1"));
     assertThat(status.getPending()).isEmpty();
     assertThat(status.getObservedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
     assertThat(status.getEnvironmentSuffix()).isEqualTo("dev");
@@ -60,7 +64,7 @@ class FraudPipelineReconcilerTest extends OperatorTestBase {
     assertThat(isTrue(status, "Stalled")).isFalse();
 
     List<ManagedResource> mrs = cluster.mrs(NS);
-    assertThat(mrs).hasSize(38);
+    assertThat(mrs).hasSize(40);
     assertThat(mrs)
         .allSatisfy(
             mr -> {

@@ -36,7 +36,7 @@ class MissingProviderCrdsTest extends OperatorTestBase {
     cluster.installProviderCrd(CrossplaneKinds.USAGE_PLAN);
 
     FraudPipeline ready = provisionUntilReady(pipeline);
-    assertThat(ready.getStatus().getResources().getReady()).isEqualTo(38);
+    assertThat(ready.getStatus().getResources().getReady()).isEqualTo(40);
     assertThat(isTrue(ready.getStatus(), "Stalled")).isFalse();
   }
 }

@@ -136,7 +136,7 @@ class PipelineFailuresTest extends OperatorTestBase {
         .isEqualTo(3);
     assertThat(cluster.client.resources(Queue.class).inNamespace(NS).list().getItems()).hasSize(2);
     assertThat(cluster.client.resources(Table.class).inNamespace(NS).list().getItems()).hasSize(2);
-    assertThat(cluster.get(pipeline).getStatus().getResources().getTotal()).isEqualTo(38);
+    assertThat(cluster.get(pipeline).getStatus().getResources().getTotal()).isEqualTo(40);
 
     // a conflicting update (stale resourceVersion) is retried too
     cluster

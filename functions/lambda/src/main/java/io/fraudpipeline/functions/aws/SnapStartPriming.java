@@ -1,6 +1,8 @@
 package io.fraudpipeline.functions.aws;
 
 import io.fraudpipeline.functions.log.JsonLog;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -13,6 +15,11 @@ import org.crac.Resource;
 public final class SnapStartPriming implements Resource {
 
   private static final JsonLog LOG = JsonLog.of(SnapStartPriming.class);
+
+  /**
+   * Every primer registered in this JVM, for the AOT-cache training run ({@link PrimingTraining}).
+   */
+  private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
 
   private final Runnable primer;
 
@@ -27,7 +34,13 @@ public final class SnapStartPriming implements Resource {
   public static SnapStartPriming register(Runnable primer) {
     SnapStartPriming priming = new SnapStartPriming(primer);
     Core.getGlobalContext().register(priming);
+    REGISTERED.add(priming);
     return priming;
+  }
+
+  /** Runs every registered primer, as the CRaC hooks would before a snapshot. */
+  static void primeAll() {
+    REGISTERED.forEach(p -> p.primer.run());
   }
 
   @Override
@@ -37,8 +50,13 @@ public final class SnapStartPriming implements Resource {
     LOG.info("primed before the snapshot", null, "millis", (System.nanoTime() - start) / 1_000_000);
   }
 
+  /**
+   * Nothing to refresh, because the snapshot holds nothing that must be fresh: the primers run the
+   * SDK on canned responses and stop their own paths before any AWS call, so no connection is open
+   * (the tests of each primer fail on any store, scorer or endpoint touched); credentials are read
+   * from the environment at each request's signing, never cached; and no handler keeps a random
+   * generator or a time (the scorer reads its clock per event).
+   */
   @Override
-  public void afterRestore(Context<? extends Resource> context) {
-    // nothing to refresh: credentials are read from the environment on every request
-  }
+  public void afterRestore(Context<? extends Resource> context) {}
 }

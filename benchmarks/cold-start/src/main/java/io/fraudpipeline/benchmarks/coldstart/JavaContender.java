@@ -1,0 +1,55 @@
+package io.fraudpipeline.benchmarks.coldstart;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How one of our rows starts its JVM: which JDK, with Lambda's flags, on the zip's class path as
+ * Lambda unpacks it or on jars with an AOT cache (the image deploy), primed or not.
+ */
+record JavaContender(
+    String label, Path javaHome, List<String> classpath, List<String> extra, boolean primed) {
+
+  /** What the Lambda Java runtimes start the JVM with: C1 only and the serial collector. */
+  static final List<String> LAMBDA_JIT_AND_GC =
+      List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+  /** ... and the JDK's default CDS archive, which an AOT cache replaces. */
+  static final List<String> LAMBDA_FLAGS = concat(LAMBDA_JIT_AND_GC, List.of("-Xshare:auto"));
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
+
+  boolean available() {
+    return Files.isExecutable(java());
+  }
+
+  Path java() {
+    return javaHome.resolve("bin/java");
+  }
+
+  List<String> command(String handlerClass, Path event) {
+    List<String> command = new ArrayList<>();
+    command.add(java().toString());
+    boolean aot = extra.stream().anyMatch(o -> o.startsWith("-XX:AOTCache"));
+    command.addAll(aot ? LAMBDA_JIT_AND_GC : LAMBDA_FLAGS);
+    command.addAll(extra);
+    if (primed) {
+      command.add("-Dprime=true");
+    }
+    command.addAll(
+        List.of(
+            "-cp",
+            String.join(File.pathSeparator, classpath),
+            FirstEvent.class.getName(),
+            handlerClass,
+            event.toString()));
+    return command;
+  }
+}

@@ -1,0 +1,13 @@
+package io.fraudpipeline.operator.crossplane.kinds;
+
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** Crossplane {@code Alias.lambda.aws.m.upbound.io}. */
+@Group("lambda.aws.m.upbound.io")
+@Version("v1beta1")
+@Kind("Alias")
+@Plural("aliases")
+public class Alias extends ManagedResource {}
