@@ -1,9 +1,11 @@
 package io.fraudpipeline.operator.cli;
 
+import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.PendingResource;
+import io.fraudpipeline.operator.backend.Backends;
+import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.crossplane.AssumedStatuses;
-import io.fraudpipeline.operator.crossplane.CrossplaneStack;
 import io.fraudpipeline.operator.crossplane.ObservedResources;
 import io.fraudpipeline.operator.crossplane.RenderedStack;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
@@ -23,8 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "render",
     description =
-        "Print the Crossplane managed resources of a FraudPipeline as multi-document YAML,"
-            + " computed offline by the same model the operator applies.")
+        "Print the managed resources of a FraudPipeline (Crossplane or ACK, as spec.backend"
+            + " says) as multi-document YAML, computed offline by the same model the operator"
+            + " applies.")
 public class RenderCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -43,6 +46,13 @@ public class RenderCommand implements Callable<Integer> {
   Path observed;
 
   @Option(
+      names = "--backend",
+      description =
+          "Crossplane or ACK: overrides spec.backend of the file (default: the file's, else"
+              + " Crossplane).")
+  String backend;
+
+  @Option(
       names = "--assume-ready",
       description =
           "Assume every MR Ready with plausible statuses (fake account "
@@ -56,15 +66,19 @@ public class RenderCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       FraudPipeline pipeline = PipelineReader.readPipeline(read(file));
+      if (backend != null && pipeline.getSpec() != null) {
+        pipeline.getSpec().setBackend(backend(backend));
+      }
+      StackBackend target = Backends.of(pipeline);
       RenderedStack stack;
       if (assumeReady) {
-        stack = AssumedStatuses.renderAssumingReady(pipeline);
+        stack = target.renderAssumingReady(pipeline);
       } else {
         ObservedResources observedResources =
             observed == null
                 ? ObservedResources.none()
                 : new ObservedResources(PipelineReader.readObserved(read(observed.toString())));
-        stack = CrossplaneStack.build(pipeline, observedResources);
+        stack = target.render(pipeline, observedResources);
       }
       print(out, pipeline, stack);
       out.flush();
@@ -76,6 +90,15 @@ public class RenderCommand implements Callable<Integer> {
       err.println("error: cannot read " + e.getMessage());
       return 2;
     }
+  }
+
+  private static Backend backend(String name) {
+    for (Backend b : Backend.values()) {
+      if (b.value().equalsIgnoreCase(name)) {
+        return b;
+      }
+    }
+    throw new InvalidSpecException("--backend", "'" + name + "' is not Crossplane or ACK");
   }
 
   private static String read(String file) throws IOException {

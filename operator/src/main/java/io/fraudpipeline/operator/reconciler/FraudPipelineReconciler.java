@@ -4,8 +4,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.EnvironmentSuffix;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
-import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
-import io.fraudpipeline.operator.crossplane.CrossplaneStack;
+import io.fraudpipeline.operator.backend.Backends;
+import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
 import io.fraudpipeline.operator.crossplane.ObservedResources;
 import io.fraudpipeline.operator.crossplane.RenderedStack;
@@ -25,13 +25,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the pipeline's MRs from the informers, asks the pure {@link CrossplaneStack} what they
- * should be, writes only the differences, deletes what is no longer wanted, and reports.
+ * Reads the pipeline's MRs from the informers, asks its backend's pure {@link StackBackend#render}
+ * what they should be, writes only the differences, deletes what is no longer wanted, and reports.
  *
  * <p>One pass over the model's output rather than a dependent per MR: the stack has a varying
  * number of MRs per kind (subscriptions, alarms), MRs that wait on others' status, and kinds whose
@@ -115,13 +114,10 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   private UpdateControl<FraudPipeline> doReconcile(
       FraudPipeline pipeline, Context<FraudPipeline> context) {
     PipelineEvents events = new PipelineEvents(context.getClient(), clock);
-    List<ManagedKind> missing = informers.refresh(context);
+    StackBackend backend = Backends.of(pipeline);
+    List<ManagedKind> missing = informers.refresh(context, backend);
     if (!missing.isEmpty()) {
-      String message =
-          "Crossplane provider CRDs not installed: "
-              + missing.stream().map(ManagedKind::crdName).collect(Collectors.joining(", "))
-              + " (install provider-aws-dynamodb, -sqs, -sns, -iam, -cloudwatchlogs, -lambda,"
-              + " -apigateway and -cloudwatch); managed resources are left as they are";
+      String message = backend.missingCrdsMessage(missing);
       return stalled(pipeline, PipelineStatusFactory.MISSING_CRDS, message, events, context)
           .rescheduleAfter(recheck);
     }
@@ -131,7 +127,8 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
             pipeline,
             SuffixClaims.indexKeys(pipeline).stream()
                 .flatMap(s -> context.getPrimaryCache().byIndex(SuffixClaims.INDEX, s).stream())
-                .toList());
+                .toList(),
+            p -> Backends.of(p).credentialsIdentity(p));
     if (holder.isPresent()) {
       String message =
           "spec.environmentSuffix: '"
@@ -140,17 +137,17 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
               + holder.get().getMetadata().getNamespace()
               + "/"
               + holder.get().getMetadata().getName()
-              + " with the same providerConfigRef; its AWS names would collide with that"
+              + " with the same AWS credentials; its AWS names would collide with that"
               + " pipeline's: choose another environmentSuffix";
       // the holder may go away without an event for this pipeline: look again
       return stalled(pipeline, PipelineStatusFactory.SUFFIX_IN_USE, message, events, context)
           .rescheduleAfter(recheck);
     }
 
-    ObservedResources observed = new ObservedResources(observedMrs(pipeline, context));
+    ObservedResources observed = new ObservedResources(observedMrs(pipeline, backend, context));
     RenderedStack stack;
     try {
-      stack = CrossplaneStack.build(pipeline, observed);
+      stack = backend.render(pipeline, observed);
     } catch (InvalidSpecException e) {
       return stalled(pipeline, PipelineStatusFactory.INVALID_SPEC, e.getMessage(), events, context);
     }
@@ -167,7 +164,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     }
     report(pipeline, changes, events);
 
-    FraudPipelineStatus status = statuses.progress(pipeline, stack, observed);
+    FraudPipelineStatus status = statuses.progress(pipeline, backend, stack, observed);
     if (isReady(status) && !isReady(pipeline.getStatus())) {
       events.normal(
           pipeline,
@@ -208,9 +205,9 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   }
 
   private List<GenericKubernetesResource> observedMrs(
-      FraudPipeline pipeline, Context<FraudPipeline> context) {
+      FraudPipeline pipeline, StackBackend backend, Context<FraudPipeline> context) {
     List<GenericKubernetesResource> out = new ArrayList<>();
-    for (ManagedKind kind : CrossplaneKinds.all()) {
+    for (ManagedKind kind : backend.kinds()) {
       for (ManagedResource r : context.getSecondaryResources(kind.type())) {
         var labels = r.getMetadata().getLabels();
         if (labels != null

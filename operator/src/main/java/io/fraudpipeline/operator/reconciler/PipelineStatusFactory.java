@@ -5,9 +5,9 @@ import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.api.v1alpha1.PendingResource;
 import io.fraudpipeline.api.v1alpha1.ResourceCounts;
-import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
+import io.fraudpipeline.operator.backend.Backends;
+import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.crossplane.ObservedResources;
-import io.fraudpipeline.operator.crossplane.Readiness;
 import io.fraudpipeline.operator.crossplane.RenderedStack;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.AwsNames;
@@ -42,20 +42,23 @@ final class PipelineStatusFactory {
   }
 
   FraudPipelineStatus progress(
-      FraudPipeline pipeline, RenderedStack stack, ObservedResources observed) {
+      FraudPipeline pipeline,
+      StackBackend backend,
+      RenderedStack stack,
+      ObservedResources observed) {
     List<PendingResource> pending = new ArrayList<>();
     int ready = 0;
     for (ManagedResource mr : stack.desired()) {
-      var kind = CrossplaneKinds.find(mr.getApiVersion(), mr.getKind()).orElseThrow();
+      var kind = Backends.find(mr.getApiVersion(), mr.getKind()).orElseThrow();
       Optional<GenericKubernetesResource> actual = observed.find(kind, mr.getMetadata().getName());
-      if (actual.isPresent() && Readiness.isReady(actual.get())) {
+      if (actual.isPresent() && backend.isReady(actual.get())) {
         ready++;
       } else {
         pending.add(
             new PendingResource(
                 mr.getKind(),
                 mr.getMetadata().getName(),
-                actual.map(Readiness::reason).orElse("being created")));
+                actual.map(backend::notReadyReason).orElse("being created")));
       }
     }
     pending.addAll(stack.waiting());
