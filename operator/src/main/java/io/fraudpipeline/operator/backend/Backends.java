@@ -2,6 +2,7 @@ package io.fraudpipeline.operator.backend;
 
 import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.operator.ack.AckBackend;
 import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /** Every backend the operator has, and the one a pipeline asks for. */
 public final class Backends {
 
-  private static final List<StackBackend> ALL = List.of(CrossplaneBackend.INSTANCE);
+  private static final List<StackBackend> ALL =
+      List.of(CrossplaneBackend.INSTANCE, AckBackend.INSTANCE);
 
   private Backends() {}
 

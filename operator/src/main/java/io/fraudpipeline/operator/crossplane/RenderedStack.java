@@ -1,6 +1,7 @@
 package io.fraudpipeline.operator.crossplane;
 
 import io.fraudpipeline.api.v1alpha1.PendingResource;
+import io.fraudpipeline.api.v1alpha1.UnsupportedSetting;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.AwsNames;
 import java.util.List;
@@ -13,13 +14,25 @@ import java.util.List;
  * @param waiting the MRs held back, each with what it waits for
  * @param apiEndpoint invoke URL of POST /transactions, once the stage reports it
  * @param alertTopicArn ARN of the fraud alert topic, once reported
+ * @param unsupported settings of the spec the backend cannot apply, and why
  */
 public record RenderedStack(
     AwsNames names,
     List<ManagedResource> desired,
     List<PendingResource> waiting,
     String apiEndpoint,
-    String alertTopicArn) {
+    String alertTopicArn,
+    List<UnsupportedSetting> unsupported) {
+
+  /** A stack whose backend applies every setting. */
+  public RenderedStack(
+      AwsNames names,
+      List<ManagedResource> desired,
+      List<PendingResource> waiting,
+      String apiEndpoint,
+      String alertTopicArn) {
+    this(names, desired, waiting, apiEndpoint, alertTopicArn, List.of());
+  }
 
   /** Every MR the pipeline wants, built or waiting. */
   public int total() {

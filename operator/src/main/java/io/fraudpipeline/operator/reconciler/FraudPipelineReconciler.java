@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,6 +166,17 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     report(pipeline, changes, events);
 
     FraudPipelineStatus status = statuses.progress(pipeline, backend, stack, observed);
+    reportUnsupported(pipeline, status, events);
+    if (Conditions.isTrue(status, Conditions.STALLED)
+        && !Conditions.isTrue(pipeline.getStatus(), Conditions.STALLED)) {
+      String message = condition(status, Conditions.STALLED);
+      LOG.warn(
+          "pipeline {}/{} stalled: {}",
+          pipeline.getMetadata().getNamespace(),
+          pipeline.getMetadata().getName(),
+          message);
+      events.warning(pipeline, PipelineStatusFactory.RESOURCE_TERMINAL, message);
+    }
     if (isReady(status) && !isReady(pipeline.getStatus())) {
       events.normal(
           pipeline,
@@ -179,6 +191,32 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     return changes.created() > 0 && control.getScheduleDelay().isEmpty()
         ? control.rescheduleAfter(PROGRESS_WRITES)
         : control;
+  }
+
+  /** A setting the backend cannot apply is said once, when it first shows (and in the status). */
+  private static void reportUnsupported(
+      FraudPipeline pipeline, FraudPipelineStatus status, PipelineEvents events) {
+    var before = pipeline.getStatus() == null ? List.of() : pipeline.getStatus().getUnsupported();
+    if (status.getUnsupported().isEmpty() || status.getUnsupported().equals(before)) {
+      return;
+    }
+    events.warning(
+        pipeline,
+        "UnsupportedSettings",
+        "Backend "
+            + pipeline.getSpec().getBackend().value()
+            + " cannot apply: "
+            + status.getUnsupported().stream()
+                .map(u -> u.getField() + " (" + u.getReason() + ")")
+                .collect(Collectors.joining("; ")));
+  }
+
+  private static String condition(FraudPipelineStatus status, String type) {
+    return status.getConditions().stream()
+        .filter(c -> type.equals(c.getType()))
+        .map(c -> c.getMessage())
+        .findFirst()
+        .orElse("");
   }
 
   private static void report(
