@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -145,6 +146,20 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
           .rescheduleAfter(recheck);
     }
 
+    var foreign = otherBackendsObject(pipeline, backend, context);
+    if (foreign.isPresent()) {
+      // the CRD's transition rule refuses this edit; a cluster that skipped it must not get a
+      // second copy of every AWS resource
+      String message =
+          "spec.backend: is "
+              + backend.id().value()
+              + " but this pipeline's "
+              + foreign.get()
+              + " was made by another backend; the backend cannot change: set it back, or"
+              + " create a new FraudPipeline";
+      return stalled(pipeline, PipelineStatusFactory.INVALID_SPEC, message, events, context);
+    }
+
     ObservedResources observed = new ObservedResources(observedMrs(pipeline, backend, context));
     RenderedStack stack;
     try {
@@ -247,14 +262,39 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     List<GenericKubernetesResource> out = new ArrayList<>();
     for (ManagedKind kind : backend.kinds()) {
       for (ManagedResource r : context.getSecondaryResources(kind.type())) {
-        var labels = r.getMetadata().getLabels();
-        if (labels != null
-            && pipeline.getMetadata().getName().equals(labels.get(Ownership.PIPELINE_LABEL))) {
+        if (ownedBy(pipeline, r)) {
           out.add(r);
         }
       }
     }
     return out;
+  }
+
+  /** An object of this pipeline made by another backend than the one its spec names now. */
+  private Optional<String> otherBackendsObject(
+      FraudPipeline pipeline, StackBackend backend, Context<FraudPipeline> context) {
+    for (StackBackend other : Backends.all()) {
+      if (other == backend) {
+        continue;
+      }
+      for (ManagedKind kind : other.kinds()) {
+        if (!informers.watches(kind)) {
+          continue;
+        }
+        for (ManagedResource r : context.getSecondaryResources(kind.type())) {
+          if (ownedBy(pipeline, r)) {
+            return Optional.of(r.getKind() + " " + r.getMetadata().getName());
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean ownedBy(FraudPipeline pipeline, ManagedResource r) {
+    var labels = r.getMetadata().getLabels();
+    return labels != null
+        && pipeline.getMetadata().getName().equals(labels.get(Ownership.PIPELINE_LABEL));
   }
 
   private UpdateControl<FraudPipeline> stalled(

@@ -103,6 +103,11 @@ final class ManagedResourceInformers {
     return missing;
   }
 
+  /** Whether objects of this kind are in the informers' cache (its CRD was found). */
+  boolean watches(ManagedKind kind) {
+    return registered.contains(kind);
+  }
+
   private static boolean crdExists(KubernetesClient client, ManagedKind kind) {
     return client.apiextensions().v1().customResourceDefinitions().withName(kind.crdName()).get()
         != null;
