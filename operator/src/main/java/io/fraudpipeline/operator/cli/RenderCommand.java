@@ -3,6 +3,7 @@ package io.fraudpipeline.operator.cli;
 import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.PendingResource;
+import io.fraudpipeline.api.v1alpha1.UnsupportedSetting;
 import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.crossplane.AssumedStatuses;
@@ -55,7 +56,7 @@ public class RenderCommand implements Callable<Integer> {
   @Option(
       names = "--assume-ready",
       description =
-          "Assume every MR Ready with plausible statuses (fake account "
+          "Assume every object Ready with plausible statuses of its backend (fake account "
               + AssumedStatuses.ACCOUNT
               + "), to show the whole stack.")
   boolean assumeReady;
@@ -122,6 +123,9 @@ public class RenderCommand implements Callable<Integer> {
             + (stack.waiting().isEmpty() ? "" : ", " + stack.waiting().size() + " waiting"));
     for (PendingResource w : stack.waiting()) {
       out.println("#   not yet: " + w.getKind() + " " + w.getName() + ": " + w.getReason());
+    }
+    for (UnsupportedSetting u : stack.unsupported()) {
+      out.println("#   unsupported: " + u.getField() + ": " + u.getReason());
     }
     if (stack.apiEndpoint() != null) {
       out.println("# apiEndpoint: " + stack.apiEndpoint());
