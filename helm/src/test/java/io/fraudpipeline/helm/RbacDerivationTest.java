@@ -110,6 +110,24 @@ class RbacDerivationTest {
     assertThat(providers).containsAll(services);
   }
 
+  @Test
+  void theAckInstallScriptInstallsAControllerForEveryServiceTheOperatorUses() throws Exception {
+    Set<String> services =
+        AckKinds.all().stream()
+            .map(k -> k.group().substring(0, k.group().indexOf('.')))
+            .collect(Collectors.toSet());
+    String script =
+        java.nio.file.Files.readString(Examples.dir().resolve("ack/install-controllers.sh"));
+    Set<String> installed =
+        java.util.regex.Pattern.compile("(?m)^\\s+([a-z]+)=\\d+\\.\\d+\\.\\d+$")
+            .matcher(script)
+            .results()
+            .map(m -> m.group(1))
+            .collect(Collectors.toSet());
+
+    assertThat(installed).isEqualTo(services);
+  }
+
   /** Everything the rules grant, as resource.group, except the FraudPipeline kind and events. */
   private static Set<String> backendGrants(List<PolicyRule> rules) {
     Set<String> granted = new TreeSet<>();

@@ -44,6 +44,8 @@ class AckCrdValidationTest {
     for (Path example : Fixtures.examplePipelines()) {
       args.add(Arguments.of("examples/" + example.getFileName(), ack(Fixtures.example(example))));
     }
+    Path ackExample = ProjectPaths.examples().resolve("ack/fraudpipeline-ack.yaml");
+    args.add(Arguments.of("examples/ack/fraudpipeline-ack.yaml", Fixtures.example(ackExample)));
     for (String fixture : List.of("seed", "minimal", "ack-variants")) {
       args.add(Arguments.of("fixture " + fixture, ack(Fixtures.pipeline(fixture))));
     }
