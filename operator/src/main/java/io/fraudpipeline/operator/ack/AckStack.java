@@ -2,6 +2,7 @@ package io.fraudpipeline.operator.ack;
 
 import io.fraudpipeline.api.v1alpha1.Authorization;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.api.v1alpha1.ProviderConfigRef;
 import io.fraudpipeline.operator.crossplane.ObservedResources;
 import io.fraudpipeline.operator.crossplane.RenderedStack;
 import io.fraudpipeline.operator.model.InvalidSpecException;
@@ -28,6 +29,17 @@ public final class AckStack {
               + " Crossplane");
     }
     AckContext ctx = new AckContext(pipeline, suffix, observed);
+    ProviderConfigRef ref = pipeline.getSpec().getProviderConfigRef();
+    ProviderConfigRef defaults = new ProviderConfigRef();
+    if (ref != null
+        && (ref.getKind() != defaults.getKind()
+            || !java.util.Objects.equals(ref.getName(), defaults.getName()))) {
+      ctx.unsupported(
+          "spec.providerConfigRef",
+          "applies to Crossplane only: ACK objects use the namespace's ACK account setup"
+              + " (services.k8s.aws/owner-account-id and ack-role-account-map, see"
+              + " docs/backends.md)");
+    }
     AckData.add(ctx);
     AckIam.roles(ctx);
     AckFunctions.logGroups(ctx);

@@ -498,4 +498,18 @@ class AckStackTest {
               assertThat(w.getReason()).contains("RestAPI payments-api rootResourceID");
             });
   }
+
+  @Test
+  void aProviderConfigRefOtherThanTheDefaultIsReportedAsCrossplaneOnly() {
+    assertThat(stack.unsupported()).noneMatch(u -> u.getField().equals("spec.providerConfigRef"));
+    FraudPipeline named = ack(Fixtures.seed());
+    named.getSpec().getProviderConfigRef().setName("aws-prod");
+
+    assertThat(AckStack.build(named, ObservedResources.none()).unsupported())
+        .anySatisfy(
+            u -> {
+              assertThat(u.getField()).isEqualTo("spec.providerConfigRef");
+              assertThat(u.getReason()).startsWith("applies to Crossplane only");
+            });
+  }
 }
