@@ -16,6 +16,7 @@ import io.fraudpipeline.api.v1alpha1.StreamSpec;
 import io.fraudpipeline.functions.contract.EnvVars;
 import io.fraudpipeline.operator.model.FunctionEnvironment;
 import io.fraudpipeline.operator.model.FunctionRole;
+import io.fraudpipeline.operator.model.InvalidSpecException;
 import io.fraudpipeline.operator.model.StreamMapping;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +92,24 @@ final class AckFunctions {
   private static AckObject function(AckContext ctx, FunctionRole f, FunctionSettings settings) {
     FunctionsSpec fs = ctx.spec.getFunctions();
     FunctionCode code = fs.getCode();
+    String packageType = code.isImage() ? "Image" : "Zip";
+    ctx.observed
+        .find(FUNCTION, ctx.name(AckComponents.function(f)))
+        .map(o -> AckStatus.path(o, "spec", "packageType"))
+        .filter(observed -> !packageType.equals(observed))
+        .ifPresent(
+            observed -> {
+              // Lambda cannot switch a function between zip and image, and ACK would keep trying
+              throw new InvalidSpecException(
+                  "spec.functions.code",
+                  "switches the functions from "
+                      + observed
+                      + " to "
+                      + packageType
+                      + ", which Lambda cannot do to an existing function and ACK does not"
+                      + " replace: go back to the previous kind of code, or create the pipeline"
+                      + " again (with Retain the tables stay and are adopted)");
+            });
     AckObject fn =
         ctx.object(FUNCTION, AckComponents.function(f))
             .set("name", ctx.names.function(f))
@@ -98,7 +117,7 @@ final class AckFunctions {
     Map<String, Object> c = new LinkedHashMap<>();
     if (code.isImage()) {
       c.put("imageURI", code.getImageUri());
-      fn.set("packageType", "Image")
+      fn.set("packageType", packageType)
           .set("code", c)
           .set("imageConfig", Map.of("command", List.of(f.handler())));
     } else {
@@ -110,7 +129,7 @@ final class AckFunctions {
       if (code.getSha256() != null) {
         c.put("sha256", code.getSha256());
       }
-      fn.set("packageType", "Zip")
+      fn.set("packageType", packageType)
           .set("runtime", fs.getRuntime().value())
           .set("handler", f.handler())
           .set("code", c);

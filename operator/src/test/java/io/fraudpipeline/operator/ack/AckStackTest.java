@@ -2,6 +2,7 @@ package io.fraudpipeline.operator.ack;
 
 import static io.fraudpipeline.operator.Fixtures.spec;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.DeletionPolicy;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.api.v1alpha1.FunctionCode;
 import io.fraudpipeline.api.v1alpha1.StartingPosition;
 import io.fraudpipeline.functions.contract.EnvVars;
 import io.fraudpipeline.functions.contract.Handlers;
@@ -16,6 +18,7 @@ import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.ObservedResources;
 import io.fraudpipeline.operator.crossplane.RenderedStack;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.model.InvalidSpecException;
 import io.fraudpipeline.operator.model.Ownership;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -511,5 +514,22 @@ class AckStackTest {
               assertThat(u.getField()).isEqualTo("spec.providerConfigRef");
               assertThat(u.getReason()).startsWith("applies to Crossplane only");
             });
+  }
+
+  @Test
+  void switchingBetweenZipAndImageIsRefusedNamingTheField() {
+    List<GenericKubernetesResource> observed = new ArrayList<>();
+    stack.desired().forEach(r -> observed.add(AckAssumedStatuses.withStatus(r)));
+    FraudPipeline image = ack(Fixtures.seed());
+    FunctionCode code = new FunctionCode();
+    code.setImageUri("123456789012.dkr.ecr.us-east-1.amazonaws.com/fraud-functions:0.2.0");
+    image.getSpec().getFunctions().setCode(code);
+
+    assertThatThrownBy(() -> AckStack.build(image, new ObservedResources(observed)))
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessageStartingWith("spec.functions.code: switches the functions from Zip to Image");
+    assertThat(AckStack.build(image, ObservedResources.none()).desired())
+        .as("a new pipeline may use an image")
+        .isNotEmpty();
   }
 }
