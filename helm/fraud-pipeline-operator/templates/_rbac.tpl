@@ -1,7 +1,8 @@
 {{/*
 The permissions the operator needs on the objects it reconciles, in every namespace it watches.
-The Crossplane rules list exactly the managed resource kinds the operator emits
-(io.fraudpipeline.operator.crossplane.CrossplaneKinds); a test in helm/ fails when the two differ.
+The backend rules list exactly the kinds the operator emits with each backend
+(io.fraudpipeline.operator.backend.Backends.allKinds(): Crossplane's and ACK's); a test in helm/
+fails when the two differ.
 */}}
 {{- define "fpo.reconcileRules" -}}
 # The FraudPipeline kind: watch it, add and remove its finalizer, write its status.
@@ -25,6 +26,12 @@ The Crossplane rules list exactly the managed resource kinds the operator emits
   resources: [{{ range $i, $p := $plurals }}{{ if $i }}, {{ end }}{{ $p | quote }}{{ end }}]
   verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
 {{- end }}
+# The ACK resources (*.services.k8s.aws) the operator creates and owns.
+{{- range $group, $plurals := include "fpo.ackResources" . | fromYaml }}
+- apiGroups: [{{ $group | quote }}]
+  resources: [{{ range $i, $p := $plurals }}{{ if $i }}, {{ end }}{{ $p | quote }}{{ end }}]
+  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+{{- end }}
 {{- end -}}
 
 {{/* API group -> plurals of the Crossplane kinds the operator emits. */}}
@@ -37,4 +44,17 @@ iam.aws.m.upbound.io: [roles, rolepolicies, rolepolicyattachments]
 lambda.aws.m.upbound.io: [aliases, eventsourcemappings, functioneventinvokeconfigs, functions, permissions]
 sns.aws.m.upbound.io: [topics, topicsubscriptions]
 sqs.aws.m.upbound.io: [queues]
+{{- end -}}
+
+
+{{/* API group -> plurals of the ACK kinds the operator emits. */}}
+{{- define "fpo.ackResources" -}}
+apigateway.services.k8s.aws: [deployments, integrations, methods, resources, restapis, stages]
+cloudwatch.services.k8s.aws: [metricalarms]
+cloudwatchlogs.services.k8s.aws: [loggroups]
+dynamodb.services.k8s.aws: [tables]
+iam.services.k8s.aws: [roles]
+lambda.services.k8s.aws: [aliases, eventsourcemappings, functions]
+sns.services.k8s.aws: [subscriptions, topics]
+sqs.services.k8s.aws: [queues]
 {{- end -}}

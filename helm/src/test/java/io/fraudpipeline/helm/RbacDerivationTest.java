@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fraudpipeline.operator.ack.AckKinds;
+import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
 import java.util.List;
@@ -15,19 +17,20 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chart grants exactly the Crossplane kinds the operator emits, derived from the operator's own
- * list ({@link CrossplaneKinds#all()}): a kind added to the operator without RBAC, or RBAC left for
- * a kind it no longer emits, fails here.
+ * The chart grants exactly the kinds the operator emits with any backend, derived from the
+ * operator's own list ({@link Backends#allKinds()}: Crossplane's and ACK's): a kind added to the
+ * operator without RBAC, or RBAC left for a kind it no longer emits, fails here.
  */
 class RbacDerivationTest {
 
   private static final String FULLNAME = "fpo-fraud-pipeline-operator";
   private static final String FIX =
-      "update fpo.crossplaneResources in helm/fraud-pipeline-operator/templates/_rbac.tpl to"
-          + " match io.fraudpipeline.operator.crossplane.CrossplaneKinds.all()";
+      "update fpo.crossplaneResources and fpo.ackResources in"
+          + " helm/fraud-pipeline-operator/templates/_rbac.tpl to match"
+          + " io.fraudpipeline.operator.backend.Backends.allKinds()";
 
-  /** What the reconcile role grants besides the Crossplane kinds. */
-  private static final Set<String> NOT_CROSSPLANE =
+  /** What the reconcile role grants besides the backends' kinds. */
+  private static final Set<String> NOT_BACKEND =
       Set.of(
           "fraudpipelines.fraudpipeline.io",
           "fraudpipelines/status.fraudpipeline.io",
@@ -36,7 +39,7 @@ class RbacDerivationTest {
           "events.events.k8s.io");
 
   private static Set<String> emitted() {
-    return CrossplaneKinds.all().stream()
+    return Backends.allKinds().stream()
         .map(k -> k.plural() + "." + k.group())
         .collect(Collectors.toCollection(TreeSet::new));
   }
@@ -50,11 +53,19 @@ class RbacDerivationTest {
   }
 
   @Test
+  void theOperatorEmitsAckKinds() {
+    assertThat(AckKinds.all()).isNotEmpty();
+    assertThat(AckKinds.all())
+        .extracting(ManagedKind::group)
+        .allSatisfy(group -> assertThat(group).endsWith(Rules.ACK_GROUP_SUFFIX));
+  }
+
+  @Test
   void clusterRoleGrantsExactlyTheEmittedKinds() {
     List<PolicyRule> rules =
         Chart.template().named(ClusterRole.class, FULLNAME).orElseThrow().getRules();
 
-    assertThat(crossplaneGrants(rules)).as(FIX).isEqualTo(emitted());
+    assertThat(backendGrants(rules)).as(FIX).isEqualTo(emitted());
   }
 
   @Test
@@ -68,17 +79,19 @@ class RbacDerivationTest {
 
     assertThat(roles).hasSize(2);
     for (Role role : roles) {
-      assertThat(crossplaneGrants(role.getRules()))
+      assertThat(backendGrants(role.getRules()))
           .as("Role in %s: %s", role.getMetadata().getNamespace(), FIX)
           .isEqualTo(emitted());
     }
   }
 
   @Test
-  void noOtherRoleGrantsCrossplaneKinds() {
+  void noOtherRoleGrantsBackendKinds() {
     for (Manifests manifests :
         List.of(Chart.template(), Chart.template(Map.of("watchNamespaces", List.of("a"))))) {
-      assertThat(Rules.crossplaneResources(Rules.allRules(manifests))).isEqualTo(emitted());
+      Set<String> granted = new TreeSet<>(Rules.crossplaneResources(Rules.allRules(manifests)));
+      granted.addAll(Rules.ackResources(Rules.allRules(manifests)));
+      assertThat(granted).isEqualTo(emitted());
     }
   }
 
@@ -97,8 +110,26 @@ class RbacDerivationTest {
     assertThat(providers).containsAll(services);
   }
 
+  @Test
+  void theAckInstallScriptInstallsAControllerForEveryServiceTheOperatorUses() throws Exception {
+    Set<String> services =
+        AckKinds.all().stream()
+            .map(k -> k.group().substring(0, k.group().indexOf('.')))
+            .collect(Collectors.toSet());
+    String script =
+        java.nio.file.Files.readString(Examples.dir().resolve("ack/install-controllers.sh"));
+    Set<String> installed =
+        java.util.regex.Pattern.compile("(?m)^\\s+([a-z]+)=\\d+\\.\\d+\\.\\d+$")
+            .matcher(script)
+            .results()
+            .map(m -> m.group(1))
+            .collect(Collectors.toSet());
+
+    assertThat(installed).isEqualTo(services);
+  }
+
   /** Everything the rules grant, as resource.group, except the FraudPipeline kind and events. */
-  private static Set<String> crossplaneGrants(List<PolicyRule> rules) {
+  private static Set<String> backendGrants(List<PolicyRule> rules) {
     Set<String> granted = new TreeSet<>();
     for (PolicyRule rule : rules) {
       for (String group : rule.getApiGroups()) {
@@ -107,7 +138,7 @@ class RbacDerivationTest {
         }
       }
     }
-    granted.removeAll(NOT_CROSSPLANE);
+    granted.removeAll(NOT_BACKEND);
     return granted;
   }
 }

@@ -14,6 +14,9 @@ final class Rules {
   /** The group suffix of Crossplane v2 namespaced AWS managed resources. */
   static final String CROSSPLANE_AWS_GROUP_SUFFIX = ".aws.m.upbound.io";
 
+  /** The group suffix of ACK resources. */
+  static final String ACK_GROUP_SUFFIX = ".services.k8s.aws";
+
   private Rules() {}
 
   static List<PolicyRule> allRules(Manifests manifests) {
@@ -42,6 +45,19 @@ final class Rules {
     for (PolicyRule rule : rules) {
       for (String group : rule.getApiGroups()) {
         if (group.endsWith(CROSSPLANE_AWS_GROUP_SUFFIX)) {
+          rule.getResources().forEach(resource -> resources.add(resource + "." + group));
+        }
+      }
+    }
+    return resources;
+  }
+
+  /** Resources of ACK groups the rules grant, as resource.group. */
+  static Set<String> ackResources(List<PolicyRule> rules) {
+    Set<String> resources = new TreeSet<>();
+    for (PolicyRule rule : rules) {
+      for (String group : rule.getApiGroups()) {
+        if (group.endsWith(ACK_GROUP_SUFFIX)) {
           rule.getResources().forEach(resource -> resources.add(resource + "." + group));
         }
       }

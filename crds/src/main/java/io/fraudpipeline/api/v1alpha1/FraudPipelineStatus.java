@@ -38,6 +38,11 @@ public class FraudPipelineStatus {
   @JsonPropertyDescription("Managed resources that are not Ready yet, and why.")
   private List<PendingResource> pending = new ArrayList<>();
 
+  @JsonPropertyDescription(
+      "Settings of the spec the backend cannot apply (e.g. stage throttling with ACK), and why.")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  private List<UnsupportedSetting> unsupported = new ArrayList<>();
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
@@ -118,6 +123,14 @@ public class FraudPipelineStatus {
     this.pending = pending;
   }
 
+  public List<UnsupportedSetting> getUnsupported() {
+    return unsupported;
+  }
+
+  public void setUnsupported(List<UnsupportedSetting> unsupported) {
+    this.unsupported = unsupported == null ? new ArrayList<>() : unsupported;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof FraudPipelineStatus s
@@ -130,7 +143,8 @@ public class FraudPipelineStatus {
         && Objects.equals(alertTopicArn, s.alertTopicArn)
         && Objects.equals(liveVersions, s.liveVersions)
         && Objects.equals(resources, s.resources)
-        && Objects.equals(pending, s.pending);
+        && Objects.equals(pending, s.pending)
+        && Objects.equals(unsupported, s.unsupported);
   }
 
   @Override

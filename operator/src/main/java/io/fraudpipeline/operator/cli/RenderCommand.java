@@ -1,10 +1,13 @@
 package io.fraudpipeline.operator.cli;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.PendingResource;
+import io.fraudpipeline.api.v1alpha1.UnsupportedSetting;
+import io.fraudpipeline.operator.backend.Backends;
+import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.crossplane.AssumedStatuses;
-import io.fraudpipeline.operator.crossplane.CrossplaneStack;
 import io.fraudpipeline.operator.crossplane.ObservedResources;
 import io.fraudpipeline.operator.crossplane.RenderedStack;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
@@ -25,8 +28,9 @@ import picocli.CommandLine.Spec;
     name = "render",
     mixinStandardHelpOptions = true,
     description =
-        "Print the Crossplane managed resources of a FraudPipeline as multi-document YAML,"
-            + " computed offline by the same model the operator applies.")
+        "Print the managed resources of a FraudPipeline (Crossplane or ACK, as spec.backend"
+            + " says) as multi-document YAML, computed offline by the same model the operator"
+            + " applies.")
 public class RenderCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -47,9 +51,16 @@ public class RenderCommand implements Callable<Integer> {
   Path observed;
 
   @Option(
+      names = "--backend",
+      description =
+          "Crossplane or ACK: overrides spec.backend of the file (default: the file's, else"
+              + " Crossplane).")
+  String backend;
+
+  @Option(
       names = "--assume-ready",
       description =
-          "Assume every MR Ready with plausible statuses (fake account "
+          "Assume every object Ready with plausible statuses of its backend (fake account "
               + AssumedStatuses.ACCOUNT
               + "), to show the whole stack.")
   boolean assumeReady;
@@ -71,10 +82,14 @@ public class RenderCommand implements Callable<Integer> {
               ? List.of()
               : PipelineReader.readObserved(InputFile.read(observed.toString()));
       for (FraudPipeline pipeline : pipelines) {
+        if (backend != null && pipeline.getSpec() != null) {
+          pipeline.getSpec().setBackend(backend(backend));
+        }
+        StackBackend target = Backends.of(pipeline);
         RenderedStack stack =
             assumeReady
-                ? AssumedStatuses.renderAssumingReady(pipeline)
-                : CrossplaneStack.build(pipeline, new ObservedResources(observedResources));
+                ? target.renderAssumingReady(pipeline)
+                : target.render(pipeline, new ObservedResources(observedResources));
         if (observed != null && !observesAny(observedResources, stack)) {
           err.println(
               "warning: "
@@ -97,6 +112,15 @@ public class RenderCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return 2;
     }
+  }
+
+  private static Backend backend(String name) {
+    for (Backend b : Backend.values()) {
+      if (b.value().equalsIgnoreCase(name)) {
+        return b;
+      }
+    }
+    throw new InvalidSpecException("--backend", "'" + name + "' is not Crossplane or ACK");
   }
 
   /** Whether an observed object has the kind and name of one of the pipeline's MRs. */
@@ -127,6 +151,9 @@ public class RenderCommand implements Callable<Integer> {
             + (stack.waiting().isEmpty() ? "" : ", " + stack.waiting().size() + " waiting"));
     for (PendingResource w : stack.waiting()) {
       out.println("#   not yet: " + w.getKind() + " " + w.getName() + ": " + w.getReason());
+    }
+    for (UnsupportedSetting u : stack.unsupported()) {
+      out.println("#   unsupported: " + u.getField() + ": " + u.getReason());
     }
     if (stack.apiEndpoint() != null) {
       out.println("# apiEndpoint: " + stack.apiEndpoint());

@@ -5,6 +5,7 @@ import io.fraudpipeline.operator.model.FunctionAliases;
 import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.SpecCheck;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,7 +49,8 @@ public final class CrossplaneStack {
         ctx.waiting,
         invokeUrl == null ? null : stripSlash(invokeUrl) + "/transactions",
         alertTopicArn,
-        liveVersions(ctx));
+        liveVersions(ctx),
+        List.of());
   }
 
   /** The version each {@code live} alias serves, by function, as the provider reports it. */

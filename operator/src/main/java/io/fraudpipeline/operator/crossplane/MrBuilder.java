@@ -1,8 +1,6 @@
 package io.fraudpipeline.operator.crossplane;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
@@ -30,12 +28,9 @@ final class MrBuilder {
     ObjectMeta meta = new ObjectMeta();
     meta.setName(name);
     meta.setNamespace(pipeline.getMetadata().getNamespace());
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put(Ownership.MANAGED_BY_LABEL, Ownership.MANAGED_BY);
-    labels.put(Ownership.PIPELINE_LABEL, pipeline.getMetadata().getName());
-    meta.setLabels(labels);
+    meta.setLabels(Ownership.labels(pipeline));
     if (pipeline.getMetadata().getUid() != null) {
-      meta.setOwnerReferences(List.of(ownerReference(pipeline)));
+      meta.setOwnerReferences(List.of(Ownership.ownerReference(pipeline)));
     }
     resource.setMetadata(meta);
     if (kind.regional()) {
@@ -50,17 +45,6 @@ final class MrBuilder {
     providerConfigRef.put("kind", ref.getKind().kindName());
     providerConfigRef.put("name", ref.getName());
     spec.put("providerConfigRef", providerConfigRef);
-  }
-
-  private static OwnerReference ownerReference(FraudPipeline pipeline) {
-    return new OwnerReferenceBuilder()
-        .withApiVersion(pipeline.getApiVersion())
-        .withKind(pipeline.getKind())
-        .withName(pipeline.getMetadata().getName())
-        .withUid(pipeline.getMetadata().getUid())
-        .withController(true)
-        .withBlockOwnerDeletion(true)
-        .build();
   }
 
   ManagedKind kind() {

@@ -1,6 +1,7 @@
 package io.fraudpipeline.operator.crossplane;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fraudpipeline.operator.backend.ConditionText;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,20 +28,11 @@ public final class Readiness {
   public static String reason(GenericKubernetesResource r) {
     Optional<Map<String, Object>> synced = condition(r, "Synced");
     if (synced.isPresent() && "False".equals(synced.get().get("status"))) {
-      return "Synced=False: " + describe(synced.get());
+      return "Synced=False: " + ConditionText.describe(synced.get());
     }
     return condition(r, "Ready")
-        .map(c -> "Ready=" + c.get("status") + ": " + describe(c))
+        .map(c -> "Ready=" + c.get("status") + ": " + ConditionText.describe(c))
         .orElse("waiting for the provider to report a Ready condition");
-  }
-
-  private static String describe(Map<String, Object> condition) {
-    Object message = condition.get("message");
-    Object reason = condition.get("reason");
-    if (message != null && !message.toString().isBlank()) {
-      return reason == null ? message.toString() : reason + ": " + message;
-    }
-    return reason == null ? "no reason given" : reason.toString();
   }
 
   private static Optional<Map<String, Object>> condition(GenericKubernetesResource r, String type) {

@@ -1,6 +1,7 @@
 package io.fraudpipeline.operator.crossplane;
 
 import io.fraudpipeline.api.v1alpha1.PendingResource;
+import io.fraudpipeline.api.v1alpha1.UnsupportedSetting;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.AwsNames;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param alertTopicArn ARN of the fraud alert topic, once reported
  * @param liveVersions the version each function's {@code live} alias serves, by function short name
  *     ({@code processor}, {@code scorer}), once reported; empty without SnapStart
+ * @param unsupported settings of the spec the backend cannot apply, and why
  */
 public record RenderedStack(
     AwsNames names,
@@ -23,7 +25,8 @@ public record RenderedStack(
     List<PendingResource> waiting,
     String apiEndpoint,
     String alertTopicArn,
-    Map<String, String> liveVersions) {
+    Map<String, String> liveVersions,
+    List<UnsupportedSetting> unsupported) {
 
   /** Every MR the pipeline wants, built or waiting. */
   public int total() {

@@ -1,5 +1,11 @@
 package io.fraudpipeline.operator.model;
 
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** How the operator marks what it owns, whatever the backend. */
 public final class Ownership {
 
@@ -16,4 +22,24 @@ public final class Ownership {
   public static final String ENVIRONMENT_TAG = "Environment";
 
   private Ownership() {}
+
+  /** The labels of every object of a pipeline: the informers select on the first. */
+  public static Map<String, String> labels(FraudPipeline pipeline) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(MANAGED_BY_LABEL, MANAGED_BY);
+    labels.put(PIPELINE_LABEL, pipeline.getMetadata().getName());
+    return labels;
+  }
+
+  /** The pipeline as controlling owner: deleting it deletes its objects (garbage collection). */
+  public static OwnerReference ownerReference(FraudPipeline pipeline) {
+    return new OwnerReferenceBuilder()
+        .withApiVersion(pipeline.getApiVersion())
+        .withKind(pipeline.getKind())
+        .withName(pipeline.getMetadata().getName())
+        .withUid(pipeline.getMetadata().getUid())
+        .withController(true)
+        .withBlockOwnerDeletion(true)
+        .build();
+  }
 }

@@ -1,6 +1,5 @@
 package io.fraudpipeline.operator.model;
 
-import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.EnvironmentSuffix;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineSpec;
@@ -40,11 +39,6 @@ public final class SpecCheck {
               + " ending alphanumeric); it ends every AWS name, which must stay within AWS"
               + " limits"
               + (spec.getEnvironmentSuffix() == null ? ": set spec.environmentSuffix" : ""));
-    }
-    if (spec.getBackend() == Backend.ACK) {
-      throw new InvalidSpecException(
-          "spec.backend",
-          "ACK is not supported by this version of the operator yet; use Crossplane");
     }
     if (isBlank(spec.getRegion())) {
       throw new InvalidSpecException("spec.region", "required");

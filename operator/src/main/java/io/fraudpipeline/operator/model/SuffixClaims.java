@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Two pipelines with the same suffix on the same AWS credentials would name the same tables, roles
@@ -32,14 +33,28 @@ public final class SuffixClaims {
     return pipeline.getSpec() == null ? List.of() : List.of(EnvironmentSuffix.of(pipeline));
   }
 
-  /** The pipeline that holds this pipeline's suffix before it, if any. */
+  /** The pipeline that holds this pipeline's suffix before it, by Crossplane credentials. */
   public static Optional<FraudPipeline> heldBefore(
       FraudPipeline pipeline, Collection<FraudPipeline> all) {
+    return heldBefore(pipeline, all, SuffixClaims::providerConfigIdentity);
+  }
+
+  /**
+   * The pipeline that holds this pipeline's suffix before it, if any.
+   *
+   * @param identity the AWS credentials a pipeline's objects use (its backend's); pipelines whose
+   *     identity is unknown never collide
+   */
+  public static Optional<FraudPipeline> heldBefore(
+      FraudPipeline pipeline,
+      Collection<FraudPipeline> all,
+      Function<FraudPipeline, Optional<String>> identity) {
+    Optional<String> mine = identity.apply(pipeline);
     return all.stream()
         .filter(other -> !sameObject(pipeline, other))
         .filter(other -> other.getSpec() != null && pipeline.getSpec() != null)
         .filter(other -> EnvironmentSuffix.of(other).equals(EnvironmentSuffix.of(pipeline)))
-        .filter(other -> sameCredentials(pipeline, other))
+        .filter(other -> mine.isPresent() && mine.equals(identity.apply(other)))
         .filter(other -> FIRST_CREATED.compare(other, pipeline) < 0)
         .min(FIRST_CREATED);
   }
@@ -49,16 +64,24 @@ public final class SuffixClaims {
         && Objects.equals(a.getMetadata().getName(), b.getMetadata().getName());
   }
 
-  /** Same provider configuration: a namespaced ProviderConfig is only the same in one namespace. */
-  private static boolean sameCredentials(FraudPipeline a, FraudPipeline b) {
-    ProviderConfigRef ra = a.getSpec().getProviderConfigRef();
-    ProviderConfigRef rb = b.getSpec().getProviderConfigRef();
-    if (ra == null || rb == null || ra.getKind() != rb.getKind()) {
-      return false;
+  /**
+   * The Crossplane provider configuration: a namespaced ProviderConfig is only the same in one
+   * namespace.
+   */
+  public static Optional<String> providerConfigIdentity(FraudPipeline pipeline) {
+    if (pipeline.getSpec() == null || pipeline.getSpec().getProviderConfigRef() == null) {
+      return Optional.empty();
     }
-    boolean namespaced = ra.getKind() == ProviderConfigKind.PROVIDER_CONFIG;
-    return Objects.equals(ra.getName(), rb.getName())
-        && (!namespaced
-            || Objects.equals(a.getMetadata().getNamespace(), b.getMetadata().getNamespace()));
+    ProviderConfigRef ref = pipeline.getSpec().getProviderConfigRef();
+    if (ref.getKind() == null) {
+      return Optional.empty();
+    }
+    boolean namespaced = ref.getKind() == ProviderConfigKind.PROVIDER_CONFIG;
+    return Optional.of(
+        "crossplane:"
+            + ref.getKind().kindName()
+            + ":"
+            + (namespaced ? pipeline.getMetadata().getNamespace() + "/" : "")
+            + ref.getName());
   }
 }

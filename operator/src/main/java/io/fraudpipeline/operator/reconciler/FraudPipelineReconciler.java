@@ -4,8 +4,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.EnvironmentSuffix;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
-import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
-import io.fraudpipeline.operator.crossplane.CrossplaneStack;
+import io.fraudpipeline.operator.backend.Backends;
+import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
 import io.fraudpipeline.operator.crossplane.ObservedResources;
 import io.fraudpipeline.operator.crossplane.RenderedStack;
@@ -24,14 +24,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the pipeline's MRs from the informers, asks the pure {@link CrossplaneStack} what they
- * should be, writes only the differences, deletes what is no longer wanted, and reports.
+ * Reads the pipeline's MRs from the informers, asks its backend's pure {@link StackBackend#render}
+ * what they should be, writes only the differences, deletes what is no longer wanted, and reports.
  *
  * <p>One pass over the model's output rather than a dependent per MR: the stack has a varying
  * number of MRs per kind (subscriptions, alarms), MRs that wait on others' status, and kinds whose
@@ -115,13 +116,10 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   private UpdateControl<FraudPipeline> doReconcile(
       FraudPipeline pipeline, Context<FraudPipeline> context) {
     PipelineEvents events = new PipelineEvents(context.getClient(), clock);
-    List<ManagedKind> missing = informers.refresh(context);
+    StackBackend backend = Backends.of(pipeline);
+    List<ManagedKind> missing = informers.refresh(context, backend);
     if (!missing.isEmpty()) {
-      String message =
-          "Crossplane provider CRDs not installed: "
-              + missing.stream().map(ManagedKind::crdName).collect(Collectors.joining(", "))
-              + " (install provider-aws-dynamodb, -sqs, -sns, -iam, -cloudwatchlogs, -lambda,"
-              + " -apigateway and -cloudwatch); managed resources are left as they are";
+      String message = backend.missingCrdsMessage(missing);
       return stalled(pipeline, PipelineStatusFactory.MISSING_CRDS, message, events, context)
           .rescheduleAfter(recheck);
     }
@@ -131,7 +129,8 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
             pipeline,
             SuffixClaims.indexKeys(pipeline).stream()
                 .flatMap(s -> context.getPrimaryCache().byIndex(SuffixClaims.INDEX, s).stream())
-                .toList());
+                .toList(),
+            p -> Backends.of(p).credentialsIdentity(p));
     if (holder.isPresent()) {
       String message =
           "spec.environmentSuffix: '"
@@ -140,17 +139,31 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
               + holder.get().getMetadata().getNamespace()
               + "/"
               + holder.get().getMetadata().getName()
-              + " with the same providerConfigRef; its AWS names would collide with that"
+              + " with the same AWS credentials; its AWS names would collide with that"
               + " pipeline's: choose another environmentSuffix";
       // the holder may go away without an event for this pipeline: look again
       return stalled(pipeline, PipelineStatusFactory.SUFFIX_IN_USE, message, events, context)
           .rescheduleAfter(recheck);
     }
 
-    ObservedResources observed = new ObservedResources(observedMrs(pipeline, context));
+    var foreign = otherBackendsObject(pipeline, backend, context);
+    if (foreign.isPresent()) {
+      // the CRD's transition rule refuses this edit; a cluster that skipped it must not get a
+      // second copy of every AWS resource
+      String message =
+          "spec.backend: is "
+              + backend.id().value()
+              + " but this pipeline's "
+              + foreign.get()
+              + " was made by another backend; the backend cannot change: set it back, or"
+              + " create a new FraudPipeline";
+      return stalled(pipeline, PipelineStatusFactory.INVALID_SPEC, message, events, context);
+    }
+
+    ObservedResources observed = new ObservedResources(observedMrs(pipeline, backend, context));
     RenderedStack stack;
     try {
-      stack = CrossplaneStack.build(pipeline, observed);
+      stack = backend.render(pipeline, observed);
     } catch (InvalidSpecException e) {
       return stalled(pipeline, PipelineStatusFactory.INVALID_SPEC, e.getMessage(), events, context);
     }
@@ -167,7 +180,18 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     }
     report(pipeline, changes, events);
 
-    FraudPipelineStatus status = statuses.progress(pipeline, stack, observed);
+    FraudPipelineStatus status = statuses.progress(pipeline, backend, stack, observed);
+    reportUnsupported(pipeline, status, events);
+    if (Conditions.isTrue(status, Conditions.STALLED)
+        && !Conditions.isTrue(pipeline.getStatus(), Conditions.STALLED)) {
+      String message = condition(status, Conditions.STALLED);
+      LOG.warn(
+          "pipeline {}/{} stalled: {}",
+          pipeline.getMetadata().getNamespace(),
+          pipeline.getMetadata().getName(),
+          message);
+      events.warning(pipeline, PipelineStatusFactory.RESOURCE_TERMINAL, message);
+    }
     if (isReady(status) && !isReady(pipeline.getStatus())) {
       events.normal(
           pipeline,
@@ -182,6 +206,32 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     return changes.created() > 0 && control.getScheduleDelay().isEmpty()
         ? control.rescheduleAfter(PROGRESS_WRITES)
         : control;
+  }
+
+  /** A setting the backend cannot apply is said once, when it first shows (and in the status). */
+  private static void reportUnsupported(
+      FraudPipeline pipeline, FraudPipelineStatus status, PipelineEvents events) {
+    var before = pipeline.getStatus() == null ? List.of() : pipeline.getStatus().getUnsupported();
+    if (status.getUnsupported().isEmpty() || status.getUnsupported().equals(before)) {
+      return;
+    }
+    events.warning(
+        pipeline,
+        "UnsupportedSettings",
+        "Backend "
+            + pipeline.getSpec().getBackend().value()
+            + " cannot apply: "
+            + status.getUnsupported().stream()
+                .map(u -> u.getField() + " (" + u.getReason() + ")")
+                .collect(Collectors.joining("; ")));
+  }
+
+  private static String condition(FraudPipelineStatus status, String type) {
+    return status.getConditions().stream()
+        .filter(c -> type.equals(c.getType()))
+        .map(c -> c.getMessage())
+        .findFirst()
+        .orElse("");
   }
 
   private static void report(
@@ -208,18 +258,43 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   }
 
   private List<GenericKubernetesResource> observedMrs(
-      FraudPipeline pipeline, Context<FraudPipeline> context) {
+      FraudPipeline pipeline, StackBackend backend, Context<FraudPipeline> context) {
     List<GenericKubernetesResource> out = new ArrayList<>();
-    for (ManagedKind kind : CrossplaneKinds.all()) {
+    for (ManagedKind kind : backend.kinds()) {
       for (ManagedResource r : context.getSecondaryResources(kind.type())) {
-        var labels = r.getMetadata().getLabels();
-        if (labels != null
-            && pipeline.getMetadata().getName().equals(labels.get(Ownership.PIPELINE_LABEL))) {
+        if (ownedBy(pipeline, r)) {
           out.add(r);
         }
       }
     }
     return out;
+  }
+
+  /** An object of this pipeline made by another backend than the one its spec names now. */
+  private Optional<String> otherBackendsObject(
+      FraudPipeline pipeline, StackBackend backend, Context<FraudPipeline> context) {
+    for (StackBackend other : Backends.all()) {
+      if (other == backend) {
+        continue;
+      }
+      for (ManagedKind kind : other.kinds()) {
+        if (!informers.watches(kind)) {
+          continue;
+        }
+        for (ManagedResource r : context.getSecondaryResources(kind.type())) {
+          if (ownedBy(pipeline, r)) {
+            return Optional.of(r.getKind() + " " + r.getMetadata().getName());
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean ownedBy(FraudPipeline pipeline, ManagedResource r) {
+    var labels = r.getMetadata().getLabels();
+    return labels != null
+        && pipeline.getMetadata().getName().equals(labels.get(Ownership.PIPELINE_LABEL));
   }
 
   private UpdateControl<FraudPipeline> stalled(

@@ -2,7 +2,8 @@ package io.fraudpipeline.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
-import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
+import io.fraudpipeline.operator.backend.Backends;
+import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
@@ -16,15 +17,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One informer per Crossplane kind, caching only MRs labelled as ours. A kind whose CRD is not
- * installed gets no informer (its discovery would fail); each reconcile looks again for the missing
- * CRDs and registers an informer as soon as one appears, so the operator recovers without a
+ * One informer per kind of every backend, caching only objects labelled as ours. A kind whose CRD
+ * is not installed gets no informer (its discovery would fail); each reconcile looks again for the
+ * missing CRDs and registers an informer as soon as one appears, so the operator recovers without a
  * restart. The CRDs of watched kinds are checked again once per {@code recheck} for the whole
  * operator (not per pipeline), so a provider uninstalled while running is reported too.
  */
@@ -39,18 +41,21 @@ final class ManagedResourceInformers {
 
   private final Clock clock;
   private final Duration recheck;
-  private Instant nextFullCheck;
+
+  /** When each backend's watched CRDs are next checked. */
+  private final Map<io.fraudpipeline.api.v1alpha1.Backend, Instant> nextFullCheck =
+      new ConcurrentHashMap<>();
 
   ManagedResourceInformers(Clock clock, Duration recheck) {
     this.clock = clock;
+    Backends.all().forEach(b -> nextFullCheck.put(b.id(), clock.instant().plus(recheck)));
     this.recheck = recheck;
-    this.nextFullCheck = clock.instant().plus(recheck);
   }
 
   /** Informers for the kinds whose CRD exists now. */
   List<EventSource<?, FraudPipeline>> initial(EventSourceContext<FraudPipeline> context) {
     List<EventSource<?, FraudPipeline>> sources = new ArrayList<>();
-    for (ManagedKind kind : CrossplaneKinds.all()) {
+    for (ManagedKind kind : Backends.allKinds()) {
       if (crdExists(context.getClient(), kind)) {
         sources.add(informer(kind, context));
         registered.add(kind);
@@ -59,14 +64,19 @@ final class ManagedResourceInformers {
     return sources;
   }
 
-  /** Registers informers for CRDs installed since; returns the kinds whose CRD is still missing. */
-  synchronized List<ManagedKind> refresh(Context<FraudPipeline> context) {
-    boolean fullCheck = !clock.instant().isBefore(nextFullCheck);
+  /**
+   * Registers informers for the backend's CRDs installed since; returns its kinds whose CRD is
+   * still missing. Only the backend a pipeline uses is checked: a cluster with Crossplane alone
+   * runs Crossplane pipelines without ACK's CRDs, and the other way round.
+   */
+  synchronized List<ManagedKind> refresh(Context<FraudPipeline> context, StackBackend backend) {
+    Instant due = nextFullCheck.computeIfAbsent(backend.id(), b -> clock.instant().plus(recheck));
+    boolean fullCheck = !clock.instant().isBefore(due);
     if (fullCheck) {
-      nextFullCheck = clock.instant().plus(recheck);
+      nextFullCheck.put(backend.id(), clock.instant().plus(recheck));
     }
     List<ManagedKind> missing = new ArrayList<>();
-    for (ManagedKind kind : CrossplaneKinds.all()) {
+    for (ManagedKind kind : backend.kinds()) {
       boolean watched = registered.contains(kind) && !gone.contains(kind);
       if (watched && !fullCheck) {
         continue;
@@ -93,6 +103,11 @@ final class ManagedResourceInformers {
     return missing;
   }
 
+  /** Whether objects of this kind are in the informers' cache (its CRD was found). */
+  boolean watches(ManagedKind kind) {
+    return registered.contains(kind);
+  }
+
   private static boolean crdExists(KubernetesClient client, ManagedKind kind) {
     return client.apiextensions().v1().customResourceDefinitions().withName(kind.crdName()).get()
         != null;
@@ -106,7 +121,9 @@ final class ManagedResourceInformers {
         InformerEventSourceConfiguration.from(type, FraudPipeline.class)
             .withName(kind.crdName())
             .withLabelSelector(Ownership.MANAGED_SELECTOR)
-            .withItemStore(new PrunedItemStore<R>())
+            .withItemStore(
+                new PrunedItemStore<R>(
+                    Backends.emitting(kind.apiVersion(), kind.kind()).orElseThrow()))
             // an MR the provider has not observed yet is one this operator just created: its
             // ADDED event brings nothing to act on (the provider's status update will), and
             // skipping it saves a pass per created MR

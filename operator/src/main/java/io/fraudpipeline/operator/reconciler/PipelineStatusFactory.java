@@ -5,9 +5,9 @@ import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.api.v1alpha1.PendingResource;
 import io.fraudpipeline.api.v1alpha1.ResourceCounts;
-import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
+import io.fraudpipeline.operator.backend.Backends;
+import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.crossplane.ObservedResources;
-import io.fraudpipeline.operator.crossplane.Readiness;
 import io.fraudpipeline.operator.crossplane.RenderedStack;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.AwsNames;
@@ -30,6 +30,9 @@ final class PipelineStatusFactory {
   static final String MISSING_CRDS = "ProviderCRDsMissing";
   static final String SUFFIX_IN_USE = "EnvironmentSuffixInUse";
 
+  /** An MR's controller gave up on it until its spec changes (ACK.Terminal). */
+  static final String RESOURCE_TERMINAL = "ManagedResourceTerminal";
+
   /** An MR name the pipeline needs is taken by an object it does not manage. */
   static final String NAME_TAKEN = "ManagedResourceNameTaken";
 
@@ -42,20 +45,28 @@ final class PipelineStatusFactory {
   }
 
   FraudPipelineStatus progress(
-      FraudPipeline pipeline, RenderedStack stack, ObservedResources observed) {
+      FraudPipeline pipeline,
+      StackBackend backend,
+      RenderedStack stack,
+      ObservedResources observed) {
     List<PendingResource> pending = new ArrayList<>();
+    List<String> terminal = new ArrayList<>();
     int ready = 0;
     for (ManagedResource mr : stack.desired()) {
-      var kind = CrossplaneKinds.find(mr.getApiVersion(), mr.getKind()).orElseThrow();
+      var kind = Backends.find(mr.getApiVersion(), mr.getKind()).orElseThrow();
       Optional<GenericKubernetesResource> actual = observed.find(kind, mr.getMetadata().getName());
-      if (actual.isPresent() && Readiness.isReady(actual.get())) {
+      if (actual.isPresent() && backend.isReady(actual.get())) {
         ready++;
+      } else if (actual.isPresent() && backend.terminalError(actual.get()).isPresent()) {
+        String error = backend.terminalError(actual.get()).get();
+        terminal.add(mr.getKind() + " " + mr.getMetadata().getName() + ": " + error);
+        pending.add(new PendingResource(mr.getKind(), mr.getMetadata().getName(), error));
       } else {
         pending.add(
             new PendingResource(
                 mr.getKind(),
                 mr.getMetadata().getName(),
-                actual.map(Readiness::reason).orElse("being created")));
+                actual.map(backend::notReadyReason).orElse("being created")));
       }
     }
     pending.addAll(stack.waiting());
@@ -66,8 +77,16 @@ final class PipelineStatusFactory {
     status.setLiveVersions(stack.liveVersions().isEmpty() ? null : stack.liveVersions());
     status.setResources(new ResourceCounts(stack.total(), ready));
     status.setPending(pending);
+    status.setUnsupported(stack.unsupported());
     Conditions conditions = conditions(pipeline);
-    if (pending.isEmpty()) {
+    if (!terminal.isEmpty()) {
+      // the controller retries nothing until the spec changes: someone must act
+      String message = String.join("; ", terminal);
+      conditions
+          .set(Conditions.READY, false, RESOURCE_TERMINAL, message)
+          .set(Conditions.RECONCILING, false, RESOURCE_TERMINAL, "")
+          .set(Conditions.STALLED, true, RESOURCE_TERMINAL, message);
+    } else if (pending.isEmpty()) {
       conditions
           .set(
               Conditions.READY,
@@ -111,6 +130,7 @@ final class PipelineStatusFactory {
       status.setAlertTopicArn(previous.getAlertTopicArn());
       status.setResources(previous.getResources());
       status.setPending(previous.getPending());
+      status.setUnsupported(previous.getUnsupported());
     }
     status.setConditions(
         conditions(pipeline)

@@ -1,7 +1,7 @@
 package io.fraudpipeline.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
+import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
 import io.fraudpipeline.operator.crossplane.ObservedResources;
 import io.fraudpipeline.operator.crossplane.RenderedStack;
@@ -35,7 +35,7 @@ final class StackApplier {
     int updated = 0;
     Set<String> wanted = new HashSet<>();
     for (ManagedResource mr : stack.desired()) {
-      ManagedKind kind = CrossplaneKinds.find(mr.getApiVersion(), mr.getKind()).orElseThrow();
+      ManagedKind kind = Backends.find(mr.getApiVersion(), mr.getKind()).orElseThrow();
       wanted.add(key(mr.getKind(), mr.getMetadata().getName()));
       var actual = observed.find(kind, mr.getMetadata().getName());
       if (actual.isEmpty()) {

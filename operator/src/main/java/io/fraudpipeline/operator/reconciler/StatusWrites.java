@@ -53,6 +53,7 @@ final class StatusWrites {
         && Objects.equals(a.getTransactionsTable(), b.getTransactionsTable())
         && Objects.equals(a.getFraudScoresTable(), b.getFraudScoresTable())
         && Objects.equals(a.getAlertTopicArn(), b.getAlertTopicArn())
+        && Objects.equals(a.getUnsupported(), b.getUnsupported())
         && states(a.getConditions()).equals(states(b.getConditions()));
   }
 

@@ -13,7 +13,9 @@ import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fraudpipeline.api.testing.FraudPipelineCrd;
 import io.fraudpipeline.api.testing.ProjectPaths;
+import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.crossplane.AssumedStatuses;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
@@ -22,6 +24,7 @@ import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +92,49 @@ final class MockCluster implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The CRDs of every kind a backend emits, from the vendored copies. */
+  void installCrds(StackBackend backend) {
+    Path dir = backend.id() == Backend.ACK ? ProjectPaths.ackCrds() : ProjectPaths.providerCrds();
+    for (ManagedKind kind : backend.kinds()) {
+      Path file = dir.resolve(kind.group() + "_" + kind.plural() + ".yaml");
+      try {
+        client
+            .resource(
+                Serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class))
+            .create();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** The objects of a backend's kinds in the namespace. */
+  List<ManagedResource> objects(StackBackend backend, String namespace) {
+    List<ManagedResource> out = new ArrayList<>();
+    for (ManagedKind kind : backend.kinds()) {
+      out.addAll(client.resources(kind.type()).inNamespace(namespace).list().getItems());
+    }
+    return out;
+  }
+
+  /**
+   * Plays a backend's controllers once: every object they do not report Ready yet gets the status
+   * they would write when done (for ACK: ackResourceMetadata, ids, ACK.ResourceSynced). Returns how
+   * many it made Ready.
+   */
+  int controllerPass(StackBackend backend, String namespace) {
+    int made = 0;
+    for (ManagedResource r : objects(backend, namespace)) {
+      if (!backend.isReady(r) && backend.terminalError(r).isEmpty()) {
+        r.setAdditionalProperty(
+            "status", backend.withAssumedStatus(r).getAdditionalProperties().get("status"));
+        client.resource(r).updateStatus();
+        made++;
+      }
+    }
+    return made;
   }
 
   FraudPipeline create(FraudPipeline pipeline) {

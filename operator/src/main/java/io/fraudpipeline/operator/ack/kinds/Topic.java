@@ -1,0 +1,13 @@
+package io.fraudpipeline.operator.ack.kinds;
+
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** ACK {@code Topic.sns.services.k8s.aws}. */
+@Group("sns.services.k8s.aws")
+@Version("v1alpha1")
+@Kind("Topic")
+@Plural("topics")
+public class Topic extends AckResource {}
