@@ -2,6 +2,7 @@ package io.fraudpipeline.operator.ack;
 
 import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
 import io.fraudpipeline.operator.model.DeploymentTrigger;
+import io.fraudpipeline.operator.model.FunctionAliases;
 import io.fraudpipeline.operator.model.FunctionRole;
 
 /**
@@ -24,7 +25,7 @@ final class AckComponents {
   static final String PROCESSOR_STREAM = "processor-stream";
 
   /** The alias every caller of a function calls; it carries the API's invoke permission. */
-  static final String LIVE = "live";
+  static final String LIVE = FunctionAliases.LIVE;
 
   private AckComponents() {}
 

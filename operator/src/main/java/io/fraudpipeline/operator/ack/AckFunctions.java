@@ -13,7 +13,6 @@ import io.fraudpipeline.api.v1alpha1.FunctionCode;
 import io.fraudpipeline.api.v1alpha1.FunctionSettings;
 import io.fraudpipeline.api.v1alpha1.FunctionsSpec;
 import io.fraudpipeline.api.v1alpha1.StreamSpec;
-import io.fraudpipeline.functions.contract.EnvVars;
 import io.fraudpipeline.operator.model.FunctionEnvironment;
 import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.InvalidSpecException;
@@ -60,11 +59,8 @@ final class AckFunctions {
 
   static void functions(AckContext ctx) {
     FunctionsSpec fs = ctx.spec.getFunctions();
-    Map<String, String> processorEnv =
-        new LinkedHashMap<>(FunctionEnvironment.processor(ctx.names));
-    processorEnv.put(
-        EnvVars.SCORER_FUNCTION_NAME,
-        ctx.names.function(FunctionRole.SCORER) + ":" + AckComponents.LIVE);
+    // with ACK every caller calls the live alias, with or without SnapStart
+    Map<String, String> processorEnv = FunctionEnvironment.processor(ctx.names, true);
     ctx.emit(
         function(ctx, FunctionRole.PROCESSOR, fs.getProcessor())
             .set("environment", Map.of("variables", processorEnv)));

@@ -20,6 +20,6 @@ class CrossplaneLifecycleTest extends BackendLifecycleTest {
 
   @Override
   int total() {
-    return 38;
+    return 40;
   }
 }

@@ -154,9 +154,26 @@ final class MockCluster implements AutoCloseable {
   List<ManagedResource> mrs(String namespace) {
     List<ManagedResource> out = new ArrayList<>();
     for (ManagedKind kind : CrossplaneKinds.all()) {
-      out.addAll(client.resources(kind.type()).inNamespace(namespace).list().getItems());
+      out.addAll(listOnce(() -> client.resources(kind.type()).inNamespace(namespace).list()));
     }
     return out;
+  }
+
+  /**
+   * The harness's own read, tried again once when the mock server had closed the kept-alive
+   * connection it went out on (it does so after an injected fault or a dropped watch): the tests
+   * observe the cluster through it, so a lost read must not fail them.
+   */
+  private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> List<T> listOnce(
+      java.util.function.Supplier<io.fabric8.kubernetes.api.model.KubernetesResourceList<T>> list) {
+    try {
+      return list.get().getItems();
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      if (!(e.getCause() instanceof io.vertx.core.http.HttpClosedException)) {
+        throw e;
+      }
+      return list.get().getItems();
+    }
   }
 
   /** Each MR's resourceVersion by "Kind/name": what changes when anything writes to an MR. */
