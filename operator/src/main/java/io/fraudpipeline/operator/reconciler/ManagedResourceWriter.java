@@ -29,6 +29,9 @@ import java.util.Map;
  */
 final class ManagedResourceWriter {
 
+  /** Tries at taking over a new MR's fields; each lost race is one provider write. */
+  private static final int OWNERSHIP_ATTEMPTS = 5;
+
   private final KubernetesClient client;
   private final boolean serverSideApply;
   private final OperatorMetrics metrics;
@@ -77,46 +80,67 @@ final class ManagedResourceWriter {
 
   /**
    * Makes the create's managed-fields entry (an Update by the client's default manager) this
-   * operator's Apply entry, guarded by the resource version. If anything wrote in between, the
-   * entry stays an Update: the MR is right, but a field later removed from the spec would stay.
+   * operator's Apply entry. Each attempt is guarded by the resource version, and a provider often
+   * writes status between the create and this patch: then the object is read again and the same
+   * entry (same manager and time) converted there.
    */
-  private void ownAsApplier(HasMetadata object) {
-    List<ManagedFieldsEntry> entries = object.getMetadata().getManagedFields();
-    if (entries == null || entries.stream().noneMatch(ManagedResourceWriter::isCreateEntry)) {
+  private void ownAsApplier(HasMetadata created) {
+    ManagedFieldsEntry createEntry =
+        created.getMetadata().getManagedFields() == null
+            ? null
+            : created.getMetadata().getManagedFields().stream()
+                .filter(ManagedResourceWriter::isSpecUpdate)
+                .findFirst()
+                .orElse(null);
+    if (createEntry == null) {
       return;
     }
-    List<ManagedFieldsEntry> converted = new ArrayList<>();
-    for (ManagedFieldsEntry e : entries) {
-      if (isCreateEntry(e)) {
-        converted.add(
-            new ManagedFieldsEntryBuilder(e)
-                .withManager(Ownership.FIELD_MANAGER)
-                .withOperation("Apply")
-                .build());
-      } else {
-        converted.add(e);
+    HasMetadata current = created;
+    for (int attempt = 0; attempt < OWNERSHIP_ATTEMPTS && current != null; attempt++) {
+      List<ManagedFieldsEntry> converted = new ArrayList<>();
+      boolean found = false;
+      for (ManagedFieldsEntry e : current.getMetadata().getManagedFields()) {
+        if (isSpecUpdate(e)
+            && e.getManager().equals(createEntry.getManager())
+            && java.util.Objects.equals(e.getTime(), createEntry.getTime())) {
+          converted.add(
+              new ManagedFieldsEntryBuilder(e)
+                  .withManager(Ownership.FIELD_MANAGER)
+                  .withOperation("Apply")
+                  .build());
+          found = true;
+        } else {
+          converted.add(e);
+        }
       }
-    }
-    List<Map<String, Object>> patch =
-        List.of(
-            Map.of(
-                "op",
-                "test",
-                "path",
-                "/metadata/resourceVersion",
-                "value",
-                object.getMetadata().getResourceVersion()),
-            Map.of("op", "replace", "path", "/metadata/managedFields", "value", converted));
-    try {
-      client.resource(object).patch(PatchContext.of(PatchType.JSON), Serialization.asJson(patch));
-    } catch (KubernetesClientException e) {
-      // changed meanwhile (a provider's first status write): left as it is, see above
+      if (!found) {
+        return;
+      }
+      List<Map<String, Object>> patch =
+          List.of(
+              Map.of(
+                  "op",
+                  "test",
+                  "path",
+                  "/metadata/resourceVersion",
+                  "value",
+                  current.getMetadata().getResourceVersion()),
+              Map.of("op", "replace", "path", "/metadata/managedFields", "value", converted));
+      try {
+        client
+            .resource(current)
+            .patch(PatchContext.of(PatchType.JSON), Serialization.asJson(patch));
+        return;
+      } catch (KubernetesClientException e) {
+        current = client.resource(current).get();
+      }
     }
   }
 
-  /** In a create's response, the entry of that create (the only one without a subresource). */
-  private static boolean isCreateEntry(ManagedFieldsEntry e) {
+  /** An entry of a create or update of the spec (not of status) without SSA. */
+  private static boolean isSpecUpdate(ManagedFieldsEntry e) {
     return "Update".equals(e.getOperation())
+        && e.getManager() != null
         && (e.getSubresource() == null || e.getSubresource().isEmpty());
   }
 

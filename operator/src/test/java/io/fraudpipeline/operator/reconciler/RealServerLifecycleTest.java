@@ -67,6 +67,16 @@ class RealServerLifecycleTest {
 
   @AfterAll
   static void stop() throws Exception {
+    for (String ns :
+        List.of(
+            "life-ready",
+            "life-foreign",
+            "life-edits",
+            "life-repair",
+            "life-late",
+            "life-delete")) {
+      admin.namespaces().withName(ns).delete();
+    }
     if (operator != null) {
       operator.close();
     }
@@ -272,5 +282,149 @@ class RealServerLifecycleTest {
     assertThat(after.getMetadata().getLabels()).as("labels of the foreign queue").isNullOrEmpty();
     assertThat(after.getMetadata().getOwnerReferences()).isNullOrEmpty();
     assertThat(forProvider(after)).containsOnlyKeys("region");
+  }
+
+  static ManagedResource first(String namespace, String name, String kind) {
+    return mrsOfKind(namespace, name, kind).stream().findFirst().orElseThrow();
+  }
+
+  @Test
+  void specEditsAndRemovedFieldsReachTheMrs() {
+    admin.resource(pipeline("life-edits", "edits")).create();
+    awaitReady("life-edits", "edits");
+    int alertSubscriptions = mrsOfKind("life-edits", "edits", "TopicSubscription").size();
+    assertThat(mrsOfKind("life-edits", "edits", "APIKey")).hasSize(1);
+
+    admin
+        .resources(FraudPipeline.class)
+        .inNamespace("life-edits")
+        .withName("edits")
+        .edit(
+            p -> {
+              p.getSpec().setTags(new java.util.LinkedHashMap<>(Map.of("team", "risk")));
+              p.getSpec().getAlerts().getSubscriptions().remove(1);
+              p.getSpec().getApi().setAuthorization(Authorization.AWS_IAM);
+              return p;
+            });
+
+    Eventually.await(
+        "tags, subscriptions and the API key follow the spec",
+        PATIENCE,
+        () -> {
+          List<ManagedResource> now = mrs("life-edits", "edits");
+          return now.stream()
+                  .filter(m -> forProvider(m).containsKey("tags"))
+                  .allMatch(
+                      m ->
+                          "risk".equals(tags(m).get("team")) && !tags(m).containsKey("cost-center"))
+              && now.stream().filter(m -> m.getKind().equals("TopicSubscription")).count()
+                  == alertSubscriptions - 1
+              && now.stream().noneMatch(m -> m.getKind().equals("APIKey"))
+              && now.stream().noneMatch(m -> m.getKind().equals("UsagePlanKey"));
+        },
+        () ->
+            mrs("life-edits", "edits").stream()
+                .map(m -> m.getKind() + " " + tags(m))
+                .toList()
+                .toString());
+    awaitReady("life-edits", "edits");
+  }
+
+  @Test
+  void aHandEditedOrDeletedMrIsRepaired() {
+    admin.resource(pipeline("life-repair", "repair")).create();
+    awaitReady("life-repair", "repair");
+    ManagedResource queue = first("life-repair", "repair", "Queue");
+    Object retention = forProvider(queue).get("messageRetentionSeconds");
+    ManagedResource topic = first("life-repair", "repair", "Topic");
+
+    admin
+        .resources(queue.getClass())
+        .inNamespace("life-repair")
+        .withName(queue.getMetadata().getName())
+        .edit(
+            q -> {
+              forProvider(q).put("messageRetentionSeconds", 60);
+              return q;
+            });
+    admin.resource(topic).withGracePeriod(0).delete();
+
+    Eventually.await(
+        "the queue's retention restored and the topic re-created",
+        PATIENCE,
+        () -> {
+          ManagedResource q = first("life-repair", "repair", "Queue");
+          List<ManagedResource> topics = mrsOfKind("life-repair", "repair", "Topic");
+          return String.valueOf(retention)
+                  .equals(String.valueOf(forProvider(q).get("messageRetentionSeconds")))
+              && topics.stream()
+                  .anyMatch(
+                      t ->
+                          t.getMetadata().getName().equals(topic.getMetadata().getName())
+                              && !t.getMetadata().getUid().equals(topic.getMetadata().getUid()));
+        });
+  }
+
+  @Test
+  void lateInitializedFieldsAreLeftAloneWithoutAWriteLoop() {
+    admin.resource(pipeline("life-late", "late")).create();
+    awaitReady("life-late", "late");
+    ManagedResource queue = first("life-late", "late", "Queue");
+    // the provider fills in what AWS defaulted, as Crossplane's late initialization does
+    providerClient
+        .resources(queue.getClass())
+        .inNamespace("life-late")
+        .withName(queue.getMetadata().getName())
+        .edit(
+            q -> {
+              forProvider(q).put("visibilityTimeoutSeconds", 30);
+              forProvider(q).put("delaySeconds", 0);
+              return q;
+            });
+
+    awaitQuiet(Duration.ofSeconds(3));
+    long mark = cluster.auditLog().mark();
+    sleep(RESYNC.multipliedBy(3));
+    assertThat(operatorWrites(mark)).isEmpty();
+    ManagedResource after = first("life-late", "late", "Queue");
+    assertThat(forProvider(after))
+        .containsEntry("visibilityTimeoutSeconds", 30)
+        .containsEntry("delaySeconds", 0);
+  }
+
+  @Test
+  void deletingThePipelineCollectsItsMrsThroughOwnerReferences() {
+    admin.resource(pipeline("life-delete", "gone")).create();
+    awaitReady("life-delete", "gone");
+    List<ManagedResource> tables = mrsOfKind("life-delete", "gone", "Table");
+    assertThat(tables).isNotEmpty();
+    for (ManagedResource table : tables) {
+      @SuppressWarnings("unchecked")
+      List<String> policies =
+          (List<String>)
+              ((Map<String, Object>) table.getAdditionalProperties().get("spec"))
+                  .get("managementPolicies");
+      assertThat(policies)
+          .as("Retain: the table outlives its MR")
+          .isNotEmpty()
+          .doesNotContain("Delete", "*");
+    }
+    long mark = cluster.auditLog().mark();
+
+    admin.resources(FraudPipeline.class).inNamespace("life-delete").withName("gone").delete();
+
+    Eventually.await(
+        "every MR of the pipeline gone",
+        PATIENCE,
+        () -> mrs("life-delete", "gone").isEmpty() && get("life-delete", "gone") == null);
+    List<AuditLog.Entry> mrDeletes =
+        cluster.auditLog().since(mark).stream()
+            .filter(e -> e.verb().equals("delete") && e.namespace().equals("life-delete"))
+            .filter(e -> !e.resource().equals("fraudpipelines") && !e.resource().equals("events"))
+            .toList();
+    assertThat(mrDeletes)
+        .as("the garbage collector deleted them")
+        .isNotEmpty()
+        .allMatch(e -> e.user().equals(ControlPlane.CONTROLLER_MANAGER_USER));
   }
 }
