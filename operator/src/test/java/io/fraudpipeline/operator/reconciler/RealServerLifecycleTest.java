@@ -427,4 +427,58 @@ class RealServerLifecycleTest {
         .isNotEmpty()
         .allMatch(e -> e.user().equals(ControlPlane.CONTROLLER_MANAGER_USER));
   }
+
+  /** The commands of the README's code block that applies examples/fraudpipeline.yaml. */
+  static List<String[]> readmeCommands() throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(ProjectPaths.root().resolve("README.md"));
+    for (String block : readme.split("```")) {
+      if (block.contains("kubectl apply -f examples/fraudpipeline.yaml")) {
+        return block
+            .lines()
+            .map(String::trim)
+            .filter(l -> l.startsWith("kubectl "))
+            .map(l -> l.substring("kubectl ".length()).split(" +"))
+            .toList();
+      }
+    }
+    throw new AssertionError("no README block applies examples/fraudpipeline.yaml");
+  }
+
+  static ControlPlane.KubectlResult kubectl(String... args) throws Exception {
+    ControlPlane.KubectlResult r = cluster.kubectl(args);
+    assertThat(r.exitCode()).as("kubectl %s: %s", String.join(" ", args), r.output()).isZero();
+    return r;
+  }
+
+  @Test
+  void theReadmeKubectlCommandsRunAsWritten() throws Exception {
+    List<String[]> commands = readmeCommands();
+    assertThat(commands).hasSizeGreaterThanOrEqualTo(4);
+    for (String[] command : commands) {
+      kubectl(command);
+    }
+
+    String table = kubectl("get", "fp", "-n", "fraud-dev").output();
+    List<String> lines = table.lines().toList();
+    assertThat(lines.get(0).split(" +"))
+        .containsExactly("NAME", "READY", "SUFFIX", "REGION", "ENDPOINT", "AGE");
+    String[] row = lines.get(1).split(" +");
+    assertThat(row).hasSize(6);
+    assertThat(row[0]).isEqualTo("payments");
+    assertThat(row[1]).isEqualTo("True");
+    assertThat(row[3]).isEqualTo("us-east-1");
+    assertThat(row[4]).startsWith("https://");
+
+    String described = kubectl("describe", "fp", "payments", "-n", "fraud-dev").output();
+    assertThat(described).contains("Events:").contains("Ready");
+    assertThat(cluster.client().v1().events().inNamespace("fraud-dev").list().getItems())
+        .as("Events stored by the server")
+        .anyMatch(
+            e ->
+                "Ready".equals(e.getReason())
+                    && "payments".equals(e.getInvolvedObject().getName()));
+
+    String explained = kubectl("explain", "fraudpipeline.spec.stream").output();
+    assertThat(explained).contains("batchSize").contains("startingPosition");
+  }
 }

@@ -249,13 +249,20 @@ public final class ControlPlane {
     return new AuditLog(auditLog);
   }
 
-  /** Runs the kubectl built with this control plane, as the administrator. */
+  /**
+   * Runs the kubectl built with this control plane, as the administrator, in the repository root.
+   */
   public KubectlResult kubectl(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(binaries.resolve("kubectl").toString());
     command.add("--kubeconfig=" + adminKubeconfig);
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    // in the repository root, so relative paths resolve as in the README's commands
+    Process p =
+        new ProcessBuilder(command)
+            .directory(ControlPlaneBinaries.repositoryRoot().toFile())
+            .redirectErrorStream(true)
+            .start();
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     return new KubectlResult(p.waitFor(), out);
