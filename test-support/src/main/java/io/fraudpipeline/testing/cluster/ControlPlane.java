@@ -326,6 +326,23 @@ public final class ControlPlane {
               60,
               TimeUnit.SECONDS);
     }
+    // Established is not yet served: a client starting at once saw its lists fail
+    for (CustomResourceDefinition crd : crds) {
+      String apiVersion =
+          crd.getSpec().getGroup() + "/" + crd.getSpec().getVersions().get(0).getName();
+      String kind = crd.getSpec().getNames().getKind();
+      Eventually.await(
+          "the server lists " + kind,
+          patience(),
+          () -> {
+            try {
+              admin.genericKubernetesResources(apiVersion, kind).inAnyNamespace().list();
+              return true;
+            } catch (RuntimeException e) {
+              return false;
+            }
+          });
+    }
   }
 
   /** The YAML files under a directory, sorted. */
