@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fraudpipeline.api.testing.CrdValidator;
 import io.fraudpipeline.api.testing.ProjectPaths;
+import io.fraudpipeline.testing.cluster.ArgoCdLua;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,18 +16,16 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.luaj.vm2.Globals;
-import org.luaj.vm2.LuaValue;
-import org.luaj.vm2.lib.jse.JsePlatform;
 
 /**
  * Runs the Argo CD health checks of examples/argocd/argocd-cm.yaml — the very file users merge into
- * their argocd-cm — in a real Lua engine, against one fixture per state.
+ * their argocd-cm — in gopher-lua, the Lua 5.1 engine Argo CD embeds, against one fixture per
+ * state.
  */
 class ArgoCdHealthCheckTest {
 
   private static final String ARGOCD_CM = "argocd/argocd-cm.yaml";
-  private static final String FRAUD_PIPELINE_KEY =
+  static final String FRAUD_PIPELINE_KEY =
       "resource.customizations.health.fraudpipeline.io_FraudPipeline";
   private static final String APPLICATION_KEY =
       "resource.customizations.health.argoproj.io_Application";
@@ -41,36 +40,31 @@ class ArgoCdHealthCheckTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("fraudPipelineCases")
-  void fraudPipelineHealth(JsonNode testCase) throws IOException {
-    assertHealth(FRAUD_PIPELINE_KEY, testCase);
+  void fraudPipelineHealth(JsonNode testCase) throws Exception {
+    assertHealth(FRAUD_PIPELINE_KEY, testCase, testCase.get("object"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("applicationCases")
-  void applicationHealth(JsonNode testCase) throws IOException {
-    assertHealth(APPLICATION_KEY, testCase);
+  void applicationHealth(JsonNode testCase) throws Exception {
+    assertHealth(APPLICATION_KEY, testCase, testCase.get("object"));
   }
 
-  private static void assertHealth(String key, JsonNode testCase) throws IOException {
-    LuaValue health = run(script(key), testCase.get("object"));
+  /** Argo CD runs a health script as a chunk with the resource in the global {@code obj}. */
+  static void assertHealth(String key, JsonNode testCase, JsonNode object)
+      throws IOException, InterruptedException {
+    JsonNode health = ArgoCdLua.health(script(key), object);
 
-    assertThat(health.istable()).as("the script returns a table").isTrue();
-    assertThat(health.get("status").tojstring())
+    assertThat(health.isObject()).as("the script returns a table").isTrue();
+    assertThat(health.path("status").asText())
         .as("status")
         .isEqualTo(testCase.at("/expect/status").asText());
-    assertThat(health.get("message").tojstring())
+    assertThat(health.path("message").asText())
         .as("message")
         .isEqualTo(testCase.at("/expect/message").asText());
   }
 
-  /** Argo CD runs a health script as a chunk with the resource in the global {@code obj}. */
-  private static LuaValue run(String script, JsonNode object) {
-    Globals globals = JsePlatform.standardGlobals();
-    globals.set("obj", LuaValues.of(object));
-    return globals.load(script, "health.lua").call();
-  }
-
-  private static String script(String key) throws IOException {
+  static String script(String key) throws IOException {
     String yaml = Files.readString(ProjectPaths.examples().resolve(ARGOCD_CM));
     JsonNode configMap = CrdValidator.readYaml(yaml).get(0);
     JsonNode script = configMap.path("data").path(key);

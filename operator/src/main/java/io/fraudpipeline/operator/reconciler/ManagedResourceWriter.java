@@ -2,20 +2,35 @@ package io.fraudpipeline.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
 import java.net.HttpURLConnection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Writes MRs: server-side apply with field manager {@value Ownership#FIELD_MANAGER} in production;
  * create and optimistic-locking update where the API has no SSA (the fabric8 mock server).
+ *
+ * <p>A new MR is created with a plain create even with SSA on: an apply would silently take over an
+ * object of the same name that is not this pipeline's, a create fails on it. The create's
+ * field-ownership entry is then turned into this operator's apply entry, so a field later left out
+ * of an apply is removed rather than kept by the create's entry.
  */
 final class ManagedResourceWriter {
+
+  /** Tries at taking over a new MR's fields; each lost race is one provider write. */
+  private static final int OWNERSHIP_ATTEMPTS = 5;
 
   private final KubernetesClient client;
   private final boolean serverSideApply;
@@ -28,22 +43,26 @@ final class ManagedResourceWriter {
   }
 
   void create(ManagedResource desired) {
-    if (serverSideApply) {
-      counted(desired, "apply", () -> apply(desired));
-    } else {
-      counted(desired, "create", () -> createUnlessCached(desired));
-    }
+    counted(
+        desired,
+        "create",
+        () -> {
+          HasMetadata created = createUnlessCached(desired);
+          if (serverSideApply && created != null) {
+            ownAsApplier(created);
+          }
+        });
   }
 
   /**
    * Creates the MR. A 409 "already exists" for an MR of this pipeline means an earlier pass created
    * it and its informer has not delivered it yet (each kind has its own watch): not an error, its
    * event will bring the pipeline back. An MR of the same name that is not this pipeline's is a
-   * real conflict, reported as such.
+   * real conflict, reported as such. Returns the created object, or null when it existed.
    */
-  private void createUnlessCached(ManagedResource desired) {
+  private HasMetadata createUnlessCached(ManagedResource desired) {
     try {
-      client.resource(desired).create();
+      return client.resource(desired).create();
     } catch (KubernetesClientException e) {
       HasMetadata existing =
           e.getCode() == HttpURLConnection.HTTP_CONFLICT ? client.resource(desired).get() : null;
@@ -55,7 +74,74 @@ final class ManagedResourceWriter {
           || !Ownership.MANAGED_BY.equals(label(existing, Ownership.MANAGED_BY_LABEL))) {
         throw new NameTakenException(desired, existing);
       }
+      return null;
     }
+  }
+
+  /**
+   * Makes the create's managed-fields entry (an Update by the client's default manager) this
+   * operator's Apply entry. Each attempt is guarded by the resource version, and a provider often
+   * writes status between the create and this patch: then the object is read again and the same
+   * entry (same manager and time) converted there.
+   */
+  private void ownAsApplier(HasMetadata created) {
+    ManagedFieldsEntry createEntry =
+        created.getMetadata().getManagedFields() == null
+            ? null
+            : created.getMetadata().getManagedFields().stream()
+                .filter(ManagedResourceWriter::isSpecUpdate)
+                .findFirst()
+                .orElse(null);
+    if (createEntry == null) {
+      return;
+    }
+    HasMetadata current = created;
+    for (int attempt = 0; attempt < OWNERSHIP_ATTEMPTS && current != null; attempt++) {
+      List<ManagedFieldsEntry> converted = new ArrayList<>();
+      boolean found = false;
+      for (ManagedFieldsEntry e : current.getMetadata().getManagedFields()) {
+        if (isSpecUpdate(e)
+            && e.getManager().equals(createEntry.getManager())
+            && java.util.Objects.equals(e.getTime(), createEntry.getTime())) {
+          converted.add(
+              new ManagedFieldsEntryBuilder(e)
+                  .withManager(Ownership.FIELD_MANAGER)
+                  .withOperation("Apply")
+                  .build());
+          found = true;
+        } else {
+          converted.add(e);
+        }
+      }
+      if (!found) {
+        return;
+      }
+      List<Map<String, Object>> patch =
+          List.of(
+              Map.of(
+                  "op",
+                  "test",
+                  "path",
+                  "/metadata/resourceVersion",
+                  "value",
+                  current.getMetadata().getResourceVersion()),
+              Map.of("op", "replace", "path", "/metadata/managedFields", "value", converted));
+      try {
+        client
+            .resource(current)
+            .patch(PatchContext.of(PatchType.JSON), Serialization.asJson(patch));
+        return;
+      } catch (KubernetesClientException e) {
+        current = client.resource(current).get();
+      }
+    }
+  }
+
+  /** An entry of a create or update of the spec (not of status) without SSA. */
+  private static boolean isSpecUpdate(ManagedFieldsEntry e) {
+    return "Update".equals(e.getOperation())
+        && e.getManager() != null
+        && (e.getSubresource() == null || e.getSubresource().isEmpty());
   }
 
   private static String label(HasMetadata object, String key) {
