@@ -11,8 +11,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 import io.fraudpipeline.api.testing.ProjectPaths;
+import io.fraudpipeline.api.v1alpha1.Authorization;
+import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
+import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.crossplane.AssumedStatuses;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
@@ -34,10 +37,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every MR the operator emits, for every example and variant (status-dependent ones included), is
- * created on a real kube-apiserver with the vendored provider CRDs installed, strictly (an unknown
- * field is an error, as with kubectl), and reads back with everything that was sent: nothing
- * rejected, nothing pruned.
+ * Every object the operator emits, for every example and variant (status-dependent ones included)
+ * and on each backend, is created on a real kube-apiserver with the vendored Crossplane provider
+ * and ACK CRDs installed, strictly (an unknown field is an error, as with kubectl), and reads back
+ * with everything that was sent: nothing rejected, nothing pruned.
  */
 class ManagedResourcesOnServerTest {
 
@@ -45,10 +48,11 @@ class ManagedResourcesOnServerTest {
   private static KubernetesClient client;
 
   @BeforeAll
-  static void installProviderCrds() throws IOException {
+  static void installBackendCrds() throws IOException {
     ControlPlane cluster = ControlPlane.shared();
     client = cluster.client();
     cluster.applyCrds(ControlPlane.yamlFiles(ProjectPaths.providerCrds()));
+    cluster.applyCrds(ControlPlane.yamlFiles(ProjectPaths.ackCrds()));
   }
 
   static Stream<Arguments> pipelines() {
@@ -62,16 +66,38 @@ class ManagedResourcesOnServerTest {
     return args.stream();
   }
 
+  /** Every pipeline on each backend; the ACK backend refuses API_KEY, so those are left out. */
+  static Stream<Arguments> pipelinesOnEachBackend() {
+    List<Arguments> args = new ArrayList<>();
+    for (Backend backend : Backend.values()) {
+      pipelines()
+          .map(Arguments::get)
+          .forEach(
+              a -> {
+                FraudPipeline pipeline = (FraudPipeline) a[1];
+                pipeline.getSpec().setBackend(backend);
+                boolean refused =
+                    backend == Backend.ACK
+                        && pipeline.getSpec().getApi().getAuthorization() == Authorization.API_KEY;
+                if (!refused) {
+                  args.add(Arguments.of(backend.value() + " " + a[0], pipeline));
+                }
+              });
+    }
+    return args.stream();
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("pipelines")
+  @MethodSource("pipelinesOnEachBackend")
   void everyManagedResourceIsStoredAsSent(String label, FraudPipeline pipeline) {
-    String namespace = "mr-" + label.replaceAll("[^a-z0-9]+", "-").replaceAll("-+$", "");
+    String namespace =
+        "mr-" + label.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("-+$", "");
     client
         .namespaces()
         .resource(
             new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .serverSideApply();
-    RenderedStack stack = AssumedStatuses.renderAssumingReady(pipeline);
+    RenderedStack stack = Backends.of(pipeline).renderAssumingReady(pipeline);
     assertThat(stack.waiting()).as("nothing left waiting once all is Ready").isEmpty();
 
     List<String> pruned = new ArrayList<>();
