@@ -68,12 +68,20 @@ final class ApiResources {
     routes.add(integration(ctx, Components.GET_TRANSACTION, Components.TRANSACTION_RESOURCE));
 
     String deployment = deployment(ctx, routes);
-    ctx.emit(
+    // a stage created before its deployment's name is known would be edited once it is
+    Needs stageNeeds = ctx.needs();
+    if (deployment == null) {
+      stageNeeds.waitFor("the Deployment of the methods and integrations");
+    }
+    MrBuilder stage =
         ctx.mr(STAGE, Components.STAGE)
             .ref("restApiIdRef", restApi)
-            .ref("deploymentIdRef", deployment)
             .set("stageName", api.getStageName())
-            .set("xrayTracingEnabled", true));
+            .set("xrayTracingEnabled", true);
+    if (deployment != null) {
+      stage.ref("deploymentIdRef", deployment);
+    }
+    ctx.emit(stage, stageNeeds);
     Map<String, Object> throttling = new LinkedHashMap<>();
     throttling.put("throttlingRateLimit", api.getThrottling().getRateLimit());
     throttling.put("throttlingBurstLimit", api.getThrottling().getBurstLimit());
@@ -139,7 +147,8 @@ final class ApiResources {
    * A deployment snapshots the API as it is when created: it waits until methods and integrations
    * are Ready. Its name carries a hash of them, so a change creates a new deployment before the old
    * one goes (API Gateway refuses to delete a deployment a stage still uses). Returns the name of
-   * the deployment the stage should use: the new one once Ready, until then the one it has.
+   * the deployment the stage should use: the new one once Ready, until then the one it has; null
+   * while there is none yet and the new one's routes are not all known.
    */
   private static String deployment(StackContext ctx, List<MrBuilder> routes) {
     Needs needs = ctx.needs();
@@ -161,6 +170,8 @@ final class ApiResources {
             .set("description", "Deployment of " + ctx.names.restApi())
             .set("triggers", Map.of("redeployment", hash));
     ctx.emit(current, needs);
+    // its name is final only once every route it snapshots is known
+    boolean currentNamed = needs.met() || ctx.observed.find(DEPLOYMENT, current.name()).isPresent();
 
     String stage = ctx.mrName(Components.STAGE);
     List<GenericKubernetesResource> older =
@@ -174,7 +185,7 @@ final class ApiResources {
       older.forEach(ctx::keep);
     }
     if (older.isEmpty() || ctx.observed.isReady(DEPLOYMENT, current.name())) {
-      return current.name();
+      return currentNamed ? current.name() : null;
     }
     return inUse != null ? inUse : older.get(0).getMetadata().getName();
   }

@@ -24,12 +24,13 @@ public final class AssumedStatuses {
 
   /**
    * Renders the stack as it will be once every MR is Ready: builds, assumes statuses for what was
-   * built, and builds again until nothing waits any more.
+   * built, and builds again until a round adds nothing: the last build sees a status for every MR,
+   * including those of the round that emptied the waiting list.
    */
   public static RenderedStack renderAssumingReady(FraudPipeline pipeline) {
     ObservedResources observed = ObservedResources.none();
     RenderedStack stack = CrossplaneStack.build(pipeline, observed);
-    for (int round = 0; round < 20 && !stack.waiting().isEmpty(); round++) {
+    for (int round = 0; round < 20; round++) {
       observed = new ObservedResources(withStatuses(stack.desired()));
       RenderedStack next = CrossplaneStack.build(pipeline, observed);
       boolean progress = next.desired().size() > stack.desired().size();

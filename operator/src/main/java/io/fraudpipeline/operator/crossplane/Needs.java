@@ -38,6 +38,11 @@ final class Needs {
     }
   }
 
+  /** Something not read from one MR's status, named as the pending list will say it. */
+  void waitFor(String what) {
+    missing.add(what);
+  }
+
   boolean met() {
     return missing.isEmpty();
   }

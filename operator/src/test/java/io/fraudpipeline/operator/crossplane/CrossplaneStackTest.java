@@ -337,7 +337,7 @@ class CrossplaneStackTest {
   void withoutStatusesTheDependentResourcesWaitAndSayForWhat() {
     RenderedStack first = CrossplaneStack.build(pipeline, ObservedResources.none());
 
-    assertThat(first.desired()).hasSize(21);
+    assertThat(first.desired()).hasSize(20);
     assertThat(first.total()).isEqualTo(40);
     assertThat(first.waiting())
         .anySatisfy(
