@@ -27,7 +27,7 @@ class FraudPipelineReconcilerTest extends OperatorTestBase {
           return s != null
               && s.getPending() != null
               && !s.getPending().isEmpty()
-              && cluster.mrs(NS).size() == 21;
+              && cluster.mrs(NS).size() == 20;
         });
     assertThat(cluster.mr(EventSourceMapping.class, NS, "payments-processor-stream"))
         .as("the stream mapping waits for the table's stream ARN")
