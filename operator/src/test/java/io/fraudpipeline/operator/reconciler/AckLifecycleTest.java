@@ -12,6 +12,7 @@ import io.fraudpipeline.operator.ack.kinds.Table;
 import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.testing.cluster.Eventually;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

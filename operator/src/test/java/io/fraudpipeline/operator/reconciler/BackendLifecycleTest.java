@@ -7,6 +7,7 @@ import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
+import io.fraudpipeline.testing.cluster.Eventually;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

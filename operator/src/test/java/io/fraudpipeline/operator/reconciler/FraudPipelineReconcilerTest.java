@@ -8,6 +8,7 @@ import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.kinds.EventSourceMapping;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
+import io.fraudpipeline.testing.cluster.Eventually;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.ack.AckBackend;
+import io.fraudpipeline.testing.cluster.Eventually;
 import org.junit.jupiter.api.Test;
 
 /** A cluster with Crossplane alone: an ACK pipeline says what to install, then recovers. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
+import io.fraudpipeline.testing.cluster.Eventually;
 import org.junit.jupiter.api.Test;
 
 /** A cluster where two provider CRDs are installed only after the operator started. */

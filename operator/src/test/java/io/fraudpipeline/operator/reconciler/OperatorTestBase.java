@@ -5,6 +5,7 @@ import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.kinds.Function;
+import io.fraudpipeline.testing.cluster.Eventually;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;

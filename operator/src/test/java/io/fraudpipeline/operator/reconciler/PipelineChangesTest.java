@@ -19,6 +19,7 @@ import io.fraudpipeline.operator.crossplane.kinds.Table;
 import io.fraudpipeline.operator.crossplane.kinds.TopicSubscription;
 import io.fraudpipeline.operator.crossplane.kinds.UsagePlan;
 import io.fraudpipeline.operator.crossplane.kinds.UsagePlanKey;
+import io.fraudpipeline.testing.cluster.Eventually;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

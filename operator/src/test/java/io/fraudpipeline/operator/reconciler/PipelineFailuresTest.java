@@ -11,6 +11,7 @@ import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.AssumedStatuses;
 import io.fraudpipeline.operator.crossplane.kinds.Queue;
 import io.fraudpipeline.operator.crossplane.kinds.Table;
+import io.fraudpipeline.testing.cluster.Eventually;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

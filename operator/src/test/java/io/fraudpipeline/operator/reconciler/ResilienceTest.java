@@ -12,6 +12,7 @@ import io.fraudpipeline.operator.crossplane.kinds.Function;
 import io.fraudpipeline.operator.crossplane.kinds.LogGroup;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.crossplane.kinds.MetricAlarm;
+import io.fraudpipeline.testing.cluster.Eventually;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

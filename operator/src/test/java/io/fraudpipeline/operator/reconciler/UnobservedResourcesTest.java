@@ -6,6 +6,7 @@ import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.api.v1alpha1.PendingResource;
 import io.fraudpipeline.operator.Fixtures;
+import io.fraudpipeline.testing.cluster.Eventually;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
