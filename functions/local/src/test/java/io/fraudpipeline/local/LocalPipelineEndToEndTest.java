@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudpipeline.functions.json.Json;
 import io.fraudpipeline.functions.model.ScoringPayload;
+import io.fraudpipeline.functions.model.Transaction;
 import io.fraudpipeline.local.lambda.LocalFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -70,16 +71,29 @@ class LocalPipelineEndToEndTest {
     dynamo = pipeline.dynalite().client();
   }
 
-  /** The test's scorer: fails for one transaction, and counts the scores the others stored. */
+  /**
+   * The test's scorer: scores the other transactions of an event and then fails it when it holds
+   * the poison, as the real scorer does with a transaction it cannot score; counts the scores
+   * stored.
+   */
   private static LocalFunction poisonFor(LocalFunction scorer) {
     return event -> {
-      String id = ScoringPayload.fromJson(event).transactionId();
-      if (id.equals(POISON)) {
-        throw new IllegalStateException("scorer cannot handle " + POISON);
+      List<Transaction> all = ScoringPayload.fromJson(event);
+      List<Transaction> others =
+          all.stream().filter(t -> !t.transactionId().equals(POISON)).toList();
+      byte[] response = others.isEmpty() ? null : scorer.invoke(ScoringPayload.toJson(others));
+      if (response != null) {
+        for (Object result : (List<?>) Json.readObject(response).get("transactions")) {
+          Map<?, ?> summary = (Map<?, ?>) result;
+          if (Boolean.TRUE.equals(summary.get("stored"))) {
+            stored
+                .computeIfAbsent((String) summary.get("transaction_id"), k -> new AtomicInteger())
+                .incrementAndGet();
+          }
+        }
       }
-      byte[] response = scorer.invoke(event);
-      if (Boolean.TRUE.equals(Json.readObject(response).get("stored"))) {
-        stored.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+      if (others.size() < all.size()) {
+        throw new IllegalStateException("scorer cannot handle " + POISON);
       }
       return response;
     };
@@ -230,7 +244,7 @@ class LocalPipelineEndToEndTest {
         .singleElement()
         .satisfies(
             letter -> {
-              assertThat(letter.transactionId()).isEqualTo(POISON);
+              assertThat(letter.transactionIds()).contains(POISON);
               assertThat(letter.attempts()).isEqualTo(3);
               assertThat(letter.queue()).isEqualTo("fraud-scorer-dlq-local");
               assertThat(letter.reason()).contains("scorer cannot handle");

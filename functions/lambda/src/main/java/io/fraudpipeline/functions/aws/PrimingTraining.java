@@ -38,8 +38,8 @@ public final class PrimingTraining {
           + "\"merchant\":{\"S\":\"shop\"}}}}]}";
 
   static final String SCORE =
-      "{\"transaction_id\":\"training\",\"timestamp\":1700000000,\"amount\":\"25000\","
-          + "\"merchant\":\"crypto\"}";
+      "{\"transactions\":[{\"transaction_id\":\"training\",\"timestamp\":1700000000,"
+          + "\"amount\":\"25000\",\"merchant\":\"crypto\"}]}";
 
   private PrimingTraining() {}
 

@@ -92,7 +92,7 @@ public final class TransactionProcessorHandler implements RequestStreamHandler {
             false,
             "priming"));
     for (StreamRecord record : StreamRecord.fromEvent(Json.readObject(PRIMING_STREAM_EVENT))) {
-      ScoringPayload.toJson(TransactionItems.fromItem(record.newImage()));
+      ScoringPayload.toJson(List.of(TransactionItems.fromItem(record.newImage())));
     }
   }
 

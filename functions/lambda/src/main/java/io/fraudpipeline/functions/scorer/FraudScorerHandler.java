@@ -16,7 +16,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.warmup.SdkWarmUp;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,7 +26,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The fraud scorer, invoked asynchronously by the processor with a {@link ScoringPayload}. A
- * payload it cannot read fails the invocation, so Lambda's retries and dead-letter queue see it.
+ * payload it cannot read fails the invocation, so Lambda's retries and dead-letter queue see it; so
+ * does a transaction of the event that could not be scored, after the others were (scoring is
+ * idempotent, so the retry only finishes what failed).
  */
 public final class FraudScorerHandler implements RequestStreamHandler {
 
@@ -63,7 +67,7 @@ public final class FraudScorerHandler implements RequestStreamHandler {
    */
   static void prime() {
     SdkWarmUp.warmUp(DynamoDbClient.class, SnsClient.class);
-    Transaction transaction = ScoringPayload.fromJson(PRIMING_PAYLOAD);
+    Transaction transaction = ScoringPayload.fromJson(PRIMING_PAYLOAD).get(0);
     FraudRules rules = new FraudRules(ScoringConfig.defaults());
     BigDecimal score = rules.score(transaction.amount(), transaction.merchant());
     FraudScore fraudScore =
@@ -83,7 +87,7 @@ public final class FraudScorerHandler implements RequestStreamHandler {
 
   private static final byte[] PRIMING_PAYLOAD =
       ScoringPayload.toJson(
-          new Transaction("priming", 1L, new BigDecimal("10000.5"), "crypto", null, null));
+          List.of(new Transaction("priming", 1L, new BigDecimal("10000.5"), "crypto", null, null)));
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
@@ -91,9 +95,28 @@ public final class FraudScorerHandler implements RequestStreamHandler {
     output.write(Json.writeBytes(handle(input.readAllBytes())));
   }
 
-  /** Scores one payload and returns the summary the invocation answers with. */
+  /**
+   * Scores every transaction of one event and returns the summary the invocation answers with.
+   *
+   * @throws ScoringFailedException naming the transactions that could not be scored
+   */
   public Map<String, Object> handle(byte[] payload) {
-    ScoringResult result = scorer.score(ScoringPayload.fromJson(payload));
+    List<Map<String, Object>> scored = new ArrayList<>();
+    Map<String, RuntimeException> failures = new LinkedHashMap<>();
+    for (Transaction transaction : ScoringPayload.fromJson(payload)) {
+      try {
+        scored.add(summary(scorer.score(transaction)));
+      } catch (RuntimeException e) {
+        failures.put(transaction.transactionId(), e);
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new ScoringFailedException(failures, scored.size());
+    }
+    return Map.of("transactions", scored);
+  }
+
+  private static Map<String, Object> summary(ScoringResult result) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("transaction_id", result.score().transactionId());
     summary.put("fraud_score", result.score().score());
@@ -101,5 +124,35 @@ public final class FraudScorerHandler implements RequestStreamHandler {
     summary.put("stored", result.stored());
     summary.put("published", result.published());
     return summary;
+  }
+
+  /** Some transactions of an event were not scored; the others were. */
+  public static final class ScoringFailedException extends RuntimeException {
+    ScoringFailedException(Map<String, RuntimeException> failures, int scored) {
+      super(message(failures, scored), failures.values().iterator().next());
+      failures.values().stream().skip(1).forEach(this::addSuppressed);
+    }
+
+    private static String message(Map<String, RuntimeException> failures, int scored) {
+      StringBuilder text =
+          new StringBuilder()
+              .append(failures.size())
+              .append(" transaction(s) not scored (")
+              .append(scored)
+              .append(" scored): ");
+      int shown = 0;
+      for (Map.Entry<String, RuntimeException> failure : failures.entrySet()) {
+        if (shown++ == 5) {
+          text.append(", ...");
+          break;
+        }
+        text.append(shown > 1 ? ", " : "")
+            .append(failure.getKey())
+            .append(" (")
+            .append(failure.getValue().getMessage())
+            .append(')');
+      }
+      return text.toString();
+    }
   }
 }

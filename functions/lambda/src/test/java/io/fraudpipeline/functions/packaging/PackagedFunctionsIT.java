@@ -105,7 +105,7 @@ class PackagedFunctionsIT {
       assertThat(Json.readObject(bytes(run.responses().get(0)))).containsEntry("statusCode", 202);
       assertThat(run.responses().get(1)).isEqualTo("{\"batchItemFailures\":[]}");
       assertThat(tables.transactionCount()).isEqualTo(1);
-      Transaction sent = ScoringPayload.fromJson(bytes(lambda.requests().get(0).body()));
+      Transaction sent = ScoringPayload.fromJson(bytes(lambda.requests().get(0).body())).get(0);
       assertThat(sent.amount()).isEqualByComparingTo(new BigDecimal("0.10"));
       assertThat(lambda.requests().get(0).path())
           .endsWith("/functions/fraud-scorer-it/invocations");
@@ -130,14 +130,15 @@ class PackagedFunctionsIT {
       Files.write(
           payload,
           ScoringPayload.toJson(
-              new Transaction(
-                  "it-2", 1700000000L, new BigDecimal("3"), "Grand Casino", null, null)));
+              List.of(
+                  new Transaction(
+                      "it-2", 1700000000L, new BigDecimal("3"), "Grand Casino", null, null))));
 
       PackagedArtifact.Run run = artifact.run(Handlers.SCORER, env, List.of(payload, payload));
 
       assertThat(run.exitCode()).as(run.output()).isZero();
-      assertThat(Json.readObject(bytes(run.responses().get(0)))).containsEntry("published", true);
-      assertThat(Json.readObject(bytes(run.responses().get(1)))).containsEntry("published", false);
+      assertThat(onlyResult(run.responses().get(0))).containsEntry("published", true);
+      assertThat(onlyResult(run.responses().get(1))).containsEntry("published", false);
       assertThat(sns.requests())
           .singleElement()
           .satisfies(
@@ -163,6 +164,15 @@ class PackagedFunctionsIT {
 
   private static Path write(Path dir, String name, Map<String, Object> event) throws IOException {
     return Files.write(dir.resolve(name), Events.bytes(event));
+  }
+
+  /** The one result of a scorer response for an event of one transaction. */
+  private static Map<String, Object> onlyResult(String response) {
+    List<?> results = (List<?>) Json.readObject(bytes(response)).get("transactions");
+    assertThat(results).hasSize(1);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> result = (Map<String, Object>) results.get(0);
+    return result;
   }
 
   private static byte[] bytes(String text) {

@@ -56,19 +56,30 @@ class FraudScorerHandlerTest {
     sns.close();
   }
 
-  private static byte[] payload(String id, String amount, String merchant) {
-    return ScoringPayload.toJson(
-        new Transaction(id, 1700000000L, new BigDecimal(amount), merchant, null, null));
+  private static Transaction transaction(String id, String amount, String merchant) {
+    return new Transaction(id, 1700000000L, new BigDecimal(amount), merchant, null, null);
   }
 
+  private static byte[] payload(String id, String amount, String merchant) {
+    return ScoringPayload.toJson(List.of(transaction(id, amount, merchant)));
+  }
+
+  /** The result of an event of one transaction. */
   private Map<String, Object> deliver(byte[] payload) {
+    List<Map<String, Object>> results = deliverAll(payload);
+    assertThat(results).hasSize(1);
+    return results.get(0);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> deliverAll(byte[] payload) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       handler.handleRequest(new ByteArrayInputStream(payload), out, null);
     } catch (IOException e) {
       throw new AssertionError(e);
     }
-    return Json.readObject(out.toByteArray());
+    return (List<Map<String, Object>>) Json.readObject(out.toByteArray()).get("transactions");
   }
 
   @Test
@@ -150,16 +161,13 @@ class FraudScorerHandlerTest {
 
   @Test
   void aFailedPublishIsRetriedByTheNextDeliveryOnly() {
-    sns.respondWith(
-        request ->
-            new Response(
-                500,
-                "text/xml",
-                "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalError</Code>"
-                    + "<Message>boom</Message></Error><RequestId>r</RequestId></ErrorResponse>"));
+    sns.respondWith(FraudScorerHandlerTest::snsFails);
     byte[] payload = payload("t-retry", "20000", "crypto");
 
-    assertThatThrownBy(() -> deliver(payload)).isInstanceOf(SnsException.class);
+    assertThatThrownBy(() -> deliver(payload))
+        .isInstanceOf(FraudScorerHandler.ScoringFailedException.class)
+        .hasMessageContaining("t-retry")
+        .hasCauseInstanceOf(SnsException.class);
     assertThat(scores.find("t-retry").orElseThrow().alerted()).isFalse();
 
     sns.respondWith(StubAwsEndpoint::snsPublished);
@@ -170,13 +178,72 @@ class FraudScorerHandlerTest {
   }
 
   @Test
+  void anEventScoresEveryTransactionAndFailsNamingOnlyThoseThatFailed() {
+    sns.respondWith(FraudScorerHandlerTest::snsFails);
+    byte[] event =
+        ScoringPayload.toJson(
+            List.of(
+                transaction("b-low", "10", "Bakery"),
+                transaction("b-high-1", "20000", "crypto"),
+                transaction("b-high-2", "30000", "Offshore Ltd")));
+
+    assertThatThrownBy(() -> deliverAll(event))
+        .isInstanceOf(FraudScorerHandler.ScoringFailedException.class)
+        .hasMessageStartingWith("2 transaction(s) not scored (1 scored)")
+        .hasMessageContaining("b-high-1")
+        .hasMessageContaining("b-high-2")
+        .message()
+        .doesNotContain("b-low");
+    assertThat(tables.scoreCount()).isEqualTo(3);
+
+    // the retry of the same event finishes the two alerts and stores nothing twice
+    sns.respondWith(StubAwsEndpoint::snsPublished);
+    assertThat(deliverAll(event))
+        .extracting(r -> r.get("transaction_id") + "=" + r.get("published"))
+        .containsExactly("b-low=false", "b-high-1=true", "b-high-2=true");
+    assertThat(tables.scoreCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aSingleTransactionObjectIsReadAsAnEventOfOne() {
+    byte[] single =
+        ("{\"transaction_id\":\"t-single\",\"timestamp\":1700000000,\"amount\":\"6000\","
+                + "\"merchant\":\"Amazon\"}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    assertThat(deliver(single))
+        .containsEntry("transaction_id", "t-single")
+        .containsEntry("stored", true);
+  }
+
+  @Test
   void anUnreadablePayloadFailsTheInvocationAndWritesNothing() {
     assertThatThrownBy(() -> deliver("{\"transaction_id\":\"t\"}".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("timestamp");
     assertThatThrownBy(() -> deliver("[]".getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("scoring payload");
+    assertThatThrownBy(
+            () ->
+                deliver(
+                    "{\"transactions\":[{\"transaction_id\":\"t\",\"timestamp\":1,\"amount\":\"1\"},7]}"
+                        .getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("transactions[1] must be an object");
+    assertThatThrownBy(
+            () ->
+                deliver(
+                    "{\"transactions\":[{\"transaction_id\":\"t\",\"timestamp\":1.5,\"amount\":\"1\"}]}"
+                        .getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("transactions[0].timestamp must be an integer");
     assertThat(tables.scoreCount()).isZero();
+  }
+
+  private static Response snsFails(StubAwsEndpoint.Request request) {
+    return new Response(
+        500,
+        "text/xml",
+        "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalError</Code>"
+            + "<Message>boom</Message></Error><RequestId>r</RequestId></ErrorResponse>");
   }
 
   /** Message attributes of a query-protocol Publish, as name to "DataType=value". */

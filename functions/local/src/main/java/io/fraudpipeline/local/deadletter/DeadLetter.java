@@ -2,6 +2,7 @@ package io.fraudpipeline.local.deadletter;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,7 +10,8 @@ import java.util.Map;
  * after how many attempts, and the payload itself so it can be inspected or replayed.
  *
  * @param queue the queue's AWS name, e.g. {@code fraud-scorer-dlq-local}
- * @param transactionId the transaction concerned, when it could be read
+ * @param transactionIds the transactions concerned, those that could be read (a scorer event holds
+ *     the inserts of one stream batch)
  * @param reference a stream record's sequence number, or the invocation's request id
  * @param reason the last error
  * @param attempts how often delivery was tried
@@ -17,7 +19,7 @@ import java.util.Map;
  */
 public record DeadLetter(
     String queue,
-    String transactionId,
+    List<String> transactionIds,
     String reference,
     String reason,
     int attempts,
@@ -27,7 +29,7 @@ public record DeadLetter(
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("queue", queue);
-    json.put("transaction_id", transactionId);
+    json.put("transaction_ids", transactionIds);
     json.put("reference", reference);
     json.put("reason", reason);
     json.put("attempts", attempts);

@@ -1,12 +1,14 @@
 package io.fraudpipeline.local.scorer;
 
 import io.fraudpipeline.functions.json.Json;
+import io.fraudpipeline.functions.model.ScoringPayload;
 import io.fraudpipeline.local.deadletter.DeadLetter;
 import io.fraudpipeline.local.deadletter.DeadLetterQueue;
 import io.fraudpipeline.local.lambda.LocalFunction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -117,18 +119,18 @@ public final class AsyncInvocations implements AutoCloseable {
 
   private void deadLetter(byte[] event, String requestId, String reason, int attempts) {
     Object payload;
-    String transactionId = null;
+    List<String> transactionIds = List.of();
     try {
       Map<String, Object> json = Json.readObject(event);
       payload = json;
-      transactionId = json.get("transaction_id") instanceof String id ? id : null;
+      transactionIds = ScoringPayload.transactionIds(json);
     } catch (RuntimeException unreadable) {
       payload = new String(event, StandardCharsets.UTF_8);
     }
     deadLetters.add(
         new DeadLetter(
             deadLetters.name(),
-            transactionId,
+            transactionIds,
             requestId,
             reason,
             attempts,

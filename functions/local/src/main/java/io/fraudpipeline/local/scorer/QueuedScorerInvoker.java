@@ -3,6 +3,7 @@ package io.fraudpipeline.local.scorer;
 import io.fraudpipeline.functions.model.ScoringPayload;
 import io.fraudpipeline.functions.model.Transaction;
 import io.fraudpipeline.functions.processor.stream.ScorerInvoker;
+import java.util.List;
 
 /**
  * The processor's scorer invoker in local mode: queues the same payload the Lambda invoker sends to
@@ -17,7 +18,7 @@ public final class QueuedScorerInvoker implements ScorerInvoker {
   }
 
   @Override
-  public void invoke(Transaction transaction) {
-    scorer.submit(ScoringPayload.toJson(transaction));
+  public void invoke(List<Transaction> transactions) {
+    scorer.submit(ScoringPayload.toJson(transactions));
   }
 }

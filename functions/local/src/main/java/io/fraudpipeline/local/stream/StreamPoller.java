@@ -133,7 +133,7 @@ public final class StreamPoller implements AutoCloseable {
       deadLetters.add(
           new DeadLetter(
               deadLetters.name(),
-              transactionId(record),
+              transactionIds(record),
               record.sequenceNumber(),
               reason,
               attempts,
@@ -143,12 +143,12 @@ public final class StreamPoller implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private static String transactionId(ShardRecord record) {
+  private static List<String> transactionIds(ShardRecord record) {
     Object dynamodb = record.json().get("dynamodb");
     Object keys = dynamodb instanceof Map<?, ?> d ? d.get("Keys") : null;
     Object id = keys instanceof Map<?, ?> k ? k.get(TableSchema.TRANSACTION_ID) : null;
     Object s = id instanceof Map<?, ?> typed ? ((Map<String, Object>) typed).get("S") : null;
-    return s instanceof String text ? text : null;
+    return s instanceof String text ? List.of(text) : List.of();
   }
 
   /** Records the function finished with (not counting dead-lettered ones). */

@@ -50,7 +50,7 @@ class AsyncInvocationsTest {
         .singleElement()
         .satisfies(
             letter -> {
-              assertThat(letter.transactionId()).isEqualTo("poison");
+              assertThat(letter.transactionIds()).containsExactly("poison");
               assertThat(letter.attempts()).isEqualTo(3);
               assertThat(letter.reason()).contains("scorer down for poison");
               assertThat(letter.payload()).isEqualTo(Map.of("transaction_id", "poison"));

@@ -165,7 +165,7 @@ class StreamPollerTest {
         .singleElement()
         .satisfies(
             letter -> {
-              assertThat(letter.transactionId()).isEqualTo("poison");
+              assertThat(letter.transactionIds()).containsExactly("poison");
               assertThat(letter.reference()).isEqualTo(sequenceOf.get("poison"));
               assertThat(letter.attempts()).isEqualTo(3);
               assertThat(letter.reason()).contains("cannot process poison");
@@ -187,7 +187,9 @@ class StreamPollerTest {
     // first try, then one retry from "bad"; then bad and everything after it in the batch is dead
     assertThat(function.batches)
         .containsExactly(List.of("a", "bad", "c"), List.of("bad", "c"), List.of("later"));
-    assertThat(dlq.contents()).extracting(DeadLetter::transactionId).containsExactly("bad", "c");
+    assertThat(dlq.contents())
+        .flatExtracting(DeadLetter::transactionIds)
+        .containsExactly("bad", "c");
     assertThat(poller.deliveredCount()).isEqualTo(2);
   }
 

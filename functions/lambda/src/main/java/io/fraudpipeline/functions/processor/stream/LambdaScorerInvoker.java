@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -77,8 +78,9 @@ public final class LambdaScorerInvoker implements ScorerInvoker {
   }
 
   @Override
-  public void invoke(Transaction transaction) {
-    byte[] payload = ScoringPayload.toJson(transaction);
+  public void invoke(List<Transaction> transactions) {
+    byte[] payload = ScoringPayload.toJson(transactions);
+    String what = describe(transactions);
     SdkHttpFullRequest request =
         SdkHttpFullRequest.builder()
             .method(SdkHttpMethod.POST)
@@ -107,19 +109,18 @@ public final class LambdaScorerInvoker implements ScorerInvoker {
       String body = read(response);
       if (status != 202) {
         throw new ScorerInvokeException(
-            "scorer "
-                + functionName
-                + " did not queue "
-                + transaction.transactionId()
-                + ": HTTP "
-                + status
-                + " "
-                + body);
+            "scorer " + functionName + " did not queue " + what + ": HTTP " + status + " " + body);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "scorer " + functionName + " unreachable for " + transaction.transactionId(), e);
+      throw new UncheckedIOException("scorer " + functionName + " unreachable for " + what, e);
     }
+  }
+
+  private static String describe(List<Transaction> transactions) {
+    String first = transactions.isEmpty() ? "none" : transactions.get(0).transactionId();
+    return transactions.size() == 1
+        ? first
+        : transactions.size() + " transactions (first " + first + ")";
   }
 
   private static String read(HttpExecuteResponse response) throws IOException {
