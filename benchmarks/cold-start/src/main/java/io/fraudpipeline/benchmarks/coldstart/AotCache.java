@@ -24,17 +24,20 @@ final class AotCache {
 
   private AotCache() {}
 
-  /** The training environment: names for the handlers, an endpoint nobody listens on. */
+  /**
+   * The training environment: names for the handlers, and a free loopback port for the endpoint the
+   * training run serves itself.
+   */
   static Map<String, String> trainingEnvironment() throws IOException {
-    int closedPort;
+    int freePort;
     try (ServerSocket s = new ServerSocket(0)) {
-      closedPort = s.getLocalPort();
+      freePort = s.getLocalPort();
     }
     Map<String, String> env = new HashMap<>();
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_ACCESS_KEY_ID", "training");
     env.put("AWS_SECRET_ACCESS_KEY", "training");
-    env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + closedPort);
+    env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + freePort);
     // one retry, so the retry path is trained without waiting out the SDK's full backoff
     env.put("AWS_MAX_ATTEMPTS", "2");
     env.put("TRANSACTIONS_TABLE", "transactions-training");

@@ -12,9 +12,10 @@ import java.util.List;
  * The training run of a Java AOT cache (JEP 483/514/515) for an image deploy, with no network:
  * builds both handlers as Lambda does, from the environment; runs their SnapStart primers (the
  * SDK's pipelines on canned responses); then hands each handler one event of every kind it takes,
- * with the AWS endpoints pointing at a loopback port nobody listens on, so the path up to the
- * socket (parsing, validation, marshalling, signing, the HTTP client, the retries) is loaded and
- * profiled too. Every call fails to connect, which is expected and logged, never fatal.
+ * with {@code AWS_ENDPOINT_URL} on loopback, where a {@link TrainingEndpoint} answers as AWS
+ * answers success, so the whole path of a first event (parsing, validation, marshalling, signing,
+ * the HTTP client, the response's unmarshalling) is loaded and profiled too. An event that fails
+ * (another endpoint, nothing listening) is counted and logged, never fatal.
  */
 public final class PrimingTraining {
 
@@ -43,16 +44,22 @@ public final class PrimingTraining {
 
   private PrimingTraining() {}
 
-  public static void main(String[] args) {
-    TransactionProcessorHandler processor = new TransactionProcessorHandler();
-    FraudScorerHandler scorer = new FraudScorerHandler();
-    SnapStartPriming.primeAll();
-    int handled = 0;
-    for (String event : List.of(POST, GET, STREAM)) {
-      handled += handle(processor, event);
+  public static void main(String[] args) throws IOException {
+    try (TrainingEndpoint aws = TrainingEndpoint.serve(System.getenv("AWS_ENDPOINT_URL"))) {
+      TransactionProcessorHandler processor = new TransactionProcessorHandler();
+      FraudScorerHandler scorer = new FraudScorerHandler();
+      SnapStartPriming.primeAll();
+      int handled = 0;
+      for (String event : List.of(POST, GET, STREAM)) {
+        handled += handle(processor, event);
+      }
+      handled += handle(scorer, SCORE);
+      System.out.println(
+          "training: primers run, "
+              + handled
+              + " of 4 events answered"
+              + (aws == null ? " (no loopback endpoint: every AWS call failed)" : ""));
     }
-    handled += handle(scorer, SCORE);
-    System.out.println("training: primers run, " + handled + " of 4 events answered");
   }
 
   private static int handle(
