@@ -115,7 +115,8 @@ final class SimulatedAckController implements AutoCloseable {
   private void enqueue(ManagedResource r, boolean force) {
     boolean generationSeen =
         Objects.equals(reconciled.get(r.getMetadata().getUid()), r.getMetadata().getGeneration());
-    if (force || !generationSeen || r.getMetadata().getDeletionTimestamp() != null) {
+    boolean due = force || !generationSeen || r.getMetadata().getDeletionTimestamp() != null;
+    if (due && !workers.isShutdown()) {
       workers.execute(() -> reconcile(r));
     }
   }
