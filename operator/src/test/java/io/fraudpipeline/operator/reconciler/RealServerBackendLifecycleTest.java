@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -90,8 +91,8 @@ abstract class RealServerBackendLifecycleTest {
   /** The table's settings say it outlives its Kubernetes object. */
   abstract void assertRetained(GenericKubernetesResource table);
 
-  /** After the pipeline is deleted: what the controllers did with the AWS objects. */
-  void assertAwsObjectsAfterDeletion(String namespace, List<ManagedResource> tables) {}
+  /** After the pipeline is deleted: what the controllers did with the AWS objects of these. */
+  void assertAwsObjectsAfterDeletion(String namespace, List<ManagedResource> deleted) {}
 
   @BeforeAll
   void start() throws Exception {
@@ -99,10 +100,11 @@ abstract class RealServerBackendLifecycleTest {
     admin = cluster.client();
     installCrds();
     namespace("fraud-system");
-    controllerClient =
-        new KubernetesClientBuilder()
-            .withConfig(cluster.configForUser(PROVIDER_USER, "system:masters"))
-            .build();
+    Config controllerConfig = cluster.configForUser(PROVIDER_USER, "system:masters");
+    // the server names a client's Update entries in managedFields after its user agent: the
+    // controllers' own, as real ones have, not the operator's (the same fabric8 default)
+    controllerConfig.setUserAgent("simulated-controllers/1.0");
+    controllerClient = new KubernetesClientBuilder().withConfig(controllerConfig).build();
     controllers = simulatedControllers(controllerClient);
     operator =
         new ProductionOperator(
@@ -422,6 +424,7 @@ abstract class RealServerBackendLifecycleTest {
     List<ManagedResource> tables = objectsOfKind(ns, "delete", "Table");
     assertThat(tables).isNotEmpty();
     tables.forEach(this::assertRetained);
+    List<ManagedResource> before = objects(ns, "delete");
     long mark = cluster.auditLog().mark();
 
     admin.resources(FraudPipeline.class).inNamespace(ns).withName("delete").delete();
@@ -439,6 +442,6 @@ abstract class RealServerBackendLifecycleTest {
         .as("the garbage collector deleted them")
         .isNotEmpty()
         .allMatch(e -> e.user().equals(ControlPlane.CONTROLLER_MANAGER_USER));
-    assertAwsObjectsAfterDeletion(ns, tables);
+    assertAwsObjectsAfterDeletion(ns, before);
   }
 }

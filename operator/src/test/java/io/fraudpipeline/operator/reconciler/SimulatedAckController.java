@@ -96,6 +96,7 @@ final class SimulatedAckController implements AutoCloseable {
   /** The error is gone (the spec was fixed, or AWS recovered): the next reconcile syncs. */
   void recover(String namespace, String name) {
     failures.remove(namespace + "/" + name);
+    find(namespace, name).ifPresent(r -> reconciled.remove(r.getMetadata().getUid()));
     find(namespace, name).ifPresent(r -> enqueue(r, true));
   }
 
@@ -176,7 +177,10 @@ final class SimulatedAckController implements AutoCloseable {
       r.setAdditionalProperty("status", status);
       client.resource(r).updateStatus();
     }
-    if (synced) {
+    if (!synced) {
+      // not settled: looked at again until it is (a refused status write is retried too)
+      reconciled.remove(r.getMetadata().getUid());
+    } else {
       reconciled.put(r.getMetadata().getUid(), r.getMetadata().getGeneration());
       // what referred to this object is requeued, as the runtime does while references wait
       referrers(r).forEach(o -> enqueue(o, true));
