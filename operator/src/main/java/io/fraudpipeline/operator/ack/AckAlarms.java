@@ -5,6 +5,7 @@ import static io.fraudpipeline.operator.ack.AckKinds.TOPIC;
 
 import io.fraudpipeline.operator.model.AlarmDesign;
 import io.fraudpipeline.operator.model.Alarms;
+import io.fraudpipeline.operator.model.StackComponents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,10 @@ final class AckAlarms {
     for (AlarmDesign alarm :
         Alarms.of(ctx.names, ctx.spec.getAlarms(), ctx.spec.getApi().getStageName())) {
       AckNeeds needs = ctx.needs();
-      String topicArn = needs.status(TOPIC, ctx.name(AckComponents.ALARM_TOPIC), AckStatus.ARN);
+      String topicArn = needs.status(TOPIC, ctx.name(StackComponents.ALARM_TOPIC), AckStatus.ARN);
       List<String> actions = topicArn == null ? null : List.of(topicArn);
       ctx.emit(
-          ctx.object(METRIC_ALARM, AckComponents.alarm(alarm.name(), ctx.names.suffix()))
+          ctx.object(METRIC_ALARM, StackComponents.alarm(alarm.name(), ctx.names.suffix()))
               .set("name", alarm.name())
               .set("alarmDescription", alarm.description())
               .set("comparisonOperator", alarm.comparisonOperator())

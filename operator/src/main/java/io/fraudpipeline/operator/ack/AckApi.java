@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.api.v1alpha1.ApiSpec;
 import io.fraudpipeline.operator.model.FunctionRole;
+import io.fraudpipeline.operator.model.StackComponents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,11 @@ final class AckApi {
   /** Returns the REST API's id, once reported. */
   static String add(AckContext ctx) {
     ApiSpec api = ctx.spec.getApi();
-    String restApi = ctx.name(AckComponents.REST_API);
+    String restApi = ctx.name(StackComponents.REST_API);
     var observedApi = ctx.observed.find(REST_API, restApi);
     String apiId = observedApi.map(r -> AckStatus.field(r, AckStatus.ID)).orElse(null);
     AckObject rest =
-        ctx.object(REST_API, AckComponents.REST_API)
+        ctx.object(REST_API, StackComponents.REST_API)
             .set("name", ctx.names.restApi())
             .set("description", "Fraud detection API of pipeline " + ctx.names.suffix())
             .set("endpointConfiguration", Map.of("types", List.of("REGIONAL")));
@@ -46,19 +47,19 @@ final class AckApi {
     AckNeeds top = ctx.needs();
     String rootId = top.status(REST_API, restApi, AckStatus.ROOT_RESOURCE_ID);
     ctx.emit(
-        resource(ctx, AckComponents.TRANSACTIONS_RESOURCE, apiId)
+        resource(ctx, StackComponents.TRANSACTIONS_RESOURCE, apiId)
             // parentRef targets Resources only: the root's id is copied from the API's status
             .set("parentID", rootId)
             .set("pathPart", "transactions"),
         top);
     ctx.emit(
-        resource(ctx, AckComponents.TRANSACTION_RESOURCE, apiId)
-            .ref("parentRef", ctx.name(AckComponents.TRANSACTIONS_RESOURCE))
+        resource(ctx, StackComponents.TRANSACTION_RESOURCE, apiId)
+            .ref("parentRef", ctx.name(StackComponents.TRANSACTIONS_RESOURCE))
             .set("pathPart", "{transactionId}"));
 
     AckNeeds route = ctx.needs();
     String aliasArn =
-        route.status(ALIAS, ctx.name(AckComponents.alias(FunctionRole.PROCESSOR)), AckStatus.ARN);
+        route.status(ALIAS, ctx.name(StackComponents.alias(FunctionRole.PROCESSOR)), AckStatus.ARN);
     String uri =
         aliasArn == null
             ? null
@@ -71,15 +72,16 @@ final class AckApi {
                 + "/invocations";
     List<AckObject> routes = new ArrayList<>();
     routes.add(
-        method(ctx, api, AckComponents.POST_TRANSACTIONS, AckComponents.TRANSACTIONS_RESOURCE));
-    routes.add(method(ctx, api, AckComponents.GET_TRANSACTION, AckComponents.TRANSACTION_RESOURCE));
+        method(ctx, api, StackComponents.POST_TRANSACTIONS, StackComponents.TRANSACTIONS_RESOURCE));
+    routes.add(
+        method(ctx, api, StackComponents.GET_TRANSACTION, StackComponents.TRANSACTION_RESOURCE));
     routes.forEach(ctx::emit);
     List<AckObject> integrations =
         List.of(
             integration(
-                ctx, AckComponents.POST_TRANSACTIONS, AckComponents.TRANSACTIONS_RESOURCE, uri),
+                ctx, StackComponents.POST_TRANSACTIONS, StackComponents.TRANSACTIONS_RESOURCE, uri),
             integration(
-                ctx, AckComponents.GET_TRANSACTION, AckComponents.TRANSACTION_RESOURCE, uri));
+                ctx, StackComponents.GET_TRANSACTION, StackComponents.TRANSACTION_RESOURCE, uri));
     for (AckObject i : integrations) {
       ctx.emit(i, route);
     }
@@ -87,7 +89,7 @@ final class AckApi {
 
     String deployment = deployment(ctx, routes, route.met(), apiId);
     ctx.emit(
-        ctx.object(STAGE, AckComponents.STAGE)
+        ctx.object(STAGE, StackComponents.STAGE)
             .ref("restAPIRef", restApi)
             .ref("deploymentRef", deployment)
             .set("stageName", api.getStageName())
@@ -106,7 +108,7 @@ final class AckApi {
 
   private static AckObject resource(AckContext ctx, String component, String apiId) {
     AckObject r =
-        ctx.object(API_RESOURCE, component).ref("restAPIRef", ctx.name(AckComponents.REST_API));
+        ctx.object(API_RESOURCE, component).ref("restAPIRef", ctx.name(StackComponents.REST_API));
     String id =
         ctx.observed
             .find(API_RESOURCE, ctx.name(component))
@@ -120,10 +122,10 @@ final class AckApi {
 
   private static AckObject method(
       AckContext ctx, ApiSpec api, String component, String resourceComponent) {
-    boolean get = component.equals(AckComponents.GET_TRANSACTION);
+    boolean get = component.equals(StackComponents.GET_TRANSACTION);
     AckObject m =
         ctx.object(METHOD, component)
-            .ref("restAPIRef", ctx.name(AckComponents.REST_API))
+            .ref("restAPIRef", ctx.name(StackComponents.REST_API))
             .ref("resourceRef", ctx.name(resourceComponent))
             .set("httpMethod", get ? "GET" : "POST")
             .set("authorizationType", api.getAuthorization().value())
@@ -137,9 +139,9 @@ final class AckApi {
   private static AckObject integration(
       AckContext ctx, String methodComponent, String resourceComponent, String uri) {
     return ctx.object(INTEGRATION, methodComponent)
-        .ref("restAPIRef", ctx.name(AckComponents.REST_API))
+        .ref("restAPIRef", ctx.name(StackComponents.REST_API))
         .ref("resourceRef", ctx.name(resourceComponent))
-        .set("httpMethod", methodComponent.equals(AckComponents.GET_TRANSACTION) ? "GET" : "POST")
+        .set("httpMethod", methodComponent.equals(StackComponents.GET_TRANSACTION) ? "GET" : "POST")
         .set("type", "AWS_PROXY")
         // Lambda is always invoked with POST, whatever the client's method
         .set("integrationHTTPMethod", "POST")
@@ -169,11 +171,11 @@ final class AckApi {
     if (!routesBuilt) {
       needs.holdFor("the integrations to be built");
     }
-    String component = AckComponents.hashed(AckComponents.DEPLOYMENT, canonical.toString());
+    String component = StackComponents.hashed(StackComponents.DEPLOYMENT, canonical.toString());
     String current = ctx.name(component);
     AckObject deployment =
         ctx.object(DEPLOYMENT, component)
-            .ref("restAPIRef", ctx.name(AckComponents.REST_API))
+            .ref("restAPIRef", ctx.name(StackComponents.REST_API))
             .set("description", "Deployment of " + ctx.names.restApi());
     String deploymentId =
         ctx.observed
@@ -185,9 +187,9 @@ final class AckApi {
     }
     ctx.emit(deployment, needs);
 
-    String stage = ctx.name(AckComponents.STAGE);
+    String stage = ctx.name(StackComponents.STAGE);
     List<GenericKubernetesResource> older =
-        ctx.observedStartingWith(DEPLOYMENT, AckComponents.DEPLOYMENT).stream()
+        ctx.observedStartingWith(DEPLOYMENT, StackComponents.DEPLOYMENT).stream()
             .filter(d -> !d.getMetadata().getName().equals(current))
             .toList();
     var observedStage = ctx.observed.find(STAGE, stage);
@@ -209,7 +211,7 @@ final class AckApi {
   static String endpoint(AckContext ctx, String apiId) {
     boolean stageReady =
         ctx.observed
-            .find(STAGE, ctx.name(AckComponents.STAGE))
+            .find(STAGE, ctx.name(StackComponents.STAGE))
             .map(AckReadiness::isReady)
             .orElse(false);
     if (apiId == null || !stageReady) {

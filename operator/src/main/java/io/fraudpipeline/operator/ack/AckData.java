@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
 import io.fraudpipeline.functions.contract.TableSchema;
 import io.fraudpipeline.operator.model.FunctionRole;
+import io.fraudpipeline.operator.model.StackComponents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class AckData {
     ctx.emit(fraudScoresTable(ctx));
     for (FunctionRole f : FunctionRole.values()) {
       ctx.emit(
-          ctx.object(QUEUE, AckComponents.deadLetterQueue(f))
+          ctx.object(QUEUE, StackComponents.deadLetterQueue(f))
               .set("queueName", ctx.names.deadLetterQueue(f))
               // every SQS attribute is a string in ACK's Queue
               .set(
@@ -31,13 +32,13 @@ final class AckData {
                   String.valueOf(ctx.spec.getDeadLetter().getRetentionSeconds()))
               .set("sqsManagedSSEEnabled", "true"));
     }
-    ctx.emit(ctx.object(TOPIC, AckComponents.ALERT_TOPIC).set("name", ctx.names.alertTopic()));
-    ctx.emit(ctx.object(TOPIC, AckComponents.ALARM_TOPIC).set("name", ctx.names.alarmTopic()));
+    ctx.emit(ctx.object(TOPIC, StackComponents.ALERT_TOPIC).set("name", ctx.names.alertTopic()));
+    ctx.emit(ctx.object(TOPIC, StackComponents.ALARM_TOPIC).set("name", ctx.names.alarmTopic()));
     for (SubscriptionSpec s : ctx.spec.getAlerts().getSubscriptions()) {
-      ctx.emit(subscription(ctx, AckComponents.ALERT_TOPIC, s));
+      ctx.emit(subscription(ctx, StackComponents.ALERT_TOPIC, s));
     }
     for (SubscriptionSpec s : ctx.spec.getAlarms().getSubscriptions()) {
-      ctx.emit(subscription(ctx, AckComponents.ALARM_TOPIC, s));
+      ctx.emit(subscription(ctx, StackComponents.ALARM_TOPIC, s));
     }
   }
 
@@ -45,7 +46,7 @@ final class AckData {
     Map<String, Object> stream = new LinkedHashMap<>();
     stream.put("streamEnabled", true);
     stream.put("streamViewType", TableSchema.TRANSACTIONS_STREAM_VIEW);
-    return table(ctx, AckComponents.TRANSACTIONS_TABLE, ctx.names.transactionsTable())
+    return table(ctx, StackComponents.TRANSACTIONS_TABLE, ctx.names.transactionsTable())
         .set("attributeDefinitions", List.of(attribute(TableSchema.TRANSACTION_ID, "S")))
         .set("keySchema", List.of(hashKey(TableSchema.TRANSACTION_ID)))
         .set("streamSpecification", stream)
@@ -56,7 +57,7 @@ final class AckData {
     Map<String, Object> ttl = new LinkedHashMap<>();
     ttl.put("attributeName", TableSchema.EXPIRY);
     ttl.put("enabled", true);
-    return table(ctx, AckComponents.FRAUD_SCORES_TABLE, ctx.names.fraudScoresTable())
+    return table(ctx, StackComponents.FRAUD_SCORES_TABLE, ctx.names.fraudScoresTable())
         .set("attributeDefinitions", List.of(attribute(TableSchema.TRANSACTION_ID, "S")))
         .set("keySchema", List.of(hashKey(TableSchema.TRANSACTION_ID)))
         .set("timeToLive", ttl);
@@ -107,7 +108,7 @@ final class AckData {
   }
 
   private static AckObject subscription(AckContext ctx, String topicComponent, SubscriptionSpec s) {
-    return ctx.object(SUBSCRIPTION, AckComponents.subscription(topicComponent, s))
+    return ctx.object(SUBSCRIPTION, StackComponents.subscription(topicComponent, s))
         .ref("topicRef", ctx.name(topicComponent))
         .set("protocol", s.getProtocol().value())
         .set("endpoint", s.getEndpoint());

@@ -13,9 +13,11 @@ import io.fraudpipeline.api.v1alpha1.FunctionCode;
 import io.fraudpipeline.api.v1alpha1.FunctionSettings;
 import io.fraudpipeline.api.v1alpha1.FunctionsSpec;
 import io.fraudpipeline.api.v1alpha1.StreamSpec;
+import io.fraudpipeline.operator.model.FunctionAliases;
 import io.fraudpipeline.operator.model.FunctionEnvironment;
 import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.InvalidSpecException;
+import io.fraudpipeline.operator.model.StackComponents;
 import io.fraudpipeline.operator.model.StreamMapping;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ final class AckFunctions {
   static void logGroups(AckContext ctx) {
     for (FunctionRole f : FunctionRole.values()) {
       ctx.emit(
-          ctx.object(LOG_GROUP, AckComponents.logGroup(f))
+          ctx.object(LOG_GROUP, StackComponents.logGroup(f))
               .set("name", ctx.names.logGroup(f))
               .set("retentionDays", ctx.spec.getFunctions().getLogRetentionDays())
               // Lambda creates this group itself on a function's first log line
@@ -66,7 +68,8 @@ final class AckFunctions {
             .set("environment", Map.of("variables", processorEnv)));
 
     AckNeeds needs = ctx.needs();
-    String alertTopicArn = needs.status(TOPIC, ctx.name(AckComponents.ALERT_TOPIC), AckStatus.ARN);
+    String alertTopicArn =
+        needs.status(TOPIC, ctx.name(StackComponents.ALERT_TOPIC), AckStatus.ARN);
     AckObject scorer = function(ctx, FunctionRole.SCORER, fs.getScorer());
     if (needs.met()) {
       scorer.set(
@@ -90,7 +93,7 @@ final class AckFunctions {
     FunctionCode code = fs.getCode();
     String packageType = code.isImage() ? "Image" : "Zip";
     ctx.observed
-        .find(FUNCTION, ctx.name(AckComponents.function(f)))
+        .find(FUNCTION, ctx.name(StackComponents.function(f)))
         .map(o -> AckStatus.path(o, "spec", "packageType"))
         .filter(observed -> !packageType.equals(observed))
         .ifPresent(
@@ -107,9 +110,9 @@ final class AckFunctions {
                       + " again (with Retain the tables stay and are adopted)");
             });
     AckObject fn =
-        ctx.object(FUNCTION, AckComponents.function(f))
+        ctx.object(FUNCTION, StackComponents.function(f))
             .set("name", ctx.names.function(f))
-            .ref("roleRef", ctx.name(AckComponents.role(f)));
+            .ref("roleRef", ctx.name(StackComponents.role(f)));
     Map<String, Object> c = new LinkedHashMap<>();
     if (code.isImage()) {
       c.put("imageURI", code.getImageUri());
@@ -167,14 +170,14 @@ final class AckFunctions {
               permission("AllowApiPostTransactions", api + "/*/POST/transactions"),
               permission("AllowApiGetTransaction", api + "/*/GET/transactions/*")));
     } else {
-      p.holdFor("RestAPI " + ctx.name(AckComponents.REST_API) + " id and ownerAccountID");
+      p.holdFor("RestAPI " + ctx.name(StackComponents.REST_API) + " id and ownerAccountID");
     }
     ctx.emit(processor, p);
 
     AckNeeds s = ctx.needs();
     String dlq =
         s.status(
-            QUEUE, ctx.name(AckComponents.deadLetterQueue(FunctionRole.SCORER)), AckStatus.ARN);
+            QUEUE, ctx.name(StackComponents.deadLetterQueue(FunctionRole.SCORER)), AckStatus.ARN);
     Map<String, Object> invoke = new LinkedHashMap<>();
     invoke.put("maximumRetryAttempts", ASYNC_RETRY_ATTEMPTS);
     invoke.put("maximumEventAgeInSeconds", ASYNC_MAX_EVENT_AGE_SECONDS);
@@ -189,7 +192,7 @@ final class AckFunctions {
     if (publishes(ctx)) {
       for (FunctionRole f : FunctionRole.values()) {
         ctx.observed
-            .find(ALIAS, ctx.name(AckComponents.alias(f)))
+            .find(ALIAS, ctx.name(StackComponents.alias(f)))
             .map(a -> a.getAdditionalProperties().get("spec"))
             .filter(Map.class::isInstance)
             .map(spec -> ((Map<?, ?>) spec).get("functionVersion"))
@@ -202,11 +205,11 @@ final class AckFunctions {
 
   /** The alias names its function literally and waits until the function exists. */
   private static AckObject alias(AckContext ctx, FunctionRole f, AckNeeds needs) {
-    String function = ctx.name(AckComponents.function(f));
+    String function = ctx.name(StackComponents.function(f));
     needs.status(FUNCTION, function, AckStatus.ARN);
     String version = publishes(ctx) ? needs.status(FUNCTION, function, AckStatus.VERSION) : LATEST;
-    return ctx.object(ALIAS, AckComponents.alias(f))
-        .set("name", AckComponents.LIVE)
+    return ctx.object(ALIAS, StackComponents.alias(f))
+        .set("name", FunctionAliases.LIVE)
         .set("functionName", ctx.names.function(f))
         .set("functionVersion", version);
   }
@@ -229,28 +232,31 @@ final class AckFunctions {
     AckNeeds needs = ctx.needs();
     String streamArn =
         needs.status(
-            TABLE, ctx.name(AckComponents.TRANSACTIONS_TABLE), AckStatus.LATEST_STREAM_ARN);
+            TABLE, ctx.name(StackComponents.TRANSACTIONS_TABLE), AckStatus.LATEST_STREAM_ARN);
     String aliasArn =
-        needs.status(ALIAS, ctx.name(AckComponents.alias(FunctionRole.PROCESSOR)), AckStatus.ARN);
+        needs.status(ALIAS, ctx.name(StackComponents.alias(FunctionRole.PROCESSOR)), AckStatus.ARN);
     String dlqArn =
         needs.status(
-            QUEUE, ctx.name(AckComponents.deadLetterQueue(FunctionRole.PROCESSOR)), AckStatus.ARN);
+            QUEUE,
+            ctx.name(StackComponents.deadLetterQueue(FunctionRole.PROCESSOR)),
+            AckStatus.ARN);
     StreamSpec stream = ctx.spec.getStream();
     List<GenericKubernetesResource> existing =
-        ctx.observedStartingWith(EVENT_SOURCE_MAPPING, AckComponents.PROCESSOR_STREAM);
+        ctx.observedStartingWith(EVENT_SOURCE_MAPPING, StackComponents.PROCESSOR_STREAM);
     if (streamArn == null) {
       // the stream ARN may be missing for a moment: keep what runs rather than delete it
       existing.forEach(ctx::keep);
       ctx.waiting.add(
           new io.fraudpipeline.api.v1alpha1.PendingResource(
               EVENT_SOURCE_MAPPING.kind(),
-              ctx.name(AckComponents.PROCESSOR_STREAM),
+              ctx.name(StackComponents.PROCESSOR_STREAM),
               needs.describe()));
       return;
     }
     String name =
-        AckComponents.hashed(
-            AckComponents.PROCESSOR_STREAM, streamArn + " " + stream.getStartingPosition().value());
+        StackComponents.hashed(
+            StackComponents.PROCESSOR_STREAM,
+            streamArn + " " + stream.getStartingPosition().value());
     for (GenericKubernetesResource old : existing) {
       if (!old.getMetadata().getName().equals(ctx.name(name))) {
         needs.holdFor(

@@ -7,8 +7,10 @@ import static io.fraudpipeline.operator.ack.AckKinds.TABLE;
 import static io.fraudpipeline.operator.ack.AckKinds.TOPIC;
 
 import io.fraudpipeline.operator.model.AwsPartition;
+import io.fraudpipeline.operator.model.FunctionAliases;
 import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.IamPolicies;
+import io.fraudpipeline.operator.model.StackComponents;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +33,7 @@ final class AckIam {
       AckNeeds needs = ctx.needs();
       String document = f == FunctionRole.PROCESSOR ? processor(ctx, needs) : scorer(ctx, needs);
       ctx.emit(
-          ctx.object(ROLE, AckComponents.role(f))
+          ctx.object(ROLE, StackComponents.role(f))
               .set("name", ctx.names.role(f))
               .set("assumeRolePolicyDocument", IamPolicies.assumeRoleByLambda())
               .set("policies", managed)
@@ -42,19 +44,19 @@ final class AckIam {
   }
 
   private static String processor(AckContext ctx, AckNeeds n) {
-    String transactions = ctx.name(AckComponents.TRANSACTIONS_TABLE);
+    String transactions = ctx.name(StackComponents.TRANSACTIONS_TABLE);
     String scorer =
-        n.status(FUNCTION, ctx.name(AckComponents.function(FunctionRole.SCORER)), AckStatus.ARN);
+        n.status(FUNCTION, ctx.name(StackComponents.function(FunctionRole.SCORER)), AckStatus.ARN);
     var grants =
         new IamPolicies.ProcessorGrants(
             n.status(TABLE, transactions, AckStatus.ARN),
             n.status(TABLE, transactions, AckStatus.LATEST_STREAM_ARN),
-            n.status(TABLE, ctx.name(AckComponents.FRAUD_SCORES_TABLE), AckStatus.ARN),
+            n.status(TABLE, ctx.name(StackComponents.FRAUD_SCORES_TABLE), AckStatus.ARN),
             // the processor invokes the scorer's live alias
-            scorer == null ? null : scorer + ":" + AckComponents.LIVE,
+            scorer == null ? null : scorer + ":" + FunctionAliases.LIVE,
             n.status(
                 QUEUE,
-                ctx.name(AckComponents.deadLetterQueue(FunctionRole.PROCESSOR)),
+                ctx.name(StackComponents.deadLetterQueue(FunctionRole.PROCESSOR)),
                 AckStatus.ARN));
     return n.met() ? IamPolicies.processor(grants) : null;
   }
@@ -62,11 +64,11 @@ final class AckIam {
   private static String scorer(AckContext ctx, AckNeeds n) {
     var grants =
         new IamPolicies.ScorerGrants(
-            n.status(TABLE, ctx.name(AckComponents.FRAUD_SCORES_TABLE), AckStatus.ARN),
-            n.status(TOPIC, ctx.name(AckComponents.ALERT_TOPIC), AckStatus.ARN),
+            n.status(TABLE, ctx.name(StackComponents.FRAUD_SCORES_TABLE), AckStatus.ARN),
+            n.status(TOPIC, ctx.name(StackComponents.ALERT_TOPIC), AckStatus.ARN),
             n.status(
                 QUEUE,
-                ctx.name(AckComponents.deadLetterQueue(FunctionRole.SCORER)),
+                ctx.name(StackComponents.deadLetterQueue(FunctionRole.SCORER)),
                 AckStatus.ARN));
     return n.met() ? IamPolicies.scorer(grants) : null;
   }

@@ -7,6 +7,7 @@ import io.fraudpipeline.operator.crossplane.ObservedResources;
 import io.fraudpipeline.operator.crossplane.RenderedStack;
 import io.fraudpipeline.operator.model.InvalidSpecException;
 import io.fraudpipeline.operator.model.SpecCheck;
+import io.fraudpipeline.operator.model.StackComponents;
 
 /**
  * The whole stack of a pipeline as ACK resources: a pure function of the pipeline and the objects
@@ -47,7 +48,7 @@ public final class AckStack {
     String apiId = AckApi.add(ctx);
     String account =
         observed
-            .find(AckKinds.REST_API, ctx.name(AckComponents.REST_API))
+            .find(AckKinds.REST_API, ctx.name(StackComponents.REST_API))
             .map(r -> AckStatus.field(r, AckStatus.ACCOUNT))
             .orElse(null);
     AckFunctions.aliases(ctx, apiId, account);
@@ -55,7 +56,7 @@ public final class AckStack {
     AckAlarms.add(ctx);
     String alertTopicArn =
         observed
-            .find(AckKinds.TOPIC, ctx.name(AckComponents.ALERT_TOPIC))
+            .find(AckKinds.TOPIC, ctx.name(StackComponents.ALERT_TOPIC))
             .map(r -> AckStatus.field(r, AckStatus.ARN))
             .orElse(null);
     return new RenderedStack(

@@ -5,6 +5,7 @@ import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.TOPIC;
 
 import io.fraudpipeline.operator.model.AlarmDesign;
 import io.fraudpipeline.operator.model.Alarms;
+import io.fraudpipeline.operator.model.StackComponents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,10 @@ final class AlarmResources {
         Alarms.of(ctx.names, ctx.spec.getAlarms(), ctx.spec.getApi().getStageName())) {
       Needs needs = ctx.needs();
       String topicArn =
-          needs.atProvider(TOPIC, ctx.mrName(Components.ALARM_TOPIC), StatusFields.ARN);
+          needs.atProvider(TOPIC, ctx.mrName(StackComponents.ALARM_TOPIC), StatusFields.ARN);
       List<String> actions = topicArn == null ? null : List.of(topicArn);
       ctx.emit(
-          ctx.mr(METRIC_ALARM, Components.alarm(alarm.name(), ctx.names.suffix()))
+          ctx.mr(METRIC_ALARM, StackComponents.alarm(alarm.name(), ctx.names.suffix()))
               .externalName(alarm.name())
               .set("alarmDescription", alarm.description())
               .set("comparisonOperator", alarm.comparisonOperator())

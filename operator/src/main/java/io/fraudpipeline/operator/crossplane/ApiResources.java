@@ -20,6 +20,7 @@ import io.fraudpipeline.api.v1alpha1.Authorization;
 import io.fraudpipeline.operator.model.DeploymentTrigger;
 import io.fraudpipeline.operator.model.FunctionAliases;
 import io.fraudpipeline.operator.model.FunctionRole;
+import io.fraudpipeline.operator.model.StackComponents;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,15 +37,15 @@ final class ApiResources {
 
   static void add(StackContext ctx) {
     ApiSpec api = ctx.spec.getApi();
-    String restApi = ctx.mrName(Components.REST_API);
+    String restApi = ctx.mrName(StackComponents.REST_API);
     ctx.emit(
-        ctx.mr(REST_API, Components.REST_API)
+        ctx.mr(REST_API, StackComponents.REST_API)
             .set("name", ctx.names.restApi())
             .set("description", "Fraud detection API of pipeline " + ctx.names.suffix())
             .set("endpointConfiguration", Map.of("types", List.of("REGIONAL"))));
 
     ctx.emit(
-        ctx.mr(API_RESOURCE, Components.TRANSACTIONS_RESOURCE)
+        ctx.mr(API_RESOURCE, StackComponents.TRANSACTIONS_RESOURCE)
             .ref("restApiIdRef", restApi)
             // a reference to the RestAPI resolves to its root resource id
             .ref("parentIdRef", restApi)
@@ -52,20 +53,24 @@ final class ApiResources {
     Needs child = ctx.needs();
     String parentId =
         child.atProvider(
-            API_RESOURCE, ctx.mrName(Components.TRANSACTIONS_RESOURCE), StatusFields.ID);
+            API_RESOURCE, ctx.mrName(StackComponents.TRANSACTIONS_RESOURCE), StatusFields.ID);
     ctx.emit(
-        ctx.mr(API_RESOURCE, Components.TRANSACTION_RESOURCE)
+        ctx.mr(API_RESOURCE, StackComponents.TRANSACTION_RESOURCE)
             .ref("restApiIdRef", restApi)
             .set("parentId", parentId)
             .set("pathPart", "{transactionId}"),
         child);
 
     List<MrBuilder> routes = new ArrayList<>();
-    routes.add(method(ctx, api, Components.POST_TRANSACTIONS, Components.TRANSACTIONS_RESOURCE));
-    routes.add(method(ctx, api, Components.GET_TRANSACTION, Components.TRANSACTION_RESOURCE));
+    routes.add(
+        method(ctx, api, StackComponents.POST_TRANSACTIONS, StackComponents.TRANSACTIONS_RESOURCE));
+    routes.add(
+        method(ctx, api, StackComponents.GET_TRANSACTION, StackComponents.TRANSACTION_RESOURCE));
     routes.forEach(ctx::emit);
-    routes.add(integration(ctx, Components.POST_TRANSACTIONS, Components.TRANSACTIONS_RESOURCE));
-    routes.add(integration(ctx, Components.GET_TRANSACTION, Components.TRANSACTION_RESOURCE));
+    routes.add(
+        integration(ctx, StackComponents.POST_TRANSACTIONS, StackComponents.TRANSACTIONS_RESOURCE));
+    routes.add(
+        integration(ctx, StackComponents.GET_TRANSACTION, StackComponents.TRANSACTION_RESOURCE));
 
     String deployment = deployment(ctx, routes);
     // a stage created before its deployment's name is known would be edited once it is
@@ -74,7 +79,7 @@ final class ApiResources {
       stageNeeds.waitFor("the Deployment of the methods and integrations");
     }
     MrBuilder stage =
-        ctx.mr(STAGE, Components.STAGE)
+        ctx.mr(STAGE, StackComponents.STAGE)
             .ref("restApiIdRef", restApi)
             .set("stageName", api.getStageName())
             .set("xrayTracingEnabled", true);
@@ -89,7 +94,7 @@ final class ApiResources {
     ctx.emit(
         ctx.mr(METHOD_SETTINGS, Components.THROTTLING)
             .ref("restApiIdRef", restApi)
-            .ref("stageNameRef", ctx.mrName(Components.STAGE))
+            .ref("stageNameRef", ctx.mrName(StackComponents.STAGE))
             .set("methodPath", "*/*")
             .set("settings", throttling));
     permissions(ctx, api);
@@ -101,10 +106,10 @@ final class ApiResources {
   private static MrBuilder method(
       StackContext ctx, ApiSpec api, String component, String resourceComponent) {
     boolean apiKey = api.getAuthorization() == Authorization.API_KEY;
-    boolean get = component.equals(Components.GET_TRANSACTION);
+    boolean get = component.equals(StackComponents.GET_TRANSACTION);
     MrBuilder mr =
         ctx.mr(METHOD, component)
-            .ref("restApiIdRef", ctx.mrName(Components.REST_API))
+            .ref("restApiIdRef", ctx.mrName(StackComponents.REST_API))
             .ref("resourceIdRef", ctx.mrName(resourceComponent))
             .set("httpMethod", get ? "GET" : "POST")
             // API_KEY is no authorization type of its own: NONE plus a required key
@@ -122,7 +127,7 @@ final class ApiResources {
     Needs needs = ctx.needs();
     MrBuilder mr =
         ctx.mr(INTEGRATION, methodComponent)
-            .ref("restApiIdRef", ctx.mrName(Components.REST_API))
+            .ref("restApiIdRef", ctx.mrName(StackComponents.REST_API))
             .ref("resourceIdRef", ctx.mrName(resourceComponent))
             .ref("httpMethodRef", ctx.mrName(methodComponent))
             .set("type", "AWS_PROXY")
@@ -134,10 +139,10 @@ final class ApiResources {
           "uri",
           needs.atProvider(
               ALIAS,
-              ctx.mrName(Components.alias(FunctionRole.PROCESSOR)),
+              ctx.mrName(StackComponents.alias(FunctionRole.PROCESSOR)),
               StatusFields.INVOKE_ARN));
     } else {
-      mr.ref("uriRef", ctx.mrName(Components.function(FunctionRole.PROCESSOR)));
+      mr.ref("uriRef", ctx.mrName(StackComponents.function(FunctionRole.PROCESSOR)));
     }
     ctx.emit(mr, needs);
     return mr;
@@ -165,19 +170,20 @@ final class ApiResources {
     }
     String hash = DeploymentTrigger.hash(canonical.toString());
     MrBuilder current =
-        ctx.mr(DEPLOYMENT, Components.deployment(hash))
-            .ref("restApiIdRef", ctx.mrName(Components.REST_API))
+        ctx.mr(DEPLOYMENT, StackComponents.hashed(StackComponents.DEPLOYMENT, canonical.toString()))
+            .ref("restApiIdRef", ctx.mrName(StackComponents.REST_API))
             .set("description", "Deployment of " + ctx.names.restApi())
             .set("triggers", Map.of("redeployment", hash));
     ctx.emit(current, needs);
     // its name is final only once every route it snapshots is known
     boolean currentNamed = needs.met() || ctx.observed.find(DEPLOYMENT, current.name()).isPresent();
 
-    String stage = ctx.mrName(Components.STAGE);
+    String stage = ctx.mrName(StackComponents.STAGE);
     List<GenericKubernetesResource> older =
         ctx.observed.ofKind(DEPLOYMENT).stream()
             .filter(d -> !d.getMetadata().getName().equals(current.name()))
-            .filter(d -> d.getMetadata().getName().startsWith(ctx.mrName(Components.DEPLOYMENT)))
+            .filter(
+                d -> d.getMetadata().getName().startsWith(ctx.mrName(StackComponents.DEPLOYMENT)))
             .toList();
     String inUse = ctx.observed.refName(STAGE, stage, "deploymentIdRef").orElse(null);
     boolean stageMoved = current.name().equals(inUse) && ctx.observed.isReady(STAGE, stage);
@@ -200,11 +206,12 @@ final class ApiResources {
       StackContext ctx, String component, String statementId, String methodPath) {
     Needs needs = ctx.needs();
     String executionArn =
-        needs.atProvider(REST_API, ctx.mrName(Components.REST_API), StatusFields.EXECUTION_ARN);
+        needs.atProvider(
+            REST_API, ctx.mrName(StackComponents.REST_API), StatusFields.EXECUTION_ARN);
     String qualifier = FunctionResources.qualifier(ctx, needs, FunctionRole.PROCESSOR);
     ctx.emit(
         ctx.mr(PERMISSION, component)
-            .ref("functionNameRef", ctx.mrName(Components.function(FunctionRole.PROCESSOR)))
+            .ref("functionNameRef", ctx.mrName(StackComponents.function(FunctionRole.PROCESSOR)))
             .set("qualifier", qualifier)
             .set("statementId", statementId)
             .set("action", "lambda:InvokeFunction")
@@ -215,8 +222,8 @@ final class ApiResources {
 
   private static void apiKey(StackContext ctx, ApiSpec api) {
     Map<String, Object> apiStage = new LinkedHashMap<>();
-    apiStage.put("apiIdRef", MrBuilder.ref(ctx.mrName(Components.REST_API)));
-    apiStage.put("stageRef", MrBuilder.ref(ctx.mrName(Components.STAGE)));
+    apiStage.put("apiIdRef", MrBuilder.ref(ctx.mrName(StackComponents.REST_API)));
+    apiStage.put("stageRef", MrBuilder.ref(ctx.mrName(StackComponents.STAGE)));
     Map<String, Object> throttle = new LinkedHashMap<>();
     throttle.put("rateLimit", api.getThrottling().getRateLimit());
     throttle.put("burstLimit", api.getThrottling().getBurstLimit());

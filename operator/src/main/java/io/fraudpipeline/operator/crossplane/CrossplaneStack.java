@@ -4,6 +4,7 @@ import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.model.FunctionAliases;
 import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.SpecCheck;
+import io.fraudpipeline.operator.model.StackComponents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +38,12 @@ public final class CrossplaneStack {
     String invokeUrl =
         observed
             .atProvider(
-                CrossplaneKinds.STAGE, ctx.mrName(Components.STAGE), StatusFields.INVOKE_URL)
+                CrossplaneKinds.STAGE, ctx.mrName(StackComponents.STAGE), StatusFields.INVOKE_URL)
             .orElse(null);
     String alertTopicArn =
         observed
-            .atProvider(CrossplaneKinds.TOPIC, ctx.mrName(Components.ALERT_TOPIC), StatusFields.ARN)
+            .atProvider(
+                CrossplaneKinds.TOPIC, ctx.mrName(StackComponents.ALERT_TOPIC), StatusFields.ARN)
             .orElse(null);
     return new RenderedStack(
         ctx.names,
@@ -61,7 +63,7 @@ public final class CrossplaneStack {
         ctx.observed
             .atProvider(
                 CrossplaneKinds.ALIAS,
-                ctx.mrName(Components.alias(f)),
+                ctx.mrName(StackComponents.alias(f)),
                 StatusFields.FUNCTION_VERSION)
             .ifPresent(v -> versions.put(f.shortName(), v));
       }

@@ -8,6 +8,7 @@ import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.TOPIC_SUBSCRI
 import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
 import io.fraudpipeline.functions.contract.TableSchema;
 import io.fraudpipeline.operator.model.FunctionRole;
+import io.fraudpipeline.operator.model.StackComponents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,18 +30,18 @@ final class DataResources {
     for (FunctionRole f : FunctionRole.values()) {
       ctx.emit(deadLetterQueue(ctx, f));
     }
-    ctx.emit(ctx.mr(TOPIC, Components.ALERT_TOPIC).externalName(ctx.names.alertTopic()));
-    ctx.emit(ctx.mr(TOPIC, Components.ALARM_TOPIC).externalName(ctx.names.alarmTopic()));
+    ctx.emit(ctx.mr(TOPIC, StackComponents.ALERT_TOPIC).externalName(ctx.names.alertTopic()));
+    ctx.emit(ctx.mr(TOPIC, StackComponents.ALARM_TOPIC).externalName(ctx.names.alarmTopic()));
     for (SubscriptionSpec s : ctx.spec.getAlerts().getSubscriptions()) {
-      ctx.emit(subscription(ctx, Components.ALERT_TOPIC, s));
+      ctx.emit(subscription(ctx, StackComponents.ALERT_TOPIC, s));
     }
     for (SubscriptionSpec s : ctx.spec.getAlarms().getSubscriptions()) {
-      ctx.emit(subscription(ctx, Components.ALARM_TOPIC, s));
+      ctx.emit(subscription(ctx, StackComponents.ALARM_TOPIC, s));
     }
   }
 
   private static MrBuilder transactionsTable(StackContext ctx) {
-    return table(ctx, Components.TRANSACTIONS_TABLE, ctx.names.transactionsTable())
+    return table(ctx, StackComponents.TRANSACTIONS_TABLE, ctx.names.transactionsTable())
         .set("attribute", List.of(attribute(TableSchema.TRANSACTION_ID, "S")))
         .set("hashKey", TableSchema.TRANSACTION_ID)
         .set("streamEnabled", true)
@@ -52,7 +53,7 @@ final class DataResources {
     Map<String, Object> ttl = new LinkedHashMap<>();
     ttl.put("attributeName", TableSchema.EXPIRY);
     ttl.put("enabled", true);
-    return table(ctx, Components.FRAUD_SCORES_TABLE, ctx.names.fraudScoresTable())
+    return table(ctx, StackComponents.FRAUD_SCORES_TABLE, ctx.names.fraudScoresTable())
         .set("attribute", List.of(attribute(TableSchema.TRANSACTION_ID, "S")))
         .set("hashKey", TableSchema.TRANSACTION_ID)
         .set("ttl", ttl);
@@ -75,7 +76,7 @@ final class DataResources {
   }
 
   private static MrBuilder deadLetterQueue(StackContext ctx, FunctionRole f) {
-    return ctx.mr(QUEUE, Components.deadLetterQueue(f))
+    return ctx.mr(QUEUE, StackComponents.deadLetterQueue(f))
         .set("name", ctx.names.deadLetterQueue(f))
         .set("messageRetentionSeconds", ctx.spec.getDeadLetter().getRetentionSeconds())
         .set("sqsManagedSseEnabled", true);
@@ -83,7 +84,7 @@ final class DataResources {
 
   private static MrBuilder subscription(
       StackContext ctx, String topicComponent, SubscriptionSpec s) {
-    return ctx.mr(TOPIC_SUBSCRIPTION, Components.subscription(topicComponent, s))
+    return ctx.mr(TOPIC_SUBSCRIPTION, StackComponents.subscription(topicComponent, s))
         .ref("topicArnRef", ctx.mrName(topicComponent))
         .set("protocol", s.getProtocol().value())
         .set("endpoint", s.getEndpoint());

@@ -15,6 +15,7 @@ import io.fraudpipeline.api.v1alpha1.StreamSpec;
 import io.fraudpipeline.operator.model.FunctionAliases;
 import io.fraudpipeline.operator.model.FunctionEnvironment;
 import io.fraudpipeline.operator.model.FunctionRole;
+import io.fraudpipeline.operator.model.StackComponents;
 import io.fraudpipeline.operator.model.StreamMapping;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class FunctionResources {
   static void logGroups(StackContext ctx) {
     for (FunctionRole f : FunctionRole.values()) {
       ctx.emit(
-          ctx.mr(LOG_GROUP, Components.logGroup(f))
+          ctx.mr(LOG_GROUP, StackComponents.logGroup(f))
               .externalName(ctx.names.logGroup(f))
               .set("retentionInDays", ctx.spec.getFunctions().getLogRetentionDays()));
     }
@@ -48,7 +49,7 @@ final class FunctionResources {
 
     Needs needs = ctx.needs();
     String alertTopicArn =
-        needs.atProvider(TOPIC, ctx.mrName(Components.ALERT_TOPIC), StatusFields.ARN);
+        needs.atProvider(TOPIC, ctx.mrName(StackComponents.ALERT_TOPIC), StatusFields.ARN);
     MrBuilder scorer = function(ctx, FunctionRole.SCORER, fs.getScorer());
     if (needs.met()) {
       scorer.set(
@@ -72,9 +73,9 @@ final class FunctionResources {
     for (FunctionRole f : FunctionRole.values()) {
       Needs needs = ctx.needs();
       String version =
-          needs.atProvider(FUNCTION, ctx.mrName(Components.function(f)), StatusFields.VERSION);
+          needs.atProvider(FUNCTION, ctx.mrName(StackComponents.function(f)), StatusFields.VERSION);
       ctx.emit(
-          ctx.mr(ALIAS, Components.alias(f))
+          ctx.mr(ALIAS, StackComponents.alias(f))
               .externalName(FunctionAliases.LIVE)
               // the name rather than a reference: it already waits for the Function's version
               .set("functionName", ctx.names.function(f))
@@ -92,8 +93,8 @@ final class FunctionResources {
    */
   static String invokedArn(StackContext ctx, Needs needs, FunctionRole f) {
     return FunctionAliases.enabled(ctx.spec.getFunctions())
-        ? needs.atProvider(ALIAS, ctx.mrName(Components.alias(f)), StatusFields.ARN)
-        : needs.atProvider(FUNCTION, ctx.mrName(Components.function(f)), StatusFields.ARN);
+        ? needs.atProvider(ALIAS, ctx.mrName(StackComponents.alias(f)), StatusFields.ARN)
+        : needs.atProvider(FUNCTION, ctx.mrName(StackComponents.function(f)), StatusFields.ARN);
   }
 
   /**
@@ -105,7 +106,7 @@ final class FunctionResources {
     if (!FunctionAliases.enabled(ctx.spec.getFunctions())) {
       return null;
     }
-    needs.atProvider(ALIAS, ctx.mrName(Components.alias(f)), StatusFields.ARN);
+    needs.atProvider(ALIAS, ctx.mrName(StackComponents.alias(f)), StatusFields.ARN);
     return FunctionAliases.LIVE;
   }
 
@@ -113,9 +114,9 @@ final class FunctionResources {
     FunctionsSpec fs = ctx.spec.getFunctions();
     FunctionCode code = fs.getCode();
     MrBuilder mr =
-        ctx.mr(FUNCTION, Components.function(f))
+        ctx.mr(FUNCTION, StackComponents.function(f))
             .externalName(ctx.names.function(f))
-            .ref("roleRef", ctx.mrName(Components.role(f)));
+            .ref("roleRef", ctx.mrName(StackComponents.role(f)));
     if (code.isImage()) {
       // the image's CMD names the handler; runtime and handler are not allowed with images
       mr.set("packageType", "Image")
@@ -147,7 +148,7 @@ final class FunctionResources {
     Needs needs = ctx.needs();
     // functionName has no provider-resolved reference on this kind: wait until the function exists
     needs.atProvider(
-        FUNCTION, ctx.mrName(Components.function(FunctionRole.SCORER)), StatusFields.ARN);
+        FUNCTION, ctx.mrName(StackComponents.function(FunctionRole.SCORER)), StatusFields.ARN);
     String qualifier = qualifier(ctx, needs, FunctionRole.SCORER);
     ctx.emit(
         ctx.mr(FUNCTION_EVENT_INVOKE_CONFIG, Components.SCORER_ASYNC)
@@ -160,22 +161,24 @@ final class FunctionResources {
                     Map.of(
                         "destinationRef",
                         MrBuilder.ref(
-                            ctx.mrName(Components.deadLetterQueue(FunctionRole.SCORER)))))),
+                            ctx.mrName(StackComponents.deadLetterQueue(FunctionRole.SCORER)))))),
         needs);
   }
 
   static void streamMapping(StackContext ctx) {
     Needs needs = ctx.needs();
     String streamArn =
-        needs.atProvider(TABLE, ctx.mrName(Components.TRANSACTIONS_TABLE), StatusFields.STREAM_ARN);
+        needs.atProvider(
+            TABLE, ctx.mrName(StackComponents.TRANSACTIONS_TABLE), StatusFields.STREAM_ARN);
     StreamSpec stream = ctx.spec.getStream();
     MrBuilder mapping =
-        ctx.mr(EVENT_SOURCE_MAPPING, Components.PROCESSOR_STREAM).set("eventSourceArn", streamArn);
+        ctx.mr(EVENT_SOURCE_MAPPING, StackComponents.PROCESSOR_STREAM)
+            .set("eventSourceArn", streamArn);
     if (FunctionAliases.enabled(ctx.spec.getFunctions())) {
       // the reference would resolve to the unqualified function: name the alias by its ARN
       mapping.set("functionName", invokedArn(ctx, needs, FunctionRole.PROCESSOR));
     } else {
-      mapping.ref("functionNameRef", ctx.mrName(Components.function(FunctionRole.PROCESSOR)));
+      mapping.ref("functionNameRef", ctx.mrName(StackComponents.function(FunctionRole.PROCESSOR)));
     }
     ctx.emit(
         mapping
@@ -197,7 +200,7 @@ final class FunctionResources {
                     Map.of(
                         "destinationArnRef",
                         MrBuilder.ref(
-                            ctx.mrName(Components.deadLetterQueue(FunctionRole.PROCESSOR)))))),
+                            ctx.mrName(StackComponents.deadLetterQueue(FunctionRole.PROCESSOR)))))),
         needs);
   }
 }

@@ -10,6 +10,7 @@ import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.TOPIC;
 import io.fraudpipeline.operator.model.AwsPartition;
 import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.IamPolicies;
+import io.fraudpipeline.operator.model.StackComponents;
 
 /** Exactly one role per function, its least-privilege inline policy and two AWS-managed ones. */
 final class IamResources {
@@ -19,7 +20,7 @@ final class IamResources {
   static void roles(StackContext ctx) {
     for (FunctionRole f : FunctionRole.values()) {
       ctx.emit(
-          ctx.mr(ROLE, Components.role(f))
+          ctx.mr(ROLE, StackComponents.role(f))
               .externalName(ctx.names.role(f))
               .set("assumeRolePolicy", IamPolicies.assumeRoleByLambda()));
       ctx.emit(attachment(ctx, f, Components.basicExecution(f), IamPolicies.BASIC_EXECUTION));
@@ -31,15 +32,15 @@ final class IamResources {
   private static MrBuilder attachment(
       StackContext ctx, FunctionRole f, String component, String policyPath) {
     return ctx.mr(ROLE_POLICY_ATTACHMENT, component)
-        .ref("roleRef", ctx.mrName(Components.role(f)))
+        .ref("roleRef", ctx.mrName(StackComponents.role(f)))
         .set("policyArn", AwsPartition.managedPolicyArn(ctx.spec.getRegion(), policyPath));
   }
 
   /** The inline policies name ARNs, so each waits until the resources it grants on exist. */
   static void policies(StackContext ctx) {
     Needs p = ctx.needs();
-    String transactions = ctx.mrName(Components.TRANSACTIONS_TABLE);
-    String scores = ctx.mrName(Components.FRAUD_SCORES_TABLE);
+    String transactions = ctx.mrName(StackComponents.TRANSACTIONS_TABLE);
+    String scores = ctx.mrName(StackComponents.FRAUD_SCORES_TABLE);
     var grants =
         new IamPolicies.ProcessorGrants(
             p.atProvider(TABLE, transactions, StatusFields.ARN),
@@ -48,7 +49,7 @@ final class IamResources {
             FunctionResources.invokedArn(ctx, p, FunctionRole.SCORER),
             p.atProvider(
                 QUEUE,
-                ctx.mrName(Components.deadLetterQueue(FunctionRole.PROCESSOR)),
+                ctx.mrName(StackComponents.deadLetterQueue(FunctionRole.PROCESSOR)),
                 StatusFields.ARN));
     ctx.emit(
         rolePolicy(ctx, FunctionRole.PROCESSOR, p.met() ? IamPolicies.processor(grants) : null), p);
@@ -57,10 +58,10 @@ final class IamResources {
     var scorerGrants =
         new IamPolicies.ScorerGrants(
             s.atProvider(TABLE, scores, StatusFields.ARN),
-            s.atProvider(TOPIC, ctx.mrName(Components.ALERT_TOPIC), StatusFields.ARN),
+            s.atProvider(TOPIC, ctx.mrName(StackComponents.ALERT_TOPIC), StatusFields.ARN),
             s.atProvider(
                 QUEUE,
-                ctx.mrName(Components.deadLetterQueue(FunctionRole.SCORER)),
+                ctx.mrName(StackComponents.deadLetterQueue(FunctionRole.SCORER)),
                 StatusFields.ARN));
     ctx.emit(
         rolePolicy(ctx, FunctionRole.SCORER, s.met() ? IamPolicies.scorer(scorerGrants) : null), s);
@@ -69,7 +70,7 @@ final class IamResources {
   private static MrBuilder rolePolicy(StackContext ctx, FunctionRole f, String document) {
     return ctx.mr(ROLE_POLICY, Components.rolePolicy(f))
         .externalName(ctx.names.rolePolicy(f))
-        .ref("roleRef", ctx.mrName(Components.role(f)))
+        .ref("roleRef", ctx.mrName(StackComponents.role(f)))
         .set("policy", document);
   }
 }

@@ -73,8 +73,10 @@ class AckLifecycleTest extends BackendLifecycleTest {
 
     setConditions(
         cluster.mr(Table.class, NS, "payments-transactions"),
-        condition("ACK.Terminal", "True", "ValidationException: One or more parameter values"),
-        condition("ACK.ResourceSynced", "False", "resource is in terminal condition"));
+        SimulatedAckController.condition(
+            "ACK.Terminal", "True", "ValidationException: One or more parameter values"),
+        SimulatedAckController.condition(
+            "ACK.ResourceSynced", "False", "resource is in terminal condition"));
 
     Eventually.await(
         "Stalled", TIMEOUT, () -> isTrue(cluster.get(pipeline).getStatus(), "Stalled"));
@@ -95,7 +97,7 @@ class AckLifecycleTest extends BackendLifecycleTest {
 
     setConditions(
         cluster.mr(Table.class, NS, "payments-transactions"),
-        condition("ACK.ResourceSynced", "True", ""));
+        SimulatedAckController.condition("ACK.ResourceSynced", "True", ""));
     Eventually.await(
         "Ready again", TIMEOUT, () -> isTrue(cluster.get(pipeline).getStatus(), "Ready"));
   }
@@ -106,8 +108,9 @@ class AckLifecycleTest extends BackendLifecycleTest {
 
     setConditions(
         cluster.mr(Stage.class, NS, "payments-api-stage"),
-        condition("ACK.Recoverable", "True", "AccessDeniedException: not authorized"),
-        condition("ACK.ResourceSynced", "Unknown", ""));
+        SimulatedAckController.condition(
+            "ACK.Recoverable", "True", "AccessDeniedException: not authorized"),
+        SimulatedAckController.condition("ACK.ResourceSynced", "Unknown", ""));
 
     Eventually.await(
         "Reconciling", TIMEOUT, () -> isTrue(cluster.get(pipeline).getStatus(), "Reconciling"));
@@ -146,14 +149,5 @@ class AckLifecycleTest extends BackendLifecycleTest {
     status.put("conditions", List.of(conditions));
     r.setAdditionalProperty("status", status);
     cluster.client.resource(r).updateStatus();
-  }
-
-  private static Map<String, Object> condition(String type, String status, String message) {
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("type", type);
-    c.put("status", status);
-    c.put("message", message);
-    c.put("lastTransitionTime", "2026-01-01T00:00:00Z");
-    return c;
   }
 }

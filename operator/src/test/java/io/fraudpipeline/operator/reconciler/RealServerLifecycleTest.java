@@ -3,10 +3,8 @@ package io.fraudpipeline.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.api.testing.FraudPipelineCrd;
 import io.fraudpipeline.api.testing.ProjectPaths;
@@ -18,87 +16,116 @@ import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
-import io.fraudpipeline.operator.model.Ownership;
-import io.fraudpipeline.testing.cluster.AuditLog;
 import io.fraudpipeline.testing.cluster.ControlPlane;
-import io.fraudpipeline.testing.cluster.Eventually;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operator as production runs it (SSA, the chart's settings) on a real kube-apiserver, with a
- * simulated provider that is a separate client of the server and a real garbage collector.
+ * The shared real-server lifecycle with Crossplane managed resources and {@link SimulatedProvider}
+ * playing the provider; plus the README's kubectl commands run as written. Its static helpers serve
+ * the other real-server tests of the Crossplane backend.
  */
-class RealServerLifecycleTest {
+class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
 
-  static final String OPERATOR_USER = "fraud-pipeline-operator";
-  static final String PROVIDER_USER = "simulated-provider";
-  static final Duration RESYNC = Duration.ofSeconds(2);
-  static final Duration PATIENCE = Duration.ofSeconds(60);
-
-  static ControlPlane cluster;
-  static KubernetesClient admin;
-  private static KubernetesClient providerClient;
-  private static SimulatedProvider provider;
-  private static ProductionOperator operator;
-
-  @BeforeAll
-  static void start() throws Exception {
-    cluster = ControlPlane.shared();
-    admin = cluster.client();
+  @Override
+  void installCrds() throws java.io.IOException {
     installCrds(cluster);
-    namespace("fraud-system");
-    providerClient =
-        new KubernetesClientBuilder()
-            .withConfig(cluster.configForUser(PROVIDER_USER, "system:masters"))
-            .build();
-    provider = new SimulatedProvider(providerClient);
-    operator =
-        new ProductionOperator(
-            cluster.configForUser(OPERATOR_USER, "system:masters"),
-            ProductionOperator.chartEnvironment("fraud-system", "operator-0"),
-            RESYNC);
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    for (String ns :
-        List.of(
-            "life-ready",
-            "life-foreign",
-            "life-edits",
-            "life-repair",
-            "life-late",
-            "life-delete")) {
-      admin.namespaces().withName(ns).delete();
-    }
-    if (operator != null) {
-      operator.close();
-    }
-    if (provider != null) {
-      provider.close();
-    }
-    if (providerClient != null) {
-      providerClient.close();
-    }
+  @Override
+  AutoCloseable simulatedControllers(KubernetesClient client) {
+    return new SimulatedProvider(client);
+  }
+
+  @Override
+  String prefix() {
+    return "life";
+  }
+
+  @Override
+  FraudPipeline seed(String namespace, String name) {
+    return pipeline(namespace, name);
+  }
+
+  @Override
+  List<ManagedKind> kinds() {
+    return CrossplaneKinds.all();
+  }
+
+  @Override
+  Map<String, Object> settings(GenericKubernetesResource object) {
+    return forProvider(object);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  Map<String, Object> tagsOf(GenericKubernetesResource object) {
+    return (Map<String, Object>) forProvider(object).get("tags");
+  }
+
+  @Override
+  String subscriptionKind() {
+    return "TopicSubscription";
+  }
+
+  /** The API key goes with API_KEY authorization: its key and usage-plan key are deleted. */
+  @Override
+  List<String> editRemovingKinds(FraudPipeline pipeline) {
+    pipeline.getSpec().getApi().setAuthorization(Authorization.AWS_IAM);
+    return List.of("APIKey", "UsagePlanKey");
+  }
+
+  @Override
+  GenericKubernetesResource foreignQueue(String namespace, String name) {
+    return new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+        .withApiVersion("sqs.aws.m.upbound.io/v1beta1")
+        .withKind("Queue")
+        .withNewMetadata()
+        .withNamespace(namespace)
+        .withName(name)
+        .endMetadata()
+        .addToAdditionalProperties("spec", Map.of("forProvider", Map.of("region", "us-east-1")))
+        .build();
+  }
+
+  @Override
+  String queueRetentionField() {
+    return "messageRetentionSeconds";
+  }
+
+  @Override
+  Object handEditedRetention() {
+    return 60;
+  }
+
+  /** The provider fills in what AWS defaulted, as Crossplane's late initialization does. */
+  @Override
+  Map<String, Object> lateInitialize(GenericKubernetesResource queue) {
+    Map<String, Object> filledIn = Map.of("visibilityTimeoutSeconds", 30, "delaySeconds", 0);
+    editSettings(controllerClient, queue, filledIn);
+    return filledIn;
+  }
+
+  /** Retain: the management policies leave out Delete, so the table outlives its MR. */
+  @Override
+  void assertRetained(GenericKubernetesResource table) {
+    @SuppressWarnings("unchecked")
+    List<String> policies =
+        (List<String>)
+            ((Map<String, Object>) table.getAdditionalProperties().get("spec"))
+                .get("managementPolicies");
+    assertThat(policies)
+        .as("Retain: the table outlives its MR")
+        .isNotEmpty()
+        .doesNotContain("Delete", "*");
   }
 
   static void installCrds(ControlPlane cluster) throws java.io.IOException {
     cluster.applyCrds(ControlPlane.yamlFiles(ProjectPaths.providerCrds()));
     cluster.applyCrdObjects(
         List.of(Serialization.unmarshal(FraudPipelineCrd.yaml(), CustomResourceDefinition.class)));
-  }
-
-  static void namespace(String name) {
-    admin
-        .namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
-        .serverSideApply();
   }
 
   /** The seed pipeline in its own namespace, with a tag, two subscriptions and an API key. */
@@ -122,310 +149,15 @@ class RealServerLifecycleTest {
     return p;
   }
 
-  static FraudPipeline get(String namespace, String name) {
-    return admin.resources(FraudPipeline.class).inNamespace(namespace).withName(name).get();
-  }
-
-  static boolean hasCondition(FraudPipeline p, String type) {
-    return p != null
-        && p.getStatus() != null
-        && p.getStatus().getConditions().stream()
-            .anyMatch(c -> c.getType().equals(type) && c.getStatus().equals("True"));
-  }
-
-  static FraudPipeline awaitReady(String namespace, String name) {
-    Eventually.await(
-        namespace + "/" + name + " Ready",
-        PATIENCE,
-        () -> {
-          FraudPipeline p = get(namespace, name);
-          return hasCondition(p, Conditions.READY)
-              && p.getStatus().getObservedGeneration() != null
-              && p.getStatus().getObservedGeneration().equals(p.getMetadata().getGeneration());
-        },
-        () -> String.valueOf(get(namespace, name).getStatus()));
-    return get(namespace, name);
-  }
-
   /** Every MR of the pipeline, of every kind. */
   static List<ManagedResource> mrs(String namespace, String name) {
-    List<ManagedResource> out = new ArrayList<>();
-    for (ManagedKind kind : CrossplaneKinds.all()) {
-      out.addAll(
-          admin
-              .resources(kind.type())
-              .inNamespace(namespace)
-              .withLabel(Ownership.PIPELINE_LABEL, name)
-              .list()
-              .getItems());
-    }
-    return out;
-  }
-
-  static List<ManagedResource> mrsOfKind(String namespace, String name, String kind) {
-    return mrs(namespace, name).stream().filter(m -> m.getKind().equals(kind)).toList();
+    return labelled(CrossplaneKinds.all(), namespace, name);
   }
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> forProvider(GenericKubernetesResource mr) {
     return (Map<String, Object>)
         ((Map<String, Object>) mr.getAdditionalProperties().get("spec")).get("forProvider");
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> tags(GenericKubernetesResource mr) {
-    return (Map<String, Object>) forProvider(mr).get("tags");
-  }
-
-  /**
-   * Writes the operator made since the mark, read from the server's audit log, but for the renewals
-   * of its leader-election Lease (the leader's heartbeat, every retry period, by design).
-   */
-  static List<AuditLog.Entry> operatorWrites(long mark) {
-    return cluster.auditLog().writesBy(OPERATOR_USER, mark).stream()
-        .filter(e -> !e.resource().equals("leases"))
-        .toList();
-  }
-
-  /** Waits until the operator has written nothing for a while: it is at steady state. */
-  static void awaitQuiet(Duration quiet) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (System.nanoTime() < deadline) {
-      long mark = cluster.auditLog().mark();
-      sleep(quiet);
-      if (operatorWrites(mark).isEmpty()) {
-        return;
-      }
-    }
-    throw new AssertionError("the operator kept writing for " + PATIENCE);
-  }
-
-  static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
-  @Test
-  void becomesReadyInDependencyOrderThenMakesNoWritesAtSteadyState() {
-    long mark = cluster.auditLog().mark();
-    admin.resource(pipeline("life-ready", "ready")).create();
-
-    FraudPipeline ready = awaitReady("life-ready", "ready");
-    assertThat(ready.getStatus().getApiEndpoint()).startsWith("https://");
-
-    List<String> creates =
-        operatorWrites(mark).stream()
-            .filter(e -> e.verb().equals("create") && e.namespace().equals("life-ready"))
-            .map(AuditLog.Entry::resource)
-            .toList();
-    assertThat(creates).contains("roles", "functions", "eventsourcemappings", "deployments");
-    assertThat(creates.indexOf("roles")).isLessThan(creates.indexOf("functions"));
-    assertThat(creates.indexOf("functions")).isLessThan(creates.indexOf("eventsourcemappings"));
-    assertThat(creates.indexOf("methods")).isLessThan(creates.indexOf("deployments"));
-
-    awaitQuiet(Duration.ofSeconds(3));
-    long steady = cluster.auditLog().mark();
-    sleep(RESYNC.multipliedBy(4));
-    assertThat(operatorWrites(steady)).as("writes over four resyncs at steady state").isEmpty();
-    assertThat(cluster.auditLog().since(steady))
-        .as("the operator did resync (it read)")
-        .anyMatch(e -> e.user().equals(OPERATOR_USER));
-  }
-
-  @Test
-  void aForeignObjectOfTheSameNameIsNotTakenOver() {
-    FraudPipeline p = pipeline("life-foreign", "foreign");
-    // someone else's Queue holding the name of one the pipeline needs
-    String queueName =
-        io.fraudpipeline.operator.crossplane.AssumedStatuses.renderAssumingReady(p)
-            .desired()
-            .stream()
-            .filter(m -> m.getKind().equals("Queue"))
-            .findFirst()
-            .orElseThrow()
-            .getMetadata()
-            .getName();
-    GenericKubernetesResource queue =
-        new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
-            .withApiVersion("sqs.aws.m.upbound.io/v1beta1")
-            .withKind("Queue")
-            .withNewMetadata()
-            .withNamespace("life-foreign")
-            .withName(queueName)
-            .endMetadata()
-            .addToAdditionalProperties("spec", Map.of("forProvider", Map.of("region", "us-east-1")))
-            .build();
-    admin.resource(queue).create();
-
-    admin.resource(p).create();
-
-    Eventually.await(
-        "the pipeline stalls naming the queue",
-        PATIENCE,
-        () -> {
-          FraudPipeline now = get("life-foreign", "foreign");
-          return hasCondition(now, Conditions.STALLED)
-              && now.getStatus().getConditions().stream()
-                  .anyMatch(c -> c.getMessage() != null && c.getMessage().contains(queueName));
-        },
-        () -> String.valueOf(get("life-foreign", "foreign").getStatus()));
-    GenericKubernetesResource after =
-        admin
-            .genericKubernetesResources("sqs.aws.m.upbound.io/v1beta1", "Queue")
-            .inNamespace("life-foreign")
-            .withName(queueName)
-            .get();
-    assertThat(after.getMetadata().getLabels()).as("labels of the foreign queue").isNullOrEmpty();
-    assertThat(after.getMetadata().getOwnerReferences()).isNullOrEmpty();
-    assertThat(forProvider(after)).containsOnlyKeys("region");
-  }
-
-  static ManagedResource first(String namespace, String name, String kind) {
-    return mrsOfKind(namespace, name, kind).stream().findFirst().orElseThrow();
-  }
-
-  @Test
-  void specEditsAndRemovedFieldsReachTheMrs() {
-    admin.resource(pipeline("life-edits", "edits")).create();
-    awaitReady("life-edits", "edits");
-    int alertSubscriptions = mrsOfKind("life-edits", "edits", "TopicSubscription").size();
-    assertThat(mrsOfKind("life-edits", "edits", "APIKey")).hasSize(1);
-
-    admin
-        .resources(FraudPipeline.class)
-        .inNamespace("life-edits")
-        .withName("edits")
-        .edit(
-            p -> {
-              p.getSpec().setTags(new java.util.LinkedHashMap<>(Map.of("team", "risk")));
-              p.getSpec().getAlerts().getSubscriptions().remove(1);
-              p.getSpec().getApi().setAuthorization(Authorization.AWS_IAM);
-              return p;
-            });
-
-    Eventually.await(
-        "tags, subscriptions and the API key follow the spec",
-        PATIENCE,
-        () -> {
-          List<ManagedResource> now = mrs("life-edits", "edits");
-          return now.stream()
-                  .filter(m -> forProvider(m).containsKey("tags"))
-                  .allMatch(
-                      m ->
-                          "risk".equals(tags(m).get("team")) && !tags(m).containsKey("cost-center"))
-              && now.stream().filter(m -> m.getKind().equals("TopicSubscription")).count()
-                  == alertSubscriptions - 1
-              && now.stream().noneMatch(m -> m.getKind().equals("APIKey"))
-              && now.stream().noneMatch(m -> m.getKind().equals("UsagePlanKey"));
-        },
-        () ->
-            mrs("life-edits", "edits").stream()
-                .map(m -> m.getKind() + " " + tags(m))
-                .toList()
-                .toString());
-    awaitReady("life-edits", "edits");
-  }
-
-  @Test
-  void aHandEditedOrDeletedMrIsRepaired() {
-    admin.resource(pipeline("life-repair", "repair")).create();
-    awaitReady("life-repair", "repair");
-    ManagedResource queue = first("life-repair", "repair", "Queue");
-    Object retention = forProvider(queue).get("messageRetentionSeconds");
-    ManagedResource topic = first("life-repair", "repair", "Topic");
-
-    admin
-        .resources(queue.getClass())
-        .inNamespace("life-repair")
-        .withName(queue.getMetadata().getName())
-        .edit(
-            q -> {
-              forProvider(q).put("messageRetentionSeconds", 60);
-              return q;
-            });
-    admin.resource(topic).withGracePeriod(0).delete();
-
-    Eventually.await(
-        "the queue's retention restored and the topic re-created",
-        PATIENCE,
-        () -> {
-          ManagedResource q = first("life-repair", "repair", "Queue");
-          List<ManagedResource> topics = mrsOfKind("life-repair", "repair", "Topic");
-          return String.valueOf(retention)
-                  .equals(String.valueOf(forProvider(q).get("messageRetentionSeconds")))
-              && topics.stream()
-                  .anyMatch(
-                      t ->
-                          t.getMetadata().getName().equals(topic.getMetadata().getName())
-                              && !t.getMetadata().getUid().equals(topic.getMetadata().getUid()));
-        });
-  }
-
-  @Test
-  void lateInitializedFieldsAreLeftAloneWithoutAWriteLoop() {
-    admin.resource(pipeline("life-late", "late")).create();
-    awaitReady("life-late", "late");
-    ManagedResource queue = first("life-late", "late", "Queue");
-    // the provider fills in what AWS defaulted, as Crossplane's late initialization does
-    providerClient
-        .resources(queue.getClass())
-        .inNamespace("life-late")
-        .withName(queue.getMetadata().getName())
-        .edit(
-            q -> {
-              forProvider(q).put("visibilityTimeoutSeconds", 30);
-              forProvider(q).put("delaySeconds", 0);
-              return q;
-            });
-
-    awaitQuiet(Duration.ofSeconds(3));
-    long mark = cluster.auditLog().mark();
-    sleep(RESYNC.multipliedBy(3));
-    assertThat(operatorWrites(mark)).isEmpty();
-    ManagedResource after = first("life-late", "late", "Queue");
-    assertThat(forProvider(after))
-        .containsEntry("visibilityTimeoutSeconds", 30)
-        .containsEntry("delaySeconds", 0);
-  }
-
-  @Test
-  void deletingThePipelineCollectsItsMrsThroughOwnerReferences() {
-    admin.resource(pipeline("life-delete", "gone")).create();
-    awaitReady("life-delete", "gone");
-    List<ManagedResource> tables = mrsOfKind("life-delete", "gone", "Table");
-    assertThat(tables).isNotEmpty();
-    for (ManagedResource table : tables) {
-      @SuppressWarnings("unchecked")
-      List<String> policies =
-          (List<String>)
-              ((Map<String, Object>) table.getAdditionalProperties().get("spec"))
-                  .get("managementPolicies");
-      assertThat(policies)
-          .as("Retain: the table outlives its MR")
-          .isNotEmpty()
-          .doesNotContain("Delete", "*");
-    }
-    long mark = cluster.auditLog().mark();
-
-    admin.resources(FraudPipeline.class).inNamespace("life-delete").withName("gone").delete();
-
-    Eventually.await(
-        "every MR of the pipeline gone",
-        PATIENCE,
-        () -> mrs("life-delete", "gone").isEmpty() && get("life-delete", "gone") == null);
-    List<AuditLog.Entry> mrDeletes =
-        cluster.auditLog().since(mark).stream()
-            .filter(e -> e.verb().equals("delete") && e.namespace().equals("life-delete"))
-            .filter(e -> !e.resource().equals("fraudpipelines") && !e.resource().equals("events"))
-            .toList();
-    assertThat(mrDeletes)
-        .as("the garbage collector deleted them")
-        .isNotEmpty()
-        .allMatch(e -> e.user().equals(ControlPlane.CONTROLLER_MANAGER_USER));
   }
 
   /** The commands of the README's code block that applies examples/fraudpipeline.yaml. */

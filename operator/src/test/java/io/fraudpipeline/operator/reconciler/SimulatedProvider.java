@@ -2,14 +2,12 @@ package io.fraudpipeline.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fraudpipeline.operator.crossplane.AssumedStatuses;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
 import io.fraudpipeline.operator.crossplane.Readiness;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
-import io.fraudpipeline.operator.model.Ownership;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,30 +30,8 @@ final class SimulatedProvider implements AutoCloseable {
   SimulatedProvider(KubernetesClient client) {
     this.client = client;
     for (ManagedKind kind : CrossplaneKinds.all()) {
-      informers.add(watch(kind.type()));
+      informers.add(ManagedObjectWatch.inform(client, kind.type(), this::markReady, r -> {}));
     }
-  }
-
-  private <R extends ManagedResource> SharedIndexInformer<R> watch(Class<R> type) {
-    return client
-        .resources(type)
-        .inAnyNamespace()
-        .withLabel(Ownership.MANAGED_BY_LABEL, Ownership.MANAGED_BY)
-        .inform(
-            new ResourceEventHandler<R>() {
-              @Override
-              public void onAdd(R mr) {
-                markReady(mr);
-              }
-
-              @Override
-              public void onUpdate(R old, R mr) {
-                markReady(mr);
-              }
-
-              @Override
-              public void onDelete(R mr, boolean unknownFinalState) {}
-            });
   }
 
   @SuppressWarnings("unchecked")

@@ -1,0 +1,288 @@
+package io.fraudpipeline.operator.reconciler;
+
+import static io.fraudpipeline.operator.reconciler.SimulatedAckController.condition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fraudpipeline.api.testing.ProjectPaths;
+import io.fraudpipeline.api.v1alpha1.Authorization;
+import io.fraudpipeline.api.v1alpha1.Backend;
+import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
+import io.fraudpipeline.operator.ack.AckKinds;
+import io.fraudpipeline.operator.crossplane.ManagedKind;
+import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.testing.cluster.ControlPlane;
+import io.fraudpipeline.testing.cluster.Eventually;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared real-server lifecycle with ACK objects and {@link SimulatedAckController} playing the
+ * ACK controllers; plus what only ACK does: Terminal and Recoverable conditions, throttling it
+ * cannot express, and the CRD rule that keeps {@code spec.backend} from changing. The server has
+ * both backends' CRDs, as one running pipelines of both would.
+ */
+class RealServerAckLifecycleTest extends RealServerBackendLifecycleTest {
+
+  private SimulatedAckController ack;
+
+  @Override
+  void installCrds() throws java.io.IOException {
+    RealServerLifecycleTest.installCrds(cluster);
+    cluster.applyCrds(ControlPlane.yamlFiles(ProjectPaths.ackCrds()));
+  }
+
+  @Override
+  AutoCloseable simulatedControllers(KubernetesClient client) {
+    ack = new SimulatedAckController(client);
+    return ack;
+  }
+
+  @Override
+  String prefix() {
+    return "ack";
+  }
+
+  /** The Crossplane tests' seed on ACK, with IAM authorization (ACK refuses API_KEY). */
+  @Override
+  FraudPipeline seed(String namespace, String name) {
+    FraudPipeline p = RealServerLifecycleTest.pipeline(namespace, name);
+    p.getSpec().setBackend(Backend.ACK);
+    p.getSpec().getApi().setAuthorization(Authorization.AWS_IAM);
+    return p;
+  }
+
+  @Override
+  List<ManagedKind> kinds() {
+    return AckKinds.all();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  Map<String, Object> settings(GenericKubernetesResource object) {
+    return (Map<String, Object>) object.getAdditionalProperties().get("spec");
+  }
+
+  /** A map, or a list of {@code {key, value}} by kind (Table, Topic, Role, MetricAlarm). */
+  @Override
+  Map<String, Object> tagsOf(GenericKubernetesResource object) {
+    Object tags = settings(object).get("tags");
+    if (tags instanceof List<?> list) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (Object entry : list) {
+        Map<?, ?> tag = (Map<?, ?>) entry;
+        map.put(String.valueOf(tag.get("key")), tag.get("value"));
+      }
+      return map;
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) tags;
+    return map;
+  }
+
+  @Override
+  String subscriptionKind() {
+    return "Subscription";
+  }
+
+  /** No kind exists only for a setting ACK can express and the seed has. */
+  @Override
+  List<String> editRemovingKinds(FraudPipeline pipeline) {
+    return List.of();
+  }
+
+  @Override
+  GenericKubernetesResource foreignQueue(String namespace, String name) {
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion("sqs.services.k8s.aws/v1alpha1")
+        .withKind("Queue")
+        .withNewMetadata()
+        .withNamespace(namespace)
+        .withName(name)
+        .endMetadata()
+        .addToAdditionalProperties("spec", Map.of("queueName", "someone-elses-" + name))
+        .build();
+  }
+
+  @Override
+  String queueRetentionField() {
+    return "messageRetentionPeriod";
+  }
+
+  /** Every SQS attribute is a string in ACK's Queue. */
+  @Override
+  Object handEditedRetention() {
+    return "60";
+  }
+
+  /** The simulated controller late-initialized the queue's defaults when it first synced it. */
+  @Override
+  Map<String, Object> lateInitialize(GenericKubernetesResource queue) {
+    assertThat(settings(queue)).containsAllEntriesOf(SimulatedAckController.QUEUE_DEFAULTS);
+    return SimulatedAckController.QUEUE_DEFAULTS;
+  }
+
+  /** Retain: ACK drops the finalizer without DeleteTable, and DynamoDB would refuse one. */
+  @Override
+  void assertRetained(GenericKubernetesResource table) {
+    assertThat(table.getMetadata().getAnnotations())
+        .containsEntry(SimulatedAckController.DELETION_POLICY, "retain");
+    assertThat(settings(table)).containsEntry("deletionProtectionEnabled", true);
+  }
+
+  /** Each object went through its finalizer; only the retained tables stay in AWS. */
+  @Override
+  void assertAwsObjectsAfterDeletion(String namespace, List<ManagedResource> deleted) {
+    List<SimulatedAckController.Deletion> deletions =
+        ack.deletions().stream().filter(d -> d.namespace().equals(namespace)).toList();
+    assertThat(deletions.stream().map(d -> d.kind() + "/" + d.name()))
+        .as("what the controller finalized")
+        .containsExactlyInAnyOrderElementsOf(
+            deleted.stream().map(r -> r.getKind() + "/" + r.getMetadata().getName()).toList());
+    assertThat(deletions)
+        .allSatisfy(
+            d ->
+                assertThat(d.deletedInAws())
+                    .as(d.kind() + " " + d.name() + " deleted in AWS")
+                    .isEqualTo(!d.kind().equals("Table")));
+  }
+
+  /**
+   * Makes one object of a Ready pipeline fail with these conditions and waits for the pipeline
+   * condition; returns the pipeline's status then.
+   */
+  @SafeVarargs
+  private FraudPipelineStatus failOne(
+      String scenario, String object, String awaited, Map<String, Object>... conditions) {
+    String ns = readyPipeline(scenario);
+    ack.fail(ns, object, conditions);
+    Eventually.await(
+        awaited,
+        PATIENCE,
+        () -> hasCondition(get(ns, scenario), awaited),
+        () -> String.valueOf(get(ns, scenario).getStatus().getConditions()));
+    return get(ns, scenario).getStatus();
+  }
+
+  @Test
+  void aTerminalObjectStallsThePipelineWithItsMessageUntilItRecovers() {
+    FraudPipelineStatus stalled =
+        failOne(
+            "terminal",
+            "terminal-transactions",
+            Conditions.STALLED,
+            condition("ACK.Terminal", "True", "ValidationException: One or more parameter values"),
+            condition("ACK.ResourceSynced", "False", "resource is in terminal condition"));
+
+    assertThat(conditionOf(stalled, Conditions.STALLED).getMessage())
+        .isEqualTo(
+            "Table terminal-transactions: ACK.Terminal: ValidationException: One or more"
+                + " parameter values");
+    assertThat(conditionOf(stalled, Conditions.STALLED).getReason())
+        .isEqualTo("ManagedResourceTerminal");
+    assertThat(isTrue(stalled, Conditions.READY)).isFalse();
+    assertThat(admin.v1().events().inNamespace("ack-terminal").list().getItems())
+        .as("Events stored by the server")
+        .anyMatch(
+            e ->
+                "ManagedResourceTerminal".equals(e.getReason())
+                    && e.getMessage().contains("terminal-transactions"));
+
+    ack.recover("ack-terminal", "terminal-transactions");
+    awaitReady("ack-terminal", "terminal");
+  }
+
+  @Test
+  void aRecoverableErrorKeepsThePipelineReconcilingWithTheMessageInPending() {
+    FraudPipelineStatus status =
+        failOne(
+            "recoverable",
+            "recoverable-api-stage",
+            Conditions.RECONCILING,
+            condition("ACK.Recoverable", "True", "AccessDeniedException: not authorized"),
+            condition("ACK.ResourceSynced", "Unknown", ""));
+
+    assertThat(isTrue(status, Conditions.STALLED)).isFalse();
+    assertThat(status.getPending())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getName()).isEqualTo("recoverable-api-stage");
+              assertThat(p.getReason())
+                  .isEqualTo("ACK.Recoverable: AccessDeniedException: not authorized");
+            });
+
+    ack.recover("ack-recoverable", "recoverable-api-stage");
+    awaitReady("ack-recoverable", "recoverable");
+  }
+
+  @Test
+  void theServerRefusesAnEditOfTheBackendWithTheRulesMessage() {
+    String ns = readyPipeline("backend");
+    FraudPipeline ready = get(ns, "backend");
+
+    KubernetesClientException refused =
+        catchThrowableOfType(
+            KubernetesClientException.class,
+            () ->
+                admin
+                    .resources(FraudPipeline.class)
+                    .inNamespace(ns)
+                    .withName("backend")
+                    .edit(
+                        p -> {
+                          p.getSpec().setBackend(Backend.CROSSPLANE);
+                          return p;
+                        }));
+
+    assertThat(refused).as("the edit is refused").isNotNull();
+    assertThat(refused.getCode()).isEqualTo(422);
+    assertThat(refused.getStatus().getMessage())
+        .contains("spec.backend")
+        .contains("backend is immutable: changing it would re-create every AWS resource");
+    FraudPipeline after = get(ns, "backend");
+    assertThat(after.getSpec().getBackend()).isEqualTo(Backend.ACK);
+    assertThat(after.getMetadata().getGeneration()).isEqualTo(ready.getMetadata().getGeneration());
+    assertThat(RealServerLifecycleTest.mrs(ns, "backend")).as("Crossplane MRs").isEmpty();
+  }
+
+  @Test
+  void throttlingIsReportedAsUnsupportedInStatusAndAnEvent() {
+    String ns = readyPipeline("throttling");
+    FraudPipeline ready = get(ns, "throttling");
+
+    assertThat(ready.getStatus().getUnsupported())
+        .anySatisfy(
+            u -> {
+              assertThat(u.getField()).isEqualTo("spec.api.throttling");
+              assertThat(u.getReason()).contains("rate 1000.0/s, burst 2000");
+            });
+    assertThat(admin.v1().events().inNamespace(ns).list().getItems())
+        .as("Events stored by the server")
+        .anyMatch(
+            e ->
+                "UnsupportedSettings".equals(e.getReason())
+                    && e.getMessage().startsWith("Backend ACK cannot apply: ")
+                    && e.getMessage().contains("spec.api.throttling"));
+  }
+
+  private static boolean isTrue(FraudPipelineStatus status, String type) {
+    return status.getConditions().stream()
+        .anyMatch(c -> c.getType().equals(type) && c.getStatus().equals("True"));
+  }
+
+  private static Condition conditionOf(FraudPipelineStatus status, String type) {
+    return status.getConditions().stream()
+        .filter(c -> c.getType().equals(type))
+        .findFirst()
+        .orElseThrow();
+  }
+}

@@ -1,0 +1,447 @@
+package io.fraudpipeline.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.operator.backend.Backends;
+import io.fraudpipeline.operator.crossplane.ManagedKind;
+import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.model.Ownership;
+import io.fraudpipeline.testing.cluster.AuditLog;
+import io.fraudpipeline.testing.cluster.ControlPlane;
+import io.fraudpipeline.testing.cluster.Eventually;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The lifecycle every backend passes on a real kube-apiserver: the operator as production runs it
+ * (SSA, the chart's settings, a short resync), the backend's controllers simulated by a separate
+ * client of the server, a real garbage collector, and writes counted from the server's audit log.
+ * Each scenario has a pipeline in a namespace of its own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RealServerBackendLifecycleTest {
+
+  static final String OPERATOR_USER = "fraud-pipeline-operator";
+  static final String PROVIDER_USER = "simulated-provider";
+  static final Duration RESYNC = Duration.ofSeconds(2);
+  static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  static ControlPlane cluster;
+  static KubernetesClient admin;
+
+  /** The client the simulated controllers write with, as {@link #PROVIDER_USER}. */
+  KubernetesClient controllerClient;
+
+  private AutoCloseable controllers;
+  private ProductionOperator operator;
+  private final Set<String> namespaces = new LinkedHashSet<>();
+
+  /** Installs the CRDs this backend's pipelines need (the FraudPipeline one included). */
+  abstract void installCrds() throws java.io.IOException;
+
+  /** Starts the simulated controllers of this backend on that client. */
+  abstract AutoCloseable simulatedControllers(KubernetesClient client);
+
+  /** Prefix of this backend's namespaces, so the backends' scenarios never meet. */
+  abstract String prefix();
+
+  /** The seed pipeline for this backend, with a tag, two alert subscriptions and tags. */
+  abstract FraudPipeline seed(String namespace, String name);
+
+  abstract List<ManagedKind> kinds();
+
+  /** Where the object's AWS settings are ({@code spec.forProvider}, or {@code spec} with ACK). */
+  abstract Map<String, Object> settings(GenericKubernetesResource object);
+
+  /** The object's tags as a map, whatever the shape; null when it has none. */
+  abstract Map<String, Object> tagsOf(GenericKubernetesResource object);
+
+  abstract String subscriptionKind();
+
+  /** The spec edit beyond tags and subscriptions, and the kinds it must make disappear. */
+  abstract List<String> editRemovingKinds(FraudPipeline pipeline);
+
+  /** A queue of someone else's (no labels, no owner), with the given name. */
+  abstract GenericKubernetesResource foreignQueue(String namespace, String name);
+
+  /** The queue's retention setting, and a value a hand edit sets it to. */
+  abstract String queueRetentionField();
+
+  abstract Object handEditedRetention();
+
+  /** The controller fills in what AWS defaulted; returns the fields it set. */
+  abstract Map<String, Object> lateInitialize(GenericKubernetesResource queue);
+
+  /** The table's settings say it outlives its Kubernetes object. */
+  abstract void assertRetained(GenericKubernetesResource table);
+
+  /** After the pipeline is deleted: what the controllers did with the AWS objects of these. */
+  void assertAwsObjectsAfterDeletion(String namespace, List<ManagedResource> deleted) {}
+
+  @BeforeAll
+  void start() throws Exception {
+    cluster = ControlPlane.shared();
+    admin = cluster.client();
+    installCrds();
+    namespace("fraud-system");
+    Config controllerConfig = cluster.configForUser(PROVIDER_USER, "system:masters");
+    // the server names a client's Update entries in managedFields after its user agent: the
+    // controllers' own, as real ones have, not the operator's (the same fabric8 default)
+    controllerConfig.setUserAgent("simulated-controllers/1.0");
+    controllerClient = new KubernetesClientBuilder().withConfig(controllerConfig).build();
+    controllers = simulatedControllers(controllerClient);
+    operator =
+        new ProductionOperator(
+            cluster.configForUser(OPERATOR_USER, "system:masters"),
+            ProductionOperator.chartEnvironment("fraud-system", "operator-0"),
+            RESYNC);
+  }
+
+  /**
+   * The operator stops first (else it re-creates what the namespace controller deletes, refused in
+   * a terminating namespace); the controllers last, once the namespaces are gone, so ACK's
+   * finalizers are released.
+   */
+  @AfterAll
+  void stop() throws Exception {
+    if (operator != null) {
+      operator.close();
+    }
+    for (String ns : namespaces) {
+      admin.namespaces().withName(ns).delete();
+    }
+    try {
+      Eventually.await(
+          "the scenarios' namespaces deleted",
+          PATIENCE,
+          () -> namespaces.stream().allMatch(ns -> admin.namespaces().withName(ns).get() == null));
+    } finally {
+      if (controllers != null) {
+        controllers.close();
+      }
+      if (controllerClient != null) {
+        controllerClient.close();
+      }
+    }
+  }
+
+  /** This backend's namespace for a scenario, deleted after the class. */
+  String ns(String scenario) {
+    String name = prefix() + "-" + scenario;
+    namespaces.add(name);
+    return name;
+  }
+
+  /**
+   * The seed pipeline named after the scenario, in the scenario's namespace, once Ready; returns
+   * the namespace.
+   */
+  String readyPipeline(String scenario) {
+    String ns = ns(scenario);
+    admin.resource(seed(ns, scenario)).create();
+    awaitReady(ns, scenario);
+    return ns;
+  }
+
+  static void namespace(String name) {
+    admin
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .serverSideApply();
+  }
+
+  static FraudPipeline get(String namespace, String name) {
+    return admin.resources(FraudPipeline.class).inNamespace(namespace).withName(name).get();
+  }
+
+  static boolean hasCondition(FraudPipeline p, String type) {
+    return p != null
+        && p.getStatus() != null
+        && p.getStatus().getConditions().stream()
+            .anyMatch(c -> c.getType().equals(type) && c.getStatus().equals("True"));
+  }
+
+  static FraudPipeline awaitReady(String namespace, String name) {
+    Eventually.await(
+        namespace + "/" + name + " Ready",
+        PATIENCE,
+        () -> {
+          FraudPipeline p = get(namespace, name);
+          return hasCondition(p, Conditions.READY)
+              && p.getStatus().getObservedGeneration() != null
+              && p.getStatus().getObservedGeneration().equals(p.getMetadata().getGeneration());
+        },
+        () -> Serialization.asJson(get(namespace, name).getStatus()));
+    return get(namespace, name);
+  }
+
+  /**
+   * Writes the operator made since the mark, read from the server's audit log, but for the renewals
+   * of its leader-election Lease (the leader's heartbeat, every retry period, by design).
+   */
+  static List<AuditLog.Entry> operatorWrites(long mark) {
+    return cluster.auditLog().writesBy(OPERATOR_USER, mark).stream()
+        .filter(e -> !e.resource().equals("leases"))
+        .toList();
+  }
+
+  /** Waits until the operator has written nothing for a while: it is at steady state. */
+  static void awaitQuiet(Duration quiet) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      long mark = cluster.auditLog().mark();
+      sleep(quiet);
+      if (operatorWrites(mark).isEmpty()) {
+        return;
+      }
+    }
+    throw new AssertionError("the operator kept writing for " + PATIENCE);
+  }
+
+  static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Every object of the pipeline, of every kind of this backend. */
+  List<ManagedResource> objects(String namespace, String name) {
+    return labelled(kinds(), namespace, name);
+  }
+
+  /** The objects of these kinds labelled as the pipeline's. */
+  static List<ManagedResource> labelled(List<ManagedKind> kinds, String namespace, String name) {
+    List<ManagedResource> out = new ArrayList<>();
+    for (ManagedKind kind : kinds) {
+      out.addAll(
+          admin
+              .resources(kind.type())
+              .inNamespace(namespace)
+              .withLabel(Ownership.PIPELINE_LABEL, name)
+              .list()
+              .getItems());
+    }
+    return out;
+  }
+
+  List<ManagedResource> objectsOfKind(String namespace, String name, String kind) {
+    return objects(namespace, name).stream().filter(m -> m.getKind().equals(kind)).toList();
+  }
+
+  ManagedResource firstOfKind(String namespace, String name, String kind) {
+    return objectsOfKind(namespace, name, kind).stream().findFirst().orElseThrow();
+  }
+
+  /** The current version of the object with an edit of its settings, written by this client. */
+  void editSettings(
+      KubernetesClient client, GenericKubernetesResource object, Map<String, Object> values) {
+    client
+        .genericKubernetesResources(object.getApiVersion(), object.getKind())
+        .inNamespace(object.getMetadata().getNamespace())
+        .withName(object.getMetadata().getName())
+        .edit(
+            o -> {
+              settings(o).putAll(values);
+              return o;
+            });
+  }
+
+  @Test
+  void becomesReadyInDependencyOrderThenMakesNoWritesAtSteadyState() {
+    String ns = ns("ready");
+    long mark = cluster.auditLog().mark();
+    admin.resource(seed(ns, "ready")).create();
+
+    FraudPipeline ready = awaitReady(ns, "ready");
+    assertThat(ready.getStatus().getApiEndpoint()).startsWith("https://");
+    assertThat(ready.getStatus().getResources().getReady())
+        .isEqualTo(ready.getStatus().getResources().getTotal())
+        .isEqualTo(objects(ns, "ready").size());
+
+    List<String> creates =
+        operatorWrites(mark).stream()
+            .filter(e -> e.verb().equals("create") && e.namespace().equals(ns))
+            .map(AuditLog.Entry::resource)
+            .toList();
+    assertThat(creates).contains("roles", "functions", "eventsourcemappings", "deployments");
+    assertThat(creates.indexOf("roles")).isLessThan(creates.indexOf("functions"));
+    assertThat(creates.indexOf("functions")).isLessThan(creates.indexOf("eventsourcemappings"));
+    assertThat(creates.indexOf("methods")).isLessThan(creates.indexOf("deployments"));
+
+    awaitQuiet(Duration.ofSeconds(3));
+    long steady = cluster.auditLog().mark();
+    sleep(RESYNC.multipliedBy(4));
+    assertThat(operatorWrites(steady)).as("writes over four resyncs at steady state").isEmpty();
+    assertThat(cluster.auditLog().since(steady))
+        .as("the operator did resync (it read)")
+        .anyMatch(e -> e.user().equals(OPERATOR_USER));
+  }
+
+  @Test
+  void aForeignObjectOfTheSameNameIsNotTakenOver() {
+    String ns = ns("foreign");
+    FraudPipeline p = seed(ns, "foreign");
+    String queueName =
+        Backends.of(p).renderAssumingReady(p).desired().stream()
+            .filter(m -> m.getKind().equals("Queue"))
+            .findFirst()
+            .orElseThrow()
+            .getMetadata()
+            .getName();
+    GenericKubernetesResource queue = foreignQueue(ns, queueName);
+    Map<String, Object> foreignSettings = new LinkedHashMap<>(settings(queue));
+    admin.resource(queue).create();
+
+    admin.resource(p).create();
+
+    Eventually.await(
+        "the pipeline stalls naming the queue",
+        PATIENCE,
+        () -> {
+          FraudPipeline now = get(ns, "foreign");
+          return hasCondition(now, Conditions.STALLED)
+              && now.getStatus().getConditions().stream()
+                  .anyMatch(c -> c.getMessage() != null && c.getMessage().contains(queueName));
+        },
+        () -> String.valueOf(get(ns, "foreign").getStatus()));
+    GenericKubernetesResource after =
+        admin
+            .genericKubernetesResources(queue.getApiVersion(), "Queue")
+            .inNamespace(ns)
+            .withName(queueName)
+            .get();
+    assertThat(after.getMetadata().getLabels()).as("labels of the foreign queue").isNullOrEmpty();
+    assertThat(after.getMetadata().getOwnerReferences()).isNullOrEmpty();
+    assertThat(settings(after)).isEqualTo(foreignSettings);
+  }
+
+  @Test
+  void specEditsAndRemovedFieldsReachTheObjects() {
+    String ns = readyPipeline("edits");
+    int alertSubscriptions = objectsOfKind(ns, "edits", subscriptionKind()).size();
+    List<String> gone = new ArrayList<>();
+
+    admin
+        .resources(FraudPipeline.class)
+        .inNamespace(ns)
+        .withName("edits")
+        .edit(
+            p -> {
+              p.getSpec().setTags(new LinkedHashMap<>(Map.of("team", "risk")));
+              p.getSpec().getAlerts().getSubscriptions().remove(1);
+              gone.addAll(editRemovingKinds(p));
+              return p;
+            });
+
+    Eventually.await(
+        "tags, subscriptions and the removed kinds follow the spec",
+        PATIENCE,
+        () -> {
+          List<ManagedResource> now = objects(ns, "edits");
+          return now.stream()
+                  .filter(m -> tagsOf(m) != null)
+                  .allMatch(
+                      m ->
+                          "risk".equals(tagsOf(m).get("team"))
+                              && !tagsOf(m).containsKey("cost-center"))
+              && now.stream().filter(m -> m.getKind().equals(subscriptionKind())).count()
+                  == alertSubscriptions - 1
+              && now.stream().noneMatch(m -> gone.contains(m.getKind()));
+        },
+        () ->
+            objects(ns, "edits").stream()
+                .map(m -> m.getKind() + " " + tagsOf(m))
+                .toList()
+                .toString());
+    assertThat(objects(ns, "edits").stream().filter(m -> tagsOf(m) != null))
+        .as("objects with tags")
+        .isNotEmpty();
+    awaitReady(ns, "edits");
+  }
+
+  @Test
+  void aHandEditedOrDeletedObjectIsRepaired() {
+    String ns = readyPipeline("repair");
+    ManagedResource queue = firstOfKind(ns, "repair", "Queue");
+    Object retention = settings(queue).get(queueRetentionField());
+    assertThat(retention).isNotNull().isNotEqualTo(handEditedRetention());
+    ManagedResource topic = firstOfKind(ns, "repair", "Topic");
+
+    editSettings(admin, queue, Map.of(queueRetentionField(), handEditedRetention()));
+    admin.resource(topic).withGracePeriod(0).delete();
+
+    Eventually.await(
+        "the queue's retention restored and the topic re-created",
+        PATIENCE,
+        () -> {
+          ManagedResource q = firstOfKind(ns, "repair", "Queue");
+          List<ManagedResource> topics = objectsOfKind(ns, "repair", "Topic");
+          return String.valueOf(retention)
+                  .equals(String.valueOf(settings(q).get(queueRetentionField())))
+              && topics.stream()
+                  .anyMatch(
+                      t ->
+                          t.getMetadata().getName().equals(topic.getMetadata().getName())
+                              && !t.getMetadata().getUid().equals(topic.getMetadata().getUid()));
+        });
+    awaitReady(ns, "repair");
+  }
+
+  @Test
+  void lateInitializedFieldsAreLeftAloneWithoutAWriteLoop() {
+    String ns = readyPipeline("late");
+    Map<String, Object> filledIn = lateInitialize(firstOfKind(ns, "late", "Queue"));
+
+    awaitQuiet(Duration.ofSeconds(3));
+    long mark = cluster.auditLog().mark();
+    sleep(RESYNC.multipliedBy(3));
+    assertThat(operatorWrites(mark)).isEmpty();
+    assertThat(settings(firstOfKind(ns, "late", "Queue"))).containsAllEntriesOf(filledIn);
+  }
+
+  @Test
+  void deletingThePipelineCollectsItsObjectsThroughOwnerReferences() {
+    String ns = readyPipeline("delete");
+    List<ManagedResource> tables = objectsOfKind(ns, "delete", "Table");
+    assertThat(tables).isNotEmpty();
+    tables.forEach(this::assertRetained);
+    List<ManagedResource> before = objects(ns, "delete");
+    long mark = cluster.auditLog().mark();
+
+    admin.resources(FraudPipeline.class).inNamespace(ns).withName("delete").delete();
+
+    Eventually.await(
+        "every object of the pipeline gone",
+        PATIENCE,
+        () -> objects(ns, "delete").isEmpty() && get(ns, "delete") == null);
+    List<AuditLog.Entry> deletes =
+        cluster.auditLog().since(mark).stream()
+            .filter(e -> e.verb().equals("delete") && e.namespace().equals(ns))
+            .filter(e -> !e.resource().equals("fraudpipelines") && !e.resource().equals("events"))
+            .toList();
+    assertThat(deletes)
+        .as("the garbage collector deleted them")
+        .isNotEmpty()
+        .allMatch(e -> e.user().equals(ControlPlane.CONTROLLER_MANAGER_USER));
+    assertAwsObjectsAfterDeletion(ns, before);
+  }
+}
