@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fraudpipeline.operator.backend.Backends;
+import io.fraudpipeline.operator.crossplane.ManagedKind;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
 import java.net.HttpURLConnection;
@@ -132,6 +134,10 @@ final class ManagedResourceWriter {
             .patch(PatchContext.of(PatchType.JSON), Serialization.asJson(patch));
         return;
       } catch (KubernetesClientException e) {
+        if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN) {
+          // the take-over is a patch: name that verb, not the create that succeeded
+          throw forbidden(current, "patch", e);
+        }
         current = client.resource(current).get();
       }
     }
@@ -167,11 +173,25 @@ final class ManagedResourceWriter {
   private void counted(HasMetadata mr, String verb, Runnable write) {
     try {
       write.run();
+    } catch (KubernetesClientException e) {
+      metrics.writeFailed(mr.getKind(), verb);
+      if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN) {
+        throw forbidden(mr, verb, e);
+      }
+      throw e;
     } catch (RuntimeException e) {
       metrics.writeFailed(mr.getKind(), verb);
       throw e;
     }
     metrics.written(mr.getKind(), verb);
+  }
+
+  /** The verb as RBAC names it (an apply is a patch) and the kind's resource. */
+  private static AccessDeniedException forbidden(
+      HasMetadata mr, String verb, KubernetesClientException e) {
+    String rbacVerb = verb.equals("apply") ? "patch" : verb;
+    ManagedKind kind = Backends.find(mr.getApiVersion(), mr.getKind()).orElseThrow(() -> e);
+    return new AccessDeniedException(rbacVerb, kind, mr.getMetadata().getNamespace());
   }
 
   private void apply(ManagedResource desired) {
