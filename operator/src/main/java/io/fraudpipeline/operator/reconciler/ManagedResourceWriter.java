@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes MRs: server-side apply with field manager {@value Ownership#FIELD_MANAGER} in production;
@@ -33,6 +34,8 @@ final class ManagedResourceWriter {
 
   /** Tries at taking over a new MR's fields; each lost race is one provider write. */
   private static final int OWNERSHIP_ATTEMPTS = 5;
+
+  private static final Pattern RBAC_DENIAL = Pattern.compile(" cannot \\S+ resource ");
 
   private final KubernetesClient client;
   private final boolean serverSideApply;
@@ -134,7 +137,7 @@ final class ManagedResourceWriter {
             .patch(PatchContext.of(PatchType.JSON), Serialization.asJson(patch));
         return;
       } catch (KubernetesClientException e) {
-        if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN) {
+        if (deniedByRbac(e)) {
           // the take-over is a patch: name that verb, not the create that succeeded
           throw forbidden(current, "patch", e);
         }
@@ -175,7 +178,7 @@ final class ManagedResourceWriter {
       write.run();
     } catch (KubernetesClientException e) {
       metrics.writeFailed(mr.getKind(), verb);
-      if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN) {
+      if (deniedByRbac(e)) {
         throw forbidden(mr, verb, e);
       }
       throw e;
@@ -184,6 +187,18 @@ final class ManagedResourceWriter {
       throw e;
     }
     metrics.written(mr.getKind(), verb);
+  }
+
+  /**
+   * A 403 of the authorizer ("User ... cannot create resource ..."), not one of the server's other
+   * refusals: a create while the kind's CRD is being deleted is a 403 too ("create not allowed
+   * while custom resource definition is terminating"), which the CRD check reports instead.
+   */
+  private static boolean deniedByRbac(KubernetesClientException e) {
+    String message = e.getStatus() == null ? null : e.getStatus().getMessage();
+    return e.getCode() == HttpURLConnection.HTTP_FORBIDDEN
+        && message != null
+        && RBAC_DENIAL.matcher(message).find();
   }
 
   /** The verb as RBAC names it (an apply is a patch) and the kind's resource. */
