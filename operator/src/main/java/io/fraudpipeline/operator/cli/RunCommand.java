@@ -91,7 +91,11 @@ public class RunCommand implements Callable<Integer> {
       Operator operator =
           OperatorRunner.create(client, settings, reconciler, shutdown::lostLeadership, c -> {});
       try (OperatorEndpoints endpoints =
-          new OperatorEndpoints(settings.httpPort(), operator.getRuntimeInfo(), metrics)) {
+          new OperatorEndpoints(
+              settings.httpPort(),
+              operator.getRuntimeInfo(),
+              metrics,
+              reconciler::accessProblems)) {
         try {
           operator.start();
         } catch (RuntimeException e) {

@@ -85,6 +85,11 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     return informers.initial(context);
   }
 
+  /** Kinds left unwatched because the operator may not read them, one line each. */
+  public List<String> accessProblems() {
+    return informers.accessProblems();
+  }
+
   /** How many passes ran: lets tests wait for a resync without sleeping. */
   public long reconciliations() {
     return reconciliations.get();
@@ -117,10 +122,16 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
       FraudPipeline pipeline, Context<FraudPipeline> context) {
     PipelineEvents events = new PipelineEvents(context.getClient(), clock);
     StackBackend backend = Backends.of(pipeline);
-    List<ManagedKind> missing = informers.refresh(context, backend);
-    if (!missing.isEmpty()) {
-      String message = backend.missingCrdsMessage(missing);
+    ManagedResourceInformers.Unwatched unwatched = informers.refresh(context, backend);
+    if (!unwatched.missingCrds().isEmpty()) {
+      String message = backend.missingCrdsMessage(unwatched.missingCrds());
       return stalled(pipeline, PipelineStatusFactory.MISSING_CRDS, message, events, context)
+          .rescheduleAfter(recheck);
+    }
+    if (!unwatched.denied().isEmpty()) {
+      // no event says when a role changes: look again
+      String message = String.join("; ", unwatched.denied());
+      return stalled(pipeline, PipelineStatusFactory.ACCESS_DENIED, message, events, context)
           .rescheduleAfter(recheck);
     }
 
@@ -176,6 +187,9 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     } catch (NameTakenException e) {
       // the other object is not labelled, so no event says when it goes: look again
       return stalled(pipeline, PipelineStatusFactory.NAME_TAKEN, e.getMessage(), events, context)
+          .rescheduleAfter(recheck);
+    } catch (AccessDeniedException e) {
+      return stalled(pipeline, PipelineStatusFactory.ACCESS_DENIED, e.getMessage(), events, context)
           .rescheduleAfter(recheck);
     }
     report(pipeline, changes, events);

@@ -7,6 +7,8 @@ import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
+import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -28,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * is not installed gets no informer (its discovery would fail); each reconcile looks again for the
  * missing CRDs and registers an informer as soon as one appears, so the operator recovers without a
  * restart. The CRDs of watched kinds are checked again once per {@code recheck} for the whole
- * operator (not per pipeline), so a provider uninstalled while running is reported too.
+ * operator (not per pipeline), so a provider uninstalled while running is reported too. Likewise a
+ * kind the operator may not list and watch where it watches gets no informer (one that cannot list
+ * would fail the operator's start) until an access review allows it.
  */
 final class ManagedResourceInformers {
 
@@ -38,6 +42,9 @@ final class ManagedResourceInformers {
 
   /** Watched kinds whose CRD was found deleted: checked on every pass until it is back. */
   private final Set<ManagedKind> gone = ConcurrentHashMap.newKeySet();
+
+  /** Kinds with a CRD that the operator may not read where it watches: why, for each. */
+  private final Map<ManagedKind, String> denied = new ConcurrentHashMap<>();
 
   private final Clock clock;
   private final Duration recheck;
@@ -52,11 +59,15 @@ final class ManagedResourceInformers {
     this.recheck = recheck;
   }
 
-  /** Informers for the kinds whose CRD exists now. */
+  /** What keeps a backend's kinds unwatched: CRDs not installed, reads not allowed. */
+  record Unwatched(List<ManagedKind> missingCrds, List<String> denied) {}
+
+  /** Informers for the kinds whose CRD exists now and that the operator may read. */
   List<EventSource<?, FraudPipeline>> initial(EventSourceContext<FraudPipeline> context) {
     List<EventSource<?, FraudPipeline>> sources = new ArrayList<>();
     for (ManagedKind kind : Backends.allKinds()) {
-      if (crdExists(context.getClient(), kind)) {
+      if (crdExists(context.getClient(), kind)
+          && readable(context.getClient(), kind, context.getControllerConfiguration())) {
         sources.add(informer(kind, context));
         registered.add(kind);
       }
@@ -64,18 +75,42 @@ final class ManagedResourceInformers {
     return sources;
   }
 
+  /** Why kinds are not watched for lack of permission, one line each (for the readiness probe). */
+  List<String> accessProblems() {
+    return denied.values().stream().sorted().toList();
+  }
+
+  private boolean readable(
+      KubernetesClient client, ManagedKind kind, ControllerConfiguration<FraudPipeline> config) {
+    Set<String> namespaces = config.getEffectiveNamespaces();
+    var problem =
+        AccessReview.readDenied(
+            client, kind, namespaces, InformerConfiguration.allNamespacesWatched(namespaces));
+    if (problem.isPresent()) {
+      if (denied.put(kind, problem.get()) == null) {
+        LOG.warn("{} are not watched: {}", kind.kind(), problem.get());
+      }
+      return false;
+    }
+    if (denied.remove(kind) != null) {
+      LOG.info("the operator may now read {}", kind.crdName());
+    }
+    return true;
+  }
+
   /**
-   * Registers informers for the backend's CRDs installed since; returns its kinds whose CRD is
-   * still missing. Only the backend a pipeline uses is checked: a cluster with Crossplane alone
-   * runs Crossplane pipelines without ACK's CRDs, and the other way round.
+   * Registers informers for the backend's CRDs installed (or reads allowed) since; returns what
+   * still keeps its kinds unwatched. Only the backend a pipeline uses is checked: a cluster with
+   * Crossplane alone runs Crossplane pipelines without ACK's CRDs, and the other way round.
    */
-  synchronized List<ManagedKind> refresh(Context<FraudPipeline> context, StackBackend backend) {
+  synchronized Unwatched refresh(Context<FraudPipeline> context, StackBackend backend) {
     Instant due = nextFullCheck.computeIfAbsent(backend.id(), b -> clock.instant().plus(recheck));
     boolean fullCheck = !clock.instant().isBefore(due);
     if (fullCheck) {
       nextFullCheck.put(backend.id(), clock.instant().plus(recheck));
     }
     List<ManagedKind> missing = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
     for (ManagedKind kind : backend.kinds()) {
       boolean watched = registered.contains(kind) && !gone.contains(kind);
       if (watched && !fullCheck) {
@@ -92,15 +127,18 @@ final class ManagedResourceInformers {
       } else if (gone.remove(kind)) {
         // the informer kept retrying its watch and resumes on its own
         LOG.info("CRD {} is back, watching {} again", kind.crdName(), kind.kind());
+      } else if (!registered.contains(kind)
+          && !readable(context.getClient(), kind, context.getControllerConfiguration())) {
+        unreadable.add(denied.get(kind));
       } else if (!registered.contains(kind)) {
         var retriever = context.eventSourceRetriever();
         retriever.dynamicallyRegisterEventSource(
             informer(kind, retriever.eventSourceContextForDynamicRegistration()));
         registered.add(kind);
-        LOG.info("CRD {} appeared, watching {}", kind.crdName(), kind.kind());
+        LOG.info("watching {}", kind.kind());
       }
     }
-    return missing;
+    return new Unwatched(missing, unreadable);
   }
 
   /** Whether objects of this kind are in the informers' cache (its CRD was found). */

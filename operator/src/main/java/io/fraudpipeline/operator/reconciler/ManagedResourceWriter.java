@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fraudpipeline.operator.backend.Backends;
+import io.fraudpipeline.operator.crossplane.ManagedKind;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
 import java.net.HttpURLConnection;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes MRs: server-side apply with field manager {@value Ownership#FIELD_MANAGER} in production;
@@ -31,6 +34,8 @@ final class ManagedResourceWriter {
 
   /** Tries at taking over a new MR's fields; each lost race is one provider write. */
   private static final int OWNERSHIP_ATTEMPTS = 5;
+
+  private static final Pattern RBAC_DENIAL = Pattern.compile(" cannot \\S+ resource ");
 
   private final KubernetesClient client;
   private final boolean serverSideApply;
@@ -132,6 +137,10 @@ final class ManagedResourceWriter {
             .patch(PatchContext.of(PatchType.JSON), Serialization.asJson(patch));
         return;
       } catch (KubernetesClientException e) {
+        if (deniedByRbac(e)) {
+          // the take-over is a patch: name that verb, not the create that succeeded
+          throw forbidden(current, "patch", e);
+        }
         current = client.resource(current).get();
       }
     }
@@ -167,11 +176,37 @@ final class ManagedResourceWriter {
   private void counted(HasMetadata mr, String verb, Runnable write) {
     try {
       write.run();
+    } catch (KubernetesClientException e) {
+      metrics.writeFailed(mr.getKind(), verb);
+      if (deniedByRbac(e)) {
+        throw forbidden(mr, verb, e);
+      }
+      throw e;
     } catch (RuntimeException e) {
       metrics.writeFailed(mr.getKind(), verb);
       throw e;
     }
     metrics.written(mr.getKind(), verb);
+  }
+
+  /**
+   * A 403 of the authorizer ("User ... cannot create resource ..."), not one of the server's other
+   * refusals: a create while the kind's CRD is being deleted is a 403 too ("create not allowed
+   * while custom resource definition is terminating"), which the CRD check reports instead.
+   */
+  private static boolean deniedByRbac(KubernetesClientException e) {
+    String message = e.getStatus() == null ? null : e.getStatus().getMessage();
+    return e.getCode() == HttpURLConnection.HTTP_FORBIDDEN
+        && message != null
+        && RBAC_DENIAL.matcher(message).find();
+  }
+
+  /** The verb as RBAC names it (an apply is a patch) and the kind's resource. */
+  private static AccessDeniedException forbidden(
+      HasMetadata mr, String verb, KubernetesClientException e) {
+    String rbacVerb = verb.equals("apply") ? "patch" : verb;
+    ManagedKind kind = Backends.find(mr.getApiVersion(), mr.getKind()).orElseThrow(() -> e);
+    return new AccessDeniedException(rbacVerb, kind, mr.getMetadata().getNamespace());
   }
 
   private void apply(ManagedResource desired) {

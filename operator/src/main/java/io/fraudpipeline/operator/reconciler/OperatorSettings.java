@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * The operator's configuration, from the environment the chart sets.
  *
  * @param watchNamespaces namespaces to watch; empty means all
- * @param serverSideApply false only against API servers without SSA (the tests' mock server)
+ * @param serverSideApply false only against API servers without SSA: the tests' fabric8 mock
+ *     server, which answers an apply patch with 415 (see docs/testing.md)
  * @param resyncPeriod a full pass over every pipeline at least this often, even without events
  * @param shutdownTimeout how long a stop waits for reconciles in flight to finish
  * @param leaseDuration how long a leader's lease holds without renewal (leader election)

@@ -36,6 +36,9 @@ final class PipelineStatusFactory {
   /** An MR name the pipeline needs is taken by an object it does not manage. */
   static final String NAME_TAKEN = "ManagedResourceNameTaken";
 
+  /** The API server refused the operator a read or write it needs (RBAC). */
+  static final String ACCESS_DENIED = "AccessDenied";
+
   private static final int PENDING_IN_MESSAGE = 3;
 
   private final Clock clock;

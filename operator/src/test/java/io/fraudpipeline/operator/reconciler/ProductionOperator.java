@@ -4,13 +4,20 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The operator as the chart runs it (SSA on, leader election on, the chart's settings), on a real
- * API server with a client of its own. Only the resync is shorter, so tests see several.
+ * The operator as the chart runs it (SSA on, leader election on, the chart's settings, its HTTP
+ * endpoints on a free port), on a real API server with a client of its own. Only the resync and a
+ * stalled pipeline's second look are shorter, so tests see several.
  */
 final class ProductionOperator implements AutoCloseable {
 
@@ -32,12 +39,15 @@ final class ProductionOperator implements AutoCloseable {
   final KubernetesClient client;
   final OperatorMetrics metrics = new OperatorMetrics();
   final Operator operator;
+  final FraudPipelineReconciler reconciler;
+  final OperatorEndpoints endpoints;
   private final GracefulShutdown shutdown;
 
-  ProductionOperator(Config config, Map<String, String> env, Duration resync) {
+  ProductionOperator(Config config, Map<String, String> env, Duration resync) throws IOException {
     client = new KubernetesClientBuilder().withConfig(config).build();
     OperatorSettings settings = OperatorSettings.fromEnvironment(env);
-    FraudPipelineReconciler reconciler = OperatorRunner.reconciler(settings, metrics);
+    reconciler =
+        new FraudPipelineReconciler(settings.serverSideApply(), Clock.systemUTC(), resync, metrics);
     shutdown = new GracefulShutdown(code -> {});
     operator =
         OperatorRunner.create(
@@ -46,11 +56,26 @@ final class ProductionOperator implements AutoCloseable {
             reconciler,
             shutdown::lostLeadership,
             c -> c.withReconciliationMaxInterval(resync));
+    endpoints =
+        new OperatorEndpoints(0, operator.getRuntimeInfo(), metrics, reconciler::accessProblems);
     operator.start();
+  }
+
+  /** What GET /readyz answers: the status code, then the body. */
+  String readiness() throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + endpoints.port() + "/readyz"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() + " " + response.body();
   }
 
   @Override
   public void close() {
+    endpoints.close();
     shutdown.stop(operator);
     metrics.close();
     client.close();

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
-import io.fraudpipeline.operator.crossplane.AssumedStatuses;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
 import io.fraudpipeline.operator.crossplane.kinds.Function;
 import io.fraudpipeline.operator.crossplane.kinds.LogGroup;
@@ -16,8 +15,6 @@ import io.fraudpipeline.testing.cluster.Eventually;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,25 +139,8 @@ class ResilienceTest extends OperatorTestBase {
     assertExactlyTheWantedStack(pipeline);
   }
 
-  /** Exactly the MRs the model wants once all is Ready: none twice, none extra, all owned. */
   private void assertExactlyTheWantedStack(FraudPipeline pipeline) {
-    FraudPipeline current = cluster.get(pipeline);
-    Set<String> wanted =
-        AssumedStatuses.renderAssumingReady(current).desired().stream()
-            .map(r -> r.getKind() + "/" + r.getMetadata().getName())
-            .collect(Collectors.toSet());
-    List<ManagedResource> actual = cluster.mrs(NS);
-    assertThat(actual.stream().map(r -> r.getKind() + "/" + r.getMetadata().getName()))
-        .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(wanted);
-    assertThat(actual)
-        .allSatisfy(
-            r ->
-                assertThat(r.getMetadata().getOwnerReferences())
-                    .singleElement()
-                    .satisfies(
-                        o -> assertThat(o.getUid()).isEqualTo(current.getMetadata().getUid())));
-    assertThat(current.getStatus().getResources().getTotal()).isEqualTo(wanted.size());
+    WantedStack.assertExactly(cluster.get(pipeline), cluster.mrs(NS));
   }
 
   private Map<String, Object> forProvider(Class<? extends ManagedResource> type, String name) {
