@@ -154,6 +154,11 @@ class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
     return labelled(CrossplaneKinds.all(), namespace, name);
   }
 
+  /** The pipeline's MRs of one kind. */
+  static List<ManagedResource> mrsOfKind(String namespace, String name, String kind) {
+    return mrs(namespace, name).stream().filter(m -> m.getKind().equals(kind)).toList();
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> forProvider(GenericKubernetesResource mr) {
     return (Map<String, Object>)
