@@ -84,7 +84,8 @@ public class RunCommand implements Callable<Integer> {
               + ")",
           e);
     }
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+    try (KubernetesClient client =
+        new KubernetesClientBuilder().withConfig(OperatorRunner.withUserAgent(config)).build()) {
       OperatorMetrics metrics = new OperatorMetrics();
       FraudPipelineReconciler reconciler = OperatorRunner.reconciler(settings, metrics);
       GracefulShutdown shutdown = new GracefulShutdown(System::exit);

@@ -63,12 +63,16 @@ final class ManagedResourceWriter {
    * Creates the MR. A 409 "already exists" for an MR of this pipeline means an earlier pass created
    * it and its informer has not delivered it yet (each kind has its own watch): not an error, its
    * event will bring the pipeline back. An MR of the same name that is not this pipeline's is a
-   * real conflict, reported as such. Returns the created object, or null when it existed.
+   * real conflict, reported as such. A namespace being deleted refuses every create: nothing to do,
+   * the pipeline goes with it. Returns the created object, or null when it existed or cannot exist.
    */
   private HasMetadata createUnlessCached(ManagedResource desired) {
     try {
       return client.resource(desired).create();
     } catch (KubernetesClientException e) {
+      if (namespaceTerminating(e)) {
+        return null;
+      }
       HasMetadata existing =
           e.getCode() == HttpURLConnection.HTTP_CONFLICT ? client.resource(desired).get() : null;
       if (existing == null) {
@@ -187,6 +191,15 @@ final class ManagedResourceWriter {
       throw e;
     }
     metrics.written(mr.getKind(), verb);
+  }
+
+  private static boolean namespaceTerminating(KubernetesClientException e) {
+    return e.getCode() == HttpURLConnection.HTTP_FORBIDDEN
+        && e.getStatus() != null
+        && e.getStatus().getDetails() != null
+        && e.getStatus().getDetails().getCauses() != null
+        && e.getStatus().getDetails().getCauses().stream()
+            .anyMatch(c -> "NamespaceTerminating".equals(c.getReason()));
   }
 
   /**

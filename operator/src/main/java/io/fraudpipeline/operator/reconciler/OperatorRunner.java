@@ -1,5 +1,7 @@
 package io.fraudpipeline.operator.reconciler;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
@@ -30,6 +32,24 @@ public final class OperatorRunner {
    *     this replica from writing (in production: exit, and the pod restarts as a follower)
    * @param tuning lets tests shorten the controller's intervals
    */
+  /**
+   * The client configuration with the operator's user agent. The API server names the field manager
+   * of a create or update after it, so the entry a create leaves is the operator's own and never
+   * merged with another client's (fabric8's default agent is shared by every fabric8 client;
+   * converting a merged entry to the operator's apply would make its next apply remove the other
+   * client's fields, such as an ACK controller's finalizer).
+   */
+  public static Config withUserAgent(Config config) {
+    return new ConfigBuilder(config).withUserAgent(USER_AGENT).build();
+  }
+
+  static final String USER_AGENT = Ownership.FIELD_MANAGER + "/" + version();
+
+  private static String version() {
+    String version = OperatorRunner.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+
   public static Operator create(
       KubernetesClient client,
       OperatorSettings settings,

@@ -44,7 +44,7 @@ final class ProductionOperator implements AutoCloseable {
   private final GracefulShutdown shutdown;
 
   ProductionOperator(Config config, Map<String, String> env, Duration resync) throws IOException {
-    client = new KubernetesClientBuilder().withConfig(config).build();
+    client = new KubernetesClientBuilder().withConfig(OperatorRunner.withUserAgent(config)).build();
     OperatorSettings settings = OperatorSettings.fromEnvironment(env);
     reconciler =
         new FraudPipelineReconciler(settings.serverSideApply(), Clock.systemUTC(), resync, metrics);
