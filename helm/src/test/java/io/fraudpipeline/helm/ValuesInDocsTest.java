@@ -20,20 +20,23 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every setting of the chart has a row in a reference table of docs/: each key of values.yaml, as
- * a dotted path, down to where the schema stops describing the chart's own structure (below that a
+ * Every setting of the chart has a row in a reference table of docs/: each key of values.yaml, as a
+ * dotted path, down to where the schema stops describing the chart's own structure (below that a
  * value is a Kubernetes object passed through as it is, e.g. a probe or a security context).
  */
 class ValuesInDocsTest {
 
-  /** The backticked names in the first cell of a Markdown table row, e.g. {@code | `image.tag` |}. */
+  /**
+   * The backticked names in the first cell of a Markdown table row, e.g. {@code | `image.tag` |}.
+   */
   private static final Pattern FIRST_CELL_NAME = Pattern.compile("`([^`\\s]+)[^`]*`");
 
   @Test
   void everyValuesKeyHasARowInTheDocs() throws IOException {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     JsonNode values = yaml.readTree(Chart.dir().resolve("values.yaml").toFile());
-    JsonNode schema = new ObjectMapper().readTree(Chart.dir().resolve("values.schema.json").toFile());
+    JsonNode schema =
+        new ObjectMapper().readTree(Chart.dir().resolve("values.schema.json").toFile());
     List<String> settings = new ArrayList<>();
     collect("", values, schema, settings);
 

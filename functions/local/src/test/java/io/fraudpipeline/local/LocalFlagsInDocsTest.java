@@ -23,16 +23,16 @@ class LocalFlagsInDocsTest {
             .filter(line -> line.startsWith("| `--"))
             .toList();
     List<String> flags =
-        new CommandLine(new LocalMain()).getCommandSpec().options().stream()
-            .map(OptionSpec::longestName)
-            .toList();
+        new CommandLine(new LocalMain())
+            .getCommandSpec().options().stream().map(OptionSpec::longestName).toList();
 
     assertThat(flags).contains("--port", "--data-dir", "--help").hasSizeGreaterThan(12);
     assertThat(flags)
         .filteredOn(
             flag ->
                 rows.stream()
-                    .noneMatch(r -> r.startsWith("| `" + flag + "`") || r.startsWith("| `" + flag + " ")))
+                    .noneMatch(
+                        r -> r.startsWith("| `" + flag + "`") || r.startsWith("| `" + flag + " ")))
         .isEmpty();
   }
 }
