@@ -4,6 +4,7 @@ import io.fraudpipeline.functions.json.Json;
 import io.fraudpipeline.functions.processor.api.ApiResponse;
 import io.fraudpipeline.functions.processor.api.TransactionApi;
 import io.fraudpipeline.local.lambda.LocalFunction;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -37,18 +39,18 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * <p>A slow client holds a connection thread, not a processor slot: requests get threads of their
  * own (up to {@link #MAX_CONNECTIONS}), while {@code threads} bounds the processor invocations
  * running at once; a connection on which nothing arrives or leaves for {@link #REQUEST_SECONDS}, or
- * whose body or response moves slower than {@link #MIN_DATA_RATE}, is closed.
+ * whose request body has not arrived whole within as long, is closed.
  */
 public final class LocalHttpApi implements AutoCloseable {
 
   /** API Gateway's own payload limit; the processor refuses far smaller bodies itself. */
   static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-  /** Seconds a connection may stay silent, in either direction, before it is closed. */
+  /**
+   * Seconds a connection may stay silent, in either direction, and a request body may take to
+   * arrive whole, before the connection is closed.
+   */
   public static final int REQUEST_SECONDS = 5;
-
-  /** Bytes per second below which a request body or a response is given up (1 KiB/s). */
-  static final long MIN_DATA_RATE = 1024;
 
   /** Requests served at once; more wait in the listen backlog. */
   static final int MAX_CONNECTIONS = 256;
@@ -85,9 +87,6 @@ public final class LocalHttpApi implements AutoCloseable {
     Server server = new Server(pool);
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
-    // the idle timeout alone lets a client trickle a byte every few seconds and keep its thread
-    config.setMinRequestDataRate(MIN_DATA_RATE);
-    config.setMinResponseDataRate(MIN_DATA_RATE);
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
     connector.setHost(bind);
     connector.setPort(port);
@@ -287,12 +286,28 @@ public final class LocalHttpApi implements AutoCloseable {
           responseBody == null ? "" : responseBody.toString());
     }
 
-    /** The body, or null when it is larger than API Gateway would take. */
+    /**
+     * The body, or null when it is larger than API Gateway would take.
+     *
+     * @throws IOException also when it has not arrived whole within {@link #REQUEST_SECONDS}: the
+     *     idle timeout alone would let a client trickle a byte a second and keep its thread
+     */
     private static byte[] readBody(Request request) throws IOException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(REQUEST_SECONDS);
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      byte[] chunk = new byte[16 * 1024];
       try (InputStream in = Content.Source.asInputStream(request)) {
-        byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        return bytes.length > MAX_BODY_BYTES ? null : bytes;
+        for (int n; (n = in.read(chunk)) >= 0; ) {
+          body.write(chunk, 0, n);
+          if (body.size() > MAX_BODY_BYTES) {
+            return null;
+          }
+          if (System.nanoTime() - deadline > 0) {
+            throw new IOException("the body did not arrive within " + REQUEST_SECONDS + " s");
+          }
+        }
       }
+      return body.toByteArray();
     }
   }
 

@@ -128,6 +128,33 @@ class LocalHttpApiTest {
   }
 
   @Test
+  void aBodyTrickledInLosesItsConnectionWithinTheLimit() throws Exception {
+    Socket socket = halfSent();
+    OutputStream out = socket.getOutputStream();
+    Instant sent = Instant.now();
+    boolean closed = false;
+    // one byte every 200 ms: never idle, yet not whole after the limit
+    while (!closed
+        && Duration.between(sent, Instant.now()).toSeconds() < LocalHttpApi.REQUEST_SECONDS + 3) {
+      Thread.sleep(200);
+      try {
+        out.write('1');
+        out.flush();
+        socket.setSoTimeout(1);
+        closed = socket.getInputStream().read() == -1;
+      } catch (SocketTimeoutException stillOpen) {
+        // nothing to read yet: the server still holds the request
+      } catch (IOException reset) {
+        closed = true;
+      }
+    }
+
+    assertThat(closed).as("the server kept a trickled request open").isTrue();
+    assertThat(Duration.between(sent, Instant.now()))
+        .isLessThan(Duration.ofSeconds(LocalHttpApi.REQUEST_SECONDS + 2));
+  }
+
+  @Test
   void everyRouteAnswersAnUnsupportedMethodWith405AndAllow() throws Exception {
     for (String path : List.of("/alerts", "/dead-letters")) {
       for (String method : List.of("POST", "PUT", "DELETE")) {
