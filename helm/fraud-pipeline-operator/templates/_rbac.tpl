@@ -5,14 +5,16 @@ The backend rules list exactly the kinds the operator emits with each backend
 fails when the two differ.
 */}}
 {{- define "fpo.reconcileRules" -}}
-# The FraudPipeline kind: watch it, add and remove its finalizer, write its status.
+# The FraudPipeline kind: watch it and write its status. The operator adds no finalizer: deleting a
+# pipeline removes its managed resources through their ownerReferences.
 - apiGroups: ["fraudpipeline.io"]
   resources: ["fraudpipelines"]
   verbs: ["get", "list", "watch", "patch", "update"]
 - apiGroups: ["fraudpipeline.io"]
   resources: ["fraudpipelines/status"]
   verbs: ["get", "patch", "update"]
-# update on finalizers lets the operator set ownerReferences with blockOwnerDeletion on what it creates.
+# update on fraudpipelines/finalizers is what the API server asks of an ownerReference with
+# blockOwnerDeletion, which every managed resource carries.
 - apiGroups: ["fraudpipeline.io"]
   resources: ["fraudpipelines/finalizers"]
   verbs: ["update"]

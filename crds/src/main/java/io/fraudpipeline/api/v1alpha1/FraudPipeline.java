@@ -63,7 +63,6 @@ public class FraudPipeline extends CustomResource<FraudPipelineSpec, FraudPipeli
   public static final String VERSION = "v1alpha1";
   public static final String KIND = "FraudPipeline";
   public static final String PLURAL = "fraudpipelines";
-  public static final String CRD_NAME = PLURAL + "." + GROUP;
 
   @Override
   @Required

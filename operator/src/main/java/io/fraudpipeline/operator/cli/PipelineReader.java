@@ -99,16 +99,21 @@ public final class PipelineReader {
           "apiVersion",
           "expected " + expected + ", got '" + node.path("apiVersion").asText() + "'");
     }
+    String name = node.path("metadata").path("name").asText();
+    String which = alone || name.isEmpty() ? "" : "FraudPipeline " + name + ": ";
     FraudPipeline pipeline;
     try {
       pipeline = YAML.treeToValue(node, FraudPipeline.class);
     } catch (JsonMappingException e) {
-      String name = node.path("metadata").path("name").asText();
-      throw new InvalidSpecException(
-          (alone || name.isEmpty() ? "" : "FraudPipeline " + name + ": ") + path(e), problem(e));
+      throw new InvalidSpecException(which + path(e), problem(e));
     } catch (JsonProcessingException e) {
       throw new InvalidSpecException("(document)", e.getOriginalMessage());
     }
+    StrictMetadata.unknownField(pipeline.getMetadata())
+        .ifPresent(
+            field -> {
+              throw new InvalidSpecException(which + field, "unknown field");
+            });
     if (pipeline.getMetadata() != null && pipeline.getMetadata().getNamespace() == null) {
       pipeline.getMetadata().setNamespace("default");
     }

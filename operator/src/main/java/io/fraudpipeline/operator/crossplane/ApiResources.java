@@ -97,7 +97,7 @@ final class ApiResources {
             .ref("stageNameRef", ctx.mrName(StackComponents.STAGE))
             .set("methodPath", "*/*")
             .set("settings", throttling));
-    permissions(ctx, api);
+    permissions(ctx);
     if (api.getAuthorization() == Authorization.API_KEY) {
       apiKey(ctx, api);
     }
@@ -197,7 +197,7 @@ final class ApiResources {
   }
 
   /** API Gateway may invoke the processor for these two methods of this API only. */
-  private static void permissions(StackContext ctx, ApiSpec api) {
+  private static void permissions(StackContext ctx) {
     permission(ctx, Components.INVOKE_POST, "AllowApiPostTransactions", "/*/POST/transactions");
     permission(ctx, Components.INVOKE_GET, "AllowApiGetTransaction", "/*/GET/transactions/*");
   }

@@ -20,7 +20,6 @@ public final class CachedFields {
           StatusFields.ARN,
           StatusFields.ID,
           StatusFields.STREAM_ARN,
-          StatusFields.URL,
           StatusFields.INVOKE_ARN,
           StatusFields.EXECUTION_ARN,
           StatusFields.INVOKE_URL,

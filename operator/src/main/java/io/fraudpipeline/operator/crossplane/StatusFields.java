@@ -10,7 +10,6 @@ final class StatusFields {
   static final String ARN = "arn";
   static final String ID = "id";
   static final String STREAM_ARN = "streamArn";
-  static final String URL = "url";
   static final String INVOKE_ARN = "invokeArn";
   static final String EXECUTION_ARN = "executionArn";
   static final String INVOKE_URL = "invokeUrl";

@@ -175,6 +175,28 @@ class RenderCommandTest {
   }
 
   @Test
+  void unknownMetadataFieldsAreRefusedAsKubectlsStrictValidationWould() throws Exception {
+    String seed = Fixtures.resource("pipelines/seed.yaml");
+    String[][] cases = {
+      {"  name: payments\n", "  name: payments\n  labelz: {team: payments}\n", "metadata.labelz"},
+      {
+        "  name: payments\n",
+        "  name: payments\n  ownerReferences:\n"
+            + "    - {apiVersion: v1, kind: ConfigMap, name: x, uid: u, colour: blue}\n",
+        "metadata.ownerReferences[0].colour"
+      },
+      {"kind: FraudPipeline\n", "kind: FraudPipeline\nstatuz: {}\n", "statuz"},
+    };
+    for (String[] c : cases) {
+      Result r = render("-f", write("meta.yaml", seed.replace(c[0], c[1])).toString());
+
+      assertThat(r.exitCode()).as(c[2]).isEqualTo(2);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err().strip()).isEqualTo("error: " + c[2] + ": unknown field");
+    }
+  }
+
+  @Test
   void severalPipelinesInOneFileAreRenderedOneAfterAnother() throws Exception {
     String seed = Fixtures.resource("pipelines/seed.yaml");
     String other =

@@ -15,7 +15,10 @@ public record Transaction(
     String currency,
     String cardId) {
 
-  /** The merchant recorded when a request names none, as the original did. */
+  /**
+   * The merchant recorded when a request names none (the API contract's default): a default
+   * high-risk term, so such a transaction scores +0.4.
+   */
   public static final String DEFAULT_MERCHANT = "unknown";
 
   public Transaction {

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * The scoring rules of the original stack, with its constants made configurable: a high amount adds
- * 0.5, else an elevated one 0.3 (both strictly above their limit); a merchant containing a
- * high-risk term, ignoring case, adds 0.4; the sum is capped at 1.0. Decimal arithmetic throughout,
- * so 0.3 + 0.4 is exactly 0.7.
+ * The scoring rules of the API contract, each constant configurable: a high amount adds 0.5, else
+ * an elevated one 0.3 (both strictly above their limit); a merchant containing a high-risk term,
+ * ignoring case, adds 0.4; the sum is capped at 1.0. Decimal arithmetic throughout, so 0.3 + 0.4 is
+ * exactly 0.7.
  */
 public final class FraudRules {
 
@@ -35,7 +35,7 @@ public final class FraudRules {
     return score.min(MAX_SCORE);
   }
 
-  /** Alerts fire for scores strictly above the threshold, as in the original. */
+  /** Alerts fire for scores strictly above the threshold, as the API contract says. */
   public boolean alerts(BigDecimal score) {
     return score.compareTo(config.alertThreshold()) > 0;
   }

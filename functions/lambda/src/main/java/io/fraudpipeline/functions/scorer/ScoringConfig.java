@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * The scoring settings of {@code spec.scoring}, as the operator passes them in the environment.
- * Unset variables take the defaults of the API, which are the original stack's constants.
+ * Unset variables take the defaults of the API ({@code SettingRules}).
  */
 public record ScoringConfig(
     BigDecimal alertThreshold,

@@ -14,7 +14,7 @@ class FraudRulesTest {
 
   @ParameterizedTest(name = "{0} at {1} scores {2}, alert {3}")
   @CsvSource({
-    // the original's example and the amount boundaries: strictly greater than the limit
+    // the API contract's example and the amount boundaries: strictly greater than the limit
     "5000, Amazon, 0, false",
     "5000.00, Amazon, 0, false",
     "5000.01, Amazon, 0.3, false",
@@ -77,7 +77,7 @@ class FraudRulesTest {
     assertThat(rules.score(new BigDecimal("100.01"), "shop")).isEqualByComparingTo("0.5");
     assertThat(rules.score(new BigDecimal("51"), "shop")).isEqualByComparingTo("0.3");
     assertThat(rules.score(new BigDecimal("1"), "Grand CASINO")).isEqualByComparingTo("0.4");
-    // the blank term is dropped instead of matching every merchant, and 'unknown' is no longer one
+    // the blank term is dropped instead of matching every merchant; 'unknown' is not in this list
     assertThat(rules.score(new BigDecimal("1"), "unknown")).isEqualByComparingTo("0");
     assertThat(rules.alerts(new BigDecimal("0.5"))).isFalse();
     assertThat(rules.alerts(new BigDecimal("0.7"))).isTrue();

@@ -1,13 +1,16 @@
 package io.fraudpipeline.local.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Turns a local HTTP request into the API Gateway REST proxy event the deployed API sends the
@@ -31,27 +34,27 @@ final class ProxyEvents {
    *
    * @param body the body as text, null when empty
    */
-  Map<String, Object> event(HttpExchange exchange, String rawId, String body) {
-    String method = exchange.getRequestMethod();
+  Map<String, Object> event(Request request, String rawId, String body) {
+    String method = request.getMethod();
     String resource = rawId == null ? COLLECTION : ITEM_RESOURCE;
     // API Gateway hands the function the decoded path parameter
     String id = rawId == null ? null : URLDecoder.decode(rawId, StandardCharsets.UTF_8);
     String path = rawId == null ? COLLECTION : COLLECTION + "/" + rawId;
 
+    // as API Gateway passes them: the last value of each name, and all of them
     Map<String, String> headers = new LinkedHashMap<>();
     Map<String, List<String>> multiValueHeaders = new LinkedHashMap<>();
-    exchange
-        .getRequestHeaders()
-        .forEach(
-            (name, values) -> {
-              headers.put(name, values.get(values.size() - 1));
-              multiValueHeaders.put(name, List.copyOf(values));
-            });
+    for (HttpField field : request.getHeaders()) {
+      headers.put(field.getName(), field.getValue());
+      multiValueHeaders
+          .computeIfAbsent(field.getName(), n -> new ArrayList<>())
+          .add(field.getValue());
+    }
 
     String requestId = UUID.randomUUID().toString();
     Map<String, Object> identity = new LinkedHashMap<>();
-    identity.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
-    identity.put("userAgent", headers.get("User-agent"));
+    identity.put("sourceIp", Request.getRemoteAddr(request));
+    identity.put("userAgent", request.getHeaders().get(HttpHeader.USER_AGENT));
     Map<String, Object> requestContext = new LinkedHashMap<>();
     requestContext.put("requestId", requestId);
     requestContext.put("stage", stage);
