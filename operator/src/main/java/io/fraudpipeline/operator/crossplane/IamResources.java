@@ -24,7 +24,7 @@ final class IamResources {
               .externalName(ctx.names.role(f))
               .set("assumeRolePolicy", IamPolicies.assumeRoleByLambda()));
       ctx.emit(attachment(ctx, f, Components.basicExecution(f), IamPolicies.BASIC_EXECUTION));
-      // tracing is on by default: the original turned it on without the permission to write
+      // tracing is on by default, and a function cannot send traces without this permission
       ctx.emit(attachment(ctx, f, Components.xrayWrite(f), IamPolicies.XRAY_WRITE));
     }
   }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The operational alarms of a pipeline. The original alarmed on the average of Errors, which is not
- * a rate, and notified no one; these compute Errors/Invocations and notify the alarm topic.
+ * The operational alarms of a pipeline. Error alarms compute Errors/Invocations (the average of
+ * Errors is a count, not a rate) and every alarm notifies the alarm topic.
  */
 public final class Alarms {
 

@@ -4,7 +4,7 @@ import io.fraudpipeline.functions.contract.TableSchema;
 
 /**
  * The AWS name of every resource of a pipeline, all ending with the environment suffix so that two
- * environments never collide (the original stack forgot it on the queues).
+ * environments in one account never collide.
  */
 public record AwsNames(String suffix) {
 

@@ -7,7 +7,7 @@ import java.util.HexFormat;
 
 /**
  * A hash over the API's methods and integrations: when it changes, the deployment is replaced, so
- * an edit reaches the stage (the original deployed once and never again).
+ * an edit reaches the stage (a REST API deployment is a snapshot: it never changes by itself).
  */
 public final class DeploymentTrigger {
 

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The IAM documents of the two roles: each function may do exactly what its handler does, on
- * exactly the resources it uses (the original let the processor invoke any function).
+ * exactly the resources it uses (the processor may invoke the scorer and no other function).
  */
 public final class IamPolicies {
 
