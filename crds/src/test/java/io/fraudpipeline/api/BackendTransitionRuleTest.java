@@ -8,8 +8,8 @@ import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
-import io.fraudpipeline.api.testing.CrdValidator;
-import io.fraudpipeline.api.testing.FraudPipelineCrd;
+import io.fraudpipeline.testing.crd.CrdValidator;
+import io.fraudpipeline.testing.crd.FraudPipelineCrd;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,10 @@ package io.fraudpipeline.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fraudpipeline.api.testing.CrdValidator;
-import io.fraudpipeline.api.testing.FraudPipelineCrd;
-import io.fraudpipeline.api.testing.ProjectPaths;
 import io.fraudpipeline.api.v1alpha1.FunctionsSpec;
+import io.fraudpipeline.testing.crd.CrdValidator;
+import io.fraudpipeline.testing.crd.FraudPipelineCrd;
+import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package io.fraudpipeline.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fraudpipeline.api.testing.CrdValidator;
-import io.fraudpipeline.api.testing.ProjectPaths;
 import io.fraudpipeline.testing.cluster.ArgoCdLua;
+import io.fraudpipeline.testing.crd.CrdValidator;
+import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

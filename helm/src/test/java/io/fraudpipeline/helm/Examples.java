@@ -1,8 +1,8 @@
 package io.fraudpipeline.helm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fraudpipeline.api.testing.CrdValidator;
-import io.fraudpipeline.api.testing.ProjectPaths;
+import io.fraudpipeline.testing.crd.CrdValidator;
+import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fraudpipeline.api.testing.ProjectPaths;
+import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.fraudpipeline.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fraudpipeline.api.testing.ProjectPaths;
+import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,9 +1,9 @@
 package io.fraudpipeline.operator;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fraudpipeline.api.testing.ProjectPaths;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.cli.PipelineReader;
+import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

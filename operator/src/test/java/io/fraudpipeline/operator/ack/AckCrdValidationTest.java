@@ -3,8 +3,6 @@ package io.fraudpipeline.operator.ack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fraudpipeline.api.testing.CrdValidator;
-import io.fraudpipeline.api.testing.ProjectPaths;
 import io.fraudpipeline.api.v1alpha1.Authorization;
 import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
@@ -13,6 +11,8 @@ import io.fraudpipeline.operator.crossplane.ManagedKind;
 import io.fraudpipeline.operator.crossplane.RenderedStack;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.InvalidSpecException;
+import io.fraudpipeline.testing.crd.CrdValidator;
+import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

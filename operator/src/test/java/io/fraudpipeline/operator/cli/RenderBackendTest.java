@@ -3,9 +3,9 @@ package io.fraudpipeline.operator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fraudpipeline.api.testing.CrdValidator;
-import io.fraudpipeline.api.testing.ProjectPaths;
 import io.fraudpipeline.operator.Main;
+import io.fraudpipeline.testing.crd.CrdValidator;
+import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package io.fraudpipeline.operator.crossplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fraudpipeline.api.testing.ProjectPaths;
 import io.fraudpipeline.functions.contract.Handlers;
 import io.fraudpipeline.operator.model.FunctionRole;
+import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;

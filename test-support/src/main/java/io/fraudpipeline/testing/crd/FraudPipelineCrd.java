@@ -1,4 +1,4 @@
-package io.fraudpipeline.api.testing;
+package io.fraudpipeline.testing.crd;
 
 import java.io.IOException;
 import java.io.InputStream;

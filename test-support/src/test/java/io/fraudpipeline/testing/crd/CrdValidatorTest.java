@@ -1,4 +1,4 @@
-package io.fraudpipeline.api.testing;
+package io.fraudpipeline.testing.crd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.fraudpipeline.api.testing;
+package io.fraudpipeline.testing.crd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

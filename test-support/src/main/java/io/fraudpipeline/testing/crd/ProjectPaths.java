@@ -1,4 +1,4 @@
-package io.fraudpipeline.api.testing;
+package io.fraudpipeline.testing.crd;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
