@@ -16,10 +16,6 @@ import java.util.Objects;
  */
 public final class Conditions {
 
-  public static final String READY = "Ready";
-  public static final String RECONCILING = "Reconciling";
-  public static final String STALLED = "Stalled";
-
   /** Whether the status has a condition of this type that is True. */
   public static boolean isTrue(FraudPipelineStatus status, String type) {
     return status != null

@@ -1,5 +1,6 @@
 package io.fraudpipeline.operator.runtime;
 
+import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.reconciler.Conditions;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
@@ -26,8 +27,7 @@ import java.util.stream.Stream;
 public final class OperatorMetrics implements AutoCloseable {
 
   /** Conditions counted by the {@code fraudpipeline_pipelines} gauge. */
-  private static final List<String> CONDITIONS =
-      List.of(Conditions.READY, Conditions.RECONCILING, Conditions.STALLED);
+  private static final List<String> CONDITIONS = ConditionTypes.ALL;
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
