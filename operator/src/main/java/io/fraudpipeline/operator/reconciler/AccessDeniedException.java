@@ -3,7 +3,7 @@ package io.fraudpipeline.operator.reconciler;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
 
 /** The API server refused the operator a write (403): the message names the verb and resource. */
-final class AccessDeniedException extends RuntimeException {
+public final class AccessDeniedException extends RuntimeException {
 
   AccessDeniedException(String verb, ManagedKind kind, String namespace) {
     super(message(verb, kind.plural(), kind.group(), namespace));
@@ -13,7 +13,7 @@ final class AccessDeniedException extends RuntimeException {
    * "the operator's service account may not VERB PLURAL.GROUP in namespace NS: grant ...", the
    * namespace empty for all namespaces.
    */
-  static String message(String verb, String plural, String group, String namespace) {
+  public static String message(String verb, String plural, String group, String namespace) {
     String where =
         namespace == null || namespace.isEmpty()
             ? "in all namespaces (a ClusterRole)"

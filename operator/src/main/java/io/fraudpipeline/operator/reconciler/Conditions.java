@@ -14,14 +14,10 @@ import java.util.Objects;
  * The pipeline's kstatus conditions, in one place. A condition keeps its lastTransitionTime while
  * its status stays the same, so an unchanged pipeline produces an identical status and no write.
  */
-final class Conditions {
-
-  static final String READY = "Ready";
-  static final String RECONCILING = "Reconciling";
-  static final String STALLED = "Stalled";
+public final class Conditions {
 
   /** Whether the status has a condition of this type that is True. */
-  static boolean isTrue(FraudPipelineStatus status, String type) {
+  public static boolean isTrue(FraudPipelineStatus status, String type) {
     return status != null
         && status.getConditions().stream()
             .anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));

@@ -1,11 +1,14 @@
 package io.fraudpipeline.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fraudpipeline.api.v1alpha1.ConditionReasons;
+import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.EnvironmentSuffix;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.backend.StackBackend;
+import io.fraudpipeline.operator.cache.ManagedResourceInformers;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
 import io.fraudpipeline.operator.crossplane.ObservedResources;
 import io.fraudpipeline.operator.crossplane.RenderedStack;
@@ -13,6 +16,7 @@ import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.InvalidSpecException;
 import io.fraudpipeline.operator.model.Ownership;
 import io.fraudpipeline.operator.model.SuffixClaims;
+import io.fraudpipeline.operator.runtime.OperatorMetrics;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -112,7 +116,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
 
   /** The pass's outcome for the duration metric; the status is the one just computed. */
   private static String result(FraudPipelineStatus status) {
-    if (Conditions.isTrue(status, Conditions.STALLED)) {
+    if (Conditions.isTrue(status, ConditionTypes.STALLED)) {
       return "stalled";
     }
     return isReady(status) ? "ready" : "progressing";
@@ -125,13 +129,13 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     ManagedResourceInformers.Unwatched unwatched = informers.refresh(context, backend);
     if (!unwatched.missingCrds().isEmpty()) {
       String message = backend.missingCrdsMessage(unwatched.missingCrds());
-      return stalled(pipeline, PipelineStatusFactory.MISSING_CRDS, message, events, context)
+      return stalled(pipeline, ConditionReasons.MISSING_CRDS, message, events, context)
           .rescheduleAfter(recheck);
     }
     if (!unwatched.denied().isEmpty()) {
       // no event says when a role changes: look again
       String message = String.join("; ", unwatched.denied());
-      return stalled(pipeline, PipelineStatusFactory.ACCESS_DENIED, message, events, context)
+      return stalled(pipeline, ConditionReasons.ACCESS_DENIED, message, events, context)
           .rescheduleAfter(recheck);
     }
 
@@ -153,7 +157,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
               + " with the same AWS credentials; its AWS names would collide with that"
               + " pipeline's: choose another environmentSuffix";
       // the holder may go away without an event for this pipeline: look again
-      return stalled(pipeline, PipelineStatusFactory.SUFFIX_IN_USE, message, events, context)
+      return stalled(pipeline, ConditionReasons.SUFFIX_IN_USE, message, events, context)
           .rescheduleAfter(recheck);
     }
 
@@ -168,7 +172,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
               + foreign.get()
               + " was made by another backend; the backend cannot change: set it back, or"
               + " create a new FraudPipeline";
-      return stalled(pipeline, PipelineStatusFactory.INVALID_SPEC, message, events, context);
+      return stalled(pipeline, ConditionReasons.INVALID_SPEC, message, events, context);
     }
 
     ObservedResources observed = new ObservedResources(observedMrs(pipeline, backend, context));
@@ -176,7 +180,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     try {
       stack = backend.render(pipeline, observed);
     } catch (InvalidSpecException e) {
-      return stalled(pipeline, PipelineStatusFactory.INVALID_SPEC, e.getMessage(), events, context);
+      return stalled(pipeline, ConditionReasons.INVALID_SPEC, e.getMessage(), events, context);
     }
 
     StackApplier.Changes changes;
@@ -186,25 +190,25 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
               .apply(stack, observed);
     } catch (NameTakenException e) {
       // the other object is not labelled, so no event says when it goes: look again
-      return stalled(pipeline, PipelineStatusFactory.NAME_TAKEN, e.getMessage(), events, context)
+      return stalled(pipeline, ConditionReasons.NAME_TAKEN, e.getMessage(), events, context)
           .rescheduleAfter(recheck);
     } catch (AccessDeniedException e) {
-      return stalled(pipeline, PipelineStatusFactory.ACCESS_DENIED, e.getMessage(), events, context)
+      return stalled(pipeline, ConditionReasons.ACCESS_DENIED, e.getMessage(), events, context)
           .rescheduleAfter(recheck);
     }
     report(pipeline, changes, events);
 
     FraudPipelineStatus status = statuses.progress(pipeline, backend, stack, observed);
     reportUnsupported(pipeline, status, events);
-    if (Conditions.isTrue(status, Conditions.STALLED)
-        && !Conditions.isTrue(pipeline.getStatus(), Conditions.STALLED)) {
-      String message = condition(status, Conditions.STALLED);
+    if (Conditions.isTrue(status, ConditionTypes.STALLED)
+        && !Conditions.isTrue(pipeline.getStatus(), ConditionTypes.STALLED)) {
+      String message = condition(status, ConditionTypes.STALLED);
       LOG.warn(
           "pipeline {}/{} stalled: {}",
           pipeline.getMetadata().getNamespace(),
           pipeline.getMetadata().getName(),
           message);
-      events.warning(pipeline, PipelineStatusFactory.RESOURCE_TERMINAL, message);
+      events.warning(pipeline, ConditionReasons.RESOURCE_TERMINAL, message);
     }
     if (isReady(status) && !isReady(pipeline.getStatus())) {
       events.normal(
@@ -358,13 +362,13 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
         && previous.getConditions().stream()
             .anyMatch(
                 c ->
-                    c.getType().equals(Conditions.STALLED)
+                    c.getType().equals(ConditionTypes.STALLED)
                         && c.getStatus().equals("True")
                         && reason.equals(c.getReason())
                         && message.equals(c.getMessage()));
   }
 
   private static boolean isReady(FraudPipelineStatus status) {
-    return Conditions.isTrue(status, Conditions.READY);
+    return Conditions.isTrue(status, ConditionTypes.READY);
   }
 }

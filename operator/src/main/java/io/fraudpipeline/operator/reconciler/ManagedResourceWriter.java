@@ -14,6 +14,7 @@ import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
+import io.fraudpipeline.operator.runtime.OperatorMetrics;
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,8 @@
 package io.fraudpipeline.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fraudpipeline.api.v1alpha1.ConditionReasons;
+import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.api.v1alpha1.PendingResource;
@@ -22,22 +24,6 @@ import java.util.stream.Collectors;
  * from their own conditions or from what they wait for.
  */
 final class PipelineStatusFactory {
-
-  static final String ALL_READY = "AllResourcesReady";
-  static final String NOT_READY = "ResourcesNotReady";
-  static final String PROVISIONING = "Provisioning";
-  static final String INVALID_SPEC = "InvalidSpec";
-  static final String MISSING_CRDS = "ProviderCRDsMissing";
-  static final String SUFFIX_IN_USE = "EnvironmentSuffixInUse";
-
-  /** An MR's controller gave up on it until its spec changes (ACK.Terminal). */
-  static final String RESOURCE_TERMINAL = "ManagedResourceTerminal";
-
-  /** An MR name the pipeline needs is taken by an object it does not manage. */
-  static final String NAME_TAKEN = "ManagedResourceNameTaken";
-
-  /** The API server refused the operator a read or write it needs (RBAC). */
-  static final String ACCESS_DENIED = "AccessDenied";
 
   private static final int PENDING_IN_MESSAGE = 3;
 
@@ -86,18 +72,18 @@ final class PipelineStatusFactory {
       // the controller retries nothing until the spec changes: someone must act
       String message = String.join("; ", terminal);
       conditions
-          .set(Conditions.READY, false, RESOURCE_TERMINAL, message)
-          .set(Conditions.RECONCILING, false, RESOURCE_TERMINAL, "")
-          .set(Conditions.STALLED, true, RESOURCE_TERMINAL, message);
+          .set(ConditionTypes.READY, false, ConditionReasons.RESOURCE_TERMINAL, message)
+          .set(ConditionTypes.RECONCILING, false, ConditionReasons.RESOURCE_TERMINAL, "")
+          .set(ConditionTypes.STALLED, true, ConditionReasons.RESOURCE_TERMINAL, message);
     } else if (pending.isEmpty()) {
       conditions
           .set(
-              Conditions.READY,
+              ConditionTypes.READY,
               true,
-              ALL_READY,
+              ConditionReasons.ALL_READY,
               "All " + stack.total() + " managed resources are Ready")
-          .set(Conditions.RECONCILING, false, ALL_READY, "")
-          .set(Conditions.STALLED, false, ALL_READY, "");
+          .set(ConditionTypes.RECONCILING, false, ConditionReasons.ALL_READY, "")
+          .set(ConditionTypes.STALLED, false, ConditionReasons.ALL_READY, "");
     } else {
       String message =
           ready
@@ -112,9 +98,9 @@ final class PipelineStatusFactory {
                   ? "; and " + (pending.size() - PENDING_IN_MESSAGE) + " more (see status.pending)"
                   : "");
       conditions
-          .set(Conditions.READY, false, NOT_READY, message)
-          .set(Conditions.RECONCILING, true, PROVISIONING, message)
-          .set(Conditions.STALLED, false, PROVISIONING, "");
+          .set(ConditionTypes.READY, false, ConditionReasons.NOT_READY, message)
+          .set(ConditionTypes.RECONCILING, true, ConditionReasons.PROVISIONING, message)
+          .set(ConditionTypes.STALLED, false, ConditionReasons.PROVISIONING, "");
     }
     status.setConditions(conditions.build());
     return status;
@@ -137,9 +123,9 @@ final class PipelineStatusFactory {
     }
     status.setConditions(
         conditions(pipeline)
-            .set(Conditions.READY, false, reason, message)
-            .set(Conditions.RECONCILING, false, reason, "")
-            .set(Conditions.STALLED, true, reason, message)
+            .set(ConditionTypes.READY, false, reason, message)
+            .set(ConditionTypes.RECONCILING, false, reason, "")
+            .set(ConditionTypes.STALLED, true, reason, message)
             .build());
     return status;
   }

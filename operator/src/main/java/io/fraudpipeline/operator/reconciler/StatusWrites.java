@@ -1,6 +1,7 @@
 package io.fraudpipeline.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
@@ -39,7 +40,7 @@ final class StatusWrites {
   }
 
   void written(ResourceID pipeline, FraudPipelineStatus status) {
-    if (Conditions.isTrue(status, Conditions.READY)) {
+    if (Conditions.isTrue(status, ConditionTypes.READY)) {
       lastWrite.remove(pipeline); // settled: nothing left to coalesce, nothing kept per pipeline
     } else {
       lastWrite.put(pipeline, clock.instant());

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
+import io.fraudpipeline.operator.runtime.OperatorRunner;
 import io.fraudpipeline.testing.cluster.Eventually;
 import java.time.Duration;
 import java.util.List;

@@ -37,7 +37,7 @@ import java.util.function.Predicate;
  * A fabric8 mock API server in CRUD mode (expectations first, for injected errors) with the
  * FraudPipeline CRD and the provider CRDs installed, and a stand-in for the Crossplane provider.
  */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
 
   /** Held, so the level sticks: JUL keeps loggers only weakly. */
   private static final java.util.logging.Logger MOCK_LOG =
@@ -48,7 +48,7 @@ final class MockCluster implements AutoCloseable {
     MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
   }
 
-  final KubernetesMockServer server;
+  public final KubernetesMockServer server;
   final KubernetesClient client;
   final WatchDroppingDispatcher dispatcher;
 
@@ -137,7 +137,7 @@ final class MockCluster implements AutoCloseable {
     return made;
   }
 
-  FraudPipeline create(FraudPipeline pipeline) {
+  public FraudPipeline create(FraudPipeline pipeline) {
     pipeline.getMetadata().setUid(null);
     pipeline.getMetadata().setResourceVersion(null);
     return client.resource(pipeline).create();
@@ -151,7 +151,7 @@ final class MockCluster implements AutoCloseable {
         .get();
   }
 
-  List<ManagedResource> mrs(String namespace) {
+  public List<ManagedResource> mrs(String namespace) {
     List<ManagedResource> out = new ArrayList<>();
     for (ManagedKind kind : CrossplaneKinds.all()) {
       out.addAll(listOnce(() -> client.resources(kind.type()).inNamespace(namespace).list()));

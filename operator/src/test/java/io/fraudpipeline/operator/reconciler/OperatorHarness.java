@@ -3,6 +3,10 @@ package io.fraudpipeline.operator.reconciler;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fraudpipeline.operator.runtime.GracefulShutdown;
+import io.fraudpipeline.operator.runtime.OperatorMetrics;
+import io.fraudpipeline.operator.runtime.OperatorRunner;
+import io.fraudpipeline.operator.runtime.OperatorSettings;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,15 +15,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The operator as deployed, but against the mock cluster: SSA off, short resync for tests. */
-final class OperatorHarness implements AutoCloseable {
+public final class OperatorHarness implements AutoCloseable {
 
   final FraudPipelineReconciler reconciler;
-  final Operator operator;
-  final OperatorMetrics metrics = new OperatorMetrics();
-  final GracefulShutdown shutdown;
+  public final Operator operator;
+  public final OperatorMetrics metrics = new OperatorMetrics();
+  public final GracefulShutdown shutdown;
 
   /** How often this instance was told it lost the lease (its exit, in production). */
-  final AtomicInteger leadershipLosses = new AtomicInteger();
+  public final AtomicInteger leadershipLosses = new AtomicInteger();
 
   private final KubernetesClient client;
 
@@ -37,12 +41,12 @@ final class OperatorHarness implements AutoCloseable {
   }
 
   /** What the reconciler is made from; tests may slow it down to catch it in flight. */
-  interface ReconcilerFactory {
+  public interface ReconcilerFactory {
     FraudPipelineReconciler create(
         boolean serverSideApply, Clock clock, Duration recheck, OperatorMetrics metrics);
   }
 
-  OperatorHarness(
+  public OperatorHarness(
       MockCluster cluster,
       Duration resync,
       Map<String, String> env,

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** Starts the operator on a fresh mock cluster with every provider CRD, per test. */
-abstract class OperatorTestBase {
+public abstract class OperatorTestBase {
 
-  static final Duration TIMEOUT = Duration.ofSeconds(60);
-  static final String NS = "fraud-dev";
+  protected static final Duration TIMEOUT = Duration.ofSeconds(60);
+  protected static final String NS = "fraud-dev";
 
-  MockCluster cluster;
-  OperatorHarness harness;
+  protected MockCluster cluster;
+  protected OperatorHarness harness;
 
   @BeforeEach
   void start() {
@@ -50,7 +50,7 @@ abstract class OperatorTestBase {
   }
 
   /** Plays the provider until the pipeline reports Ready. */
-  FraudPipeline provisionUntilReady(FraudPipeline pipeline) {
+  protected FraudPipeline provisionUntilReady(FraudPipeline pipeline) {
     Eventually.await(
         "pipeline Ready",
         TIMEOUT,

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fraudpipeline.api.v1alpha1.Authorization;
 import io.fraudpipeline.api.v1alpha1.Backend;
+import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.operator.ack.AckKinds;
@@ -178,17 +179,17 @@ class RealServerAckLifecycleTest extends RealServerBackendLifecycleTest {
         failOne(
             "terminal",
             "terminal-transactions",
-            Conditions.STALLED,
+            ConditionTypes.STALLED,
             condition("ACK.Terminal", "True", "ValidationException: One or more parameter values"),
             condition("ACK.ResourceSynced", "False", "resource is in terminal condition"));
 
-    assertThat(conditionOf(stalled, Conditions.STALLED).getMessage())
+    assertThat(conditionOf(stalled, ConditionTypes.STALLED).getMessage())
         .isEqualTo(
             "Table terminal-transactions: ACK.Terminal: ValidationException: One or more"
                 + " parameter values");
-    assertThat(conditionOf(stalled, Conditions.STALLED).getReason())
+    assertThat(conditionOf(stalled, ConditionTypes.STALLED).getReason())
         .isEqualTo("ManagedResourceTerminal");
-    assertThat(isTrue(stalled, Conditions.READY)).isFalse();
+    assertThat(isTrue(stalled, ConditionTypes.READY)).isFalse();
     assertThat(admin.v1().events().inNamespace("ack-terminal").list().getItems())
         .as("Events stored by the server")
         .anyMatch(
@@ -206,11 +207,11 @@ class RealServerAckLifecycleTest extends RealServerBackendLifecycleTest {
         failOne(
             "recoverable",
             "recoverable-api-stage",
-            Conditions.RECONCILING,
+            ConditionTypes.RECONCILING,
             condition("ACK.Recoverable", "True", "AccessDeniedException: not authorized"),
             condition("ACK.ResourceSynced", "Unknown", ""));
 
-    assertThat(isTrue(status, Conditions.STALLED)).isFalse();
+    assertThat(isTrue(status, ConditionTypes.STALLED)).isFalse();
     assertThat(status.getPending())
         .singleElement()
         .satisfies(

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
@@ -183,7 +184,7 @@ abstract class RealServerBackendLifecycleTest {
         PATIENCE,
         () -> {
           FraudPipeline p = get(namespace, name);
-          return hasCondition(p, Conditions.READY)
+          return hasCondition(p, ConditionTypes.READY)
               && p.getStatus().getObservedGeneration() != null
               && p.getStatus().getObservedGeneration().equals(p.getMetadata().getGeneration());
         },
@@ -318,7 +319,7 @@ abstract class RealServerBackendLifecycleTest {
         PATIENCE,
         () -> {
           FraudPipeline now = get(ns, "foreign");
-          return hasCondition(now, Conditions.STALLED)
+          return hasCondition(now, ConditionTypes.STALLED)
               && now.getStatus().getConditions().stream()
                   .anyMatch(c -> c.getMessage() != null && c.getMessage().contains(queueName));
         },

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
@@ -131,7 +132,7 @@ class RealServerFaultsTest {
           PATIENCE,
           () -> {
             FraudPipeline now = get(ns, name);
-            return hasCondition(now, Conditions.READY)
+            return hasCondition(now, ConditionTypes.READY)
                 && now.getStatus()
                     .getObservedGeneration()
                     .equals(edited.getMetadata().getGeneration());
@@ -170,11 +171,11 @@ class RealServerFaultsTest {
               get(ns, name).getStatus().getConditions().stream()
                   .anyMatch(
                       c ->
-                          c.getType().equals(Conditions.STALLED)
+                          c.getType().equals(ConditionTypes.STALLED)
                               && c.getStatus().equals("True")
                               && c.getMessage().startsWith(expected)),
           () -> String.valueOf(get(ns, name).getStatus().getConditions()));
-      assertThat(hasCondition(get(ns, name), Conditions.READY)).isFalse();
+      assertThat(hasCondition(get(ns, name), ConditionTypes.READY)).isFalse();
       assertThat(resourceVersionsBut(ns, name, "MetricAlarm"))
           .as("no other MR touched")
           .isEqualTo(versions);
@@ -182,7 +183,7 @@ class RealServerFaultsTest {
       // the server deleted every alarm with their CRD: the running operator creates them again
       RealServerLifecycleTest.installCrds(cluster);
       awaitReady(ns, name);
-      assertThat(hasCondition(get(ns, name), Conditions.STALLED)).isFalse();
+      assertThat(hasCondition(get(ns, name), ConditionTypes.STALLED)).isFalse();
       assertExactlyTheWantedStack(ns, name);
     } finally {
       RealServerLifecycleTest.installCrds(cluster);

@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.testing.cluster.AuditLog;
 import io.fraudpipeline.testing.cluster.ControlPlane;
@@ -222,11 +223,11 @@ class RealServerRbacTest {
           PATIENCE,
           () -> {
             FraudPipeline p = get(ns, "refused");
-            return hasCondition(p, Conditions.STALLED)
+            return hasCondition(p, ConditionTypes.STALLED)
                 && p.getStatus().getConditions().stream()
                     .anyMatch(
                         c ->
-                            c.getType().equals(Conditions.STALLED)
+                            c.getType().equals(ConditionTypes.STALLED)
                                 && c.getReason().equals("AccessDenied")
                                 && c.getMessage().startsWith(expected));
           },

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.testing.cluster.AuditLog;
 import io.fraudpipeline.testing.cluster.ControlPlane;
 import io.fraudpipeline.testing.cluster.Eventually;
@@ -49,7 +50,7 @@ class RealServerRestartTest {
       RealServerLifecycleTest.sleep(Duration.ofSeconds(2));
     }
     int createdBefore = mrs(NS, "restarted").size();
-    assertThat(hasCondition(get(NS, "restarted"), Conditions.READY)).isFalse();
+    assertThat(hasCondition(get(NS, "restarted"), ConditionTypes.READY)).isFalse();
 
     env.put("HOSTNAME", "operator-b");
     try (KubernetesClient providerClient =

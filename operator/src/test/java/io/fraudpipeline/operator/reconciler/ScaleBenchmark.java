@@ -3,8 +3,10 @@ package io.fraudpipeline.operator.reconciler;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
+import io.fraudpipeline.operator.runtime.OperatorMetrics;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -104,7 +106,8 @@ public final class ScaleBenchmark {
       }
       long deadline = start + TimeUnit.MINUTES.toNanos(Long.getLong("bench.minutes", 10));
       long nextProgress = start + TimeUnit.SECONDS.toNanos(30);
-      while (harness.metrics.pipelinesWith(Conditions.READY) < n && System.nanoTime() < deadline) {
+      while (harness.metrics.pipelinesWith(ConditionTypes.READY) < n
+          && System.nanoTime() < deadline) {
         Thread.sleep(100);
         if (System.nanoTime() > nextProgress) {
           nextProgress += TimeUnit.SECONDS.toNanos(30);
@@ -112,7 +115,7 @@ public final class ScaleBenchmark {
               "  %d: %.0f s, %.0f Ready%n",
               n,
               (System.nanoTime() - start) / 1e9,
-              harness.metrics.pipelinesWith(Conditions.READY));
+              harness.metrics.pipelinesWith(ConditionTypes.READY));
         }
       }
       double readySeconds = (System.nanoTime() - start) / 1e9;
@@ -120,7 +123,7 @@ public final class ScaleBenchmark {
       Stats ready = cluster.stats();
       System.err.println("  operator JVM CPU by live thread group (s): " + cpuByThreadGroup());
       double reconcileCpu = reconcileCpuNanos.get() / 1e9;
-      long readyCount = (long) harness.metrics.pipelinesWith(Conditions.READY);
+      long readyCount = (long) harness.metrics.pipelinesWith(ConditionTypes.READY);
 
       // steady state: every pipeline passes through a resync at least once more
       long passes = harness.reconciler.reconciliations();
@@ -149,7 +152,7 @@ public final class ScaleBenchmark {
                   new FraudPipelineReconciler(
                       ssa, clock, FraudPipelineReconciler.CRD_RECHECK, metrics));
       long nextRestartProgress = restart + TimeUnit.SECONDS.toNanos(30);
-      while ((fresh.metrics.pipelinesWith(Conditions.READY) < n
+      while ((fresh.metrics.pipelinesWith(ConditionTypes.READY) < n
               || fresh.reconciler.reconciliations() < n)
           && System.nanoTime() < restart + TimeUnit.MINUTES.toNanos(3)) {
         Thread.sleep(100);
@@ -158,7 +161,7 @@ public final class ScaleBenchmark {
           System.err.printf(
               "  restart: %.0f s, %.0f Ready, %d passes%n",
               (System.nanoTime() - restart) / 1e9,
-              fresh.metrics.pipelinesWith(Conditions.READY),
+              fresh.metrics.pipelinesWith(ConditionTypes.READY),
               fresh.reconciler.reconciliations());
         }
       }

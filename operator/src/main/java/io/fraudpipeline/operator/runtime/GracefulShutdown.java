@@ -1,4 +1,4 @@
-package io.fraudpipeline.operator.reconciler;
+package io.fraudpipeline.operator.runtime;
 
 import io.javaoperatorsdk.operator.Operator;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,9 +1,8 @@
-package io.fraudpipeline.operator.reconciler;
+package io.fraudpipeline.operator.cache;
 
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fraudpipeline.operator.backend.StackBackend;
-import io.fraudpipeline.operator.crossplane.CompactTrees;
 import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 
 /**

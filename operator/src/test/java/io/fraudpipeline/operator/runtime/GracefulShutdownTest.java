@@ -1,9 +1,12 @@
-package io.fraudpipeline.operator.reconciler;
+package io.fraudpipeline.operator.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
+import io.fraudpipeline.operator.reconciler.FraudPipelineReconciler;
+import io.fraudpipeline.operator.reconciler.OperatorHarness;
+import io.fraudpipeline.operator.reconciler.OperatorTestBase;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;

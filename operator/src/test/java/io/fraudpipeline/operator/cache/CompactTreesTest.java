@@ -1,4 +1,4 @@
-package io.fraudpipeline.operator.crossplane;
+package io.fraudpipeline.operator.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
+import io.fraudpipeline.operator.crossplane.AssumedStatuses;
+import io.fraudpipeline.operator.crossplane.CrossplaneStack;
+import io.fraudpipeline.operator.crossplane.ObservedResources;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
-package io.fraudpipeline.operator.reconciler;
+package io.fraudpipeline.operator.runtime;
 
+import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.operator.reconciler.Conditions;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.Counter;
@@ -25,8 +27,7 @@ import java.util.stream.Stream;
 public final class OperatorMetrics implements AutoCloseable {
 
   /** Conditions counted by the {@code fraudpipeline_pipelines} gauge. */
-  private static final List<String> CONDITIONS =
-      List.of(Conditions.READY, Conditions.RECONCILING, Conditions.STALLED);
+  private static final List<String> CONDITIONS = ConditionTypes.ALL;
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -58,16 +59,16 @@ public final class OperatorMetrics implements AutoCloseable {
   }
 
   /** Where the pipelines gauge counts from: the operator's cache of FraudPipelines. */
-  void countPipelinesFrom(Supplier<Stream<FraudPipeline>> source) {
+  public void countPipelinesFrom(Supplier<Stream<FraudPipeline>> source) {
     this.pipelines = source;
   }
 
-  Timer.Sample startReconcile() {
+  public Timer.Sample startReconcile() {
     return Timer.start(registry);
   }
 
   /** {@code result}: ready, progressing, stalled or error. */
-  void reconciled(Timer.Sample sample, String result) {
+  public void reconciled(Timer.Sample sample, String result) {
     sample.stop(
         Timer.builder("fraudpipeline.reconcile.duration")
             .description("Time of one reconcile pass of a FraudPipeline, by result")
@@ -83,12 +84,12 @@ public final class OperatorMetrics implements AutoCloseable {
   }
 
   /** {@code verb}: create, update (or apply with SSA) or delete. */
-  void written(String kind, String verb) {
+  public void written(String kind, String verb) {
     counter("fraudpipeline.managed.resource.writes", "MR writes that succeeded", kind, verb)
         .increment();
   }
 
-  void writeFailed(String kind, String verb) {
+  public void writeFailed(String kind, String verb) {
     counter("fraudpipeline.managed.resource.write.errors", "MR writes that failed", kind, verb)
         .increment();
   }
@@ -115,7 +116,7 @@ public final class OperatorMetrics implements AutoCloseable {
   }
 
   /** Pipelines in the operator's cache whose {@code condition} is True. */
-  double pipelinesWith(String condition) {
+  public double pipelinesWith(String condition) {
     return pipelines.get().filter(p -> Conditions.isTrue(p.getStatus(), condition)).count();
   }
 }

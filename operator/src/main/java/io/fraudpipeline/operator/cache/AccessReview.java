@@ -1,10 +1,11 @@
-package io.fraudpipeline.operator.reconciler;
+package io.fraudpipeline.operator.cache;
 
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
+import io.fraudpipeline.operator.reconciler.AccessDeniedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.fraudpipeline.operator.crossplane;
+package io.fraudpipeline.operator.cache;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;

@@ -1,4 +1,4 @@
-package io.fraudpipeline.operator.reconciler;
+package io.fraudpipeline.operator.cache;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * kind the operator may not list and watch where it watches gets no informer (one that cannot list
  * would fail the operator's start) until an access review allows it.
  */
-final class ManagedResourceInformers {
+public final class ManagedResourceInformers {
 
   private static final Logger LOG = LoggerFactory.getLogger(ManagedResourceInformers.class);
 
@@ -53,17 +53,17 @@ final class ManagedResourceInformers {
   private final Map<io.fraudpipeline.api.v1alpha1.Backend, Instant> nextFullCheck =
       new ConcurrentHashMap<>();
 
-  ManagedResourceInformers(Clock clock, Duration recheck) {
+  public ManagedResourceInformers(Clock clock, Duration recheck) {
     this.clock = clock;
     Backends.all().forEach(b -> nextFullCheck.put(b.id(), clock.instant().plus(recheck)));
     this.recheck = recheck;
   }
 
   /** What keeps a backend's kinds unwatched: CRDs not installed, reads not allowed. */
-  record Unwatched(List<ManagedKind> missingCrds, List<String> denied) {}
+  public record Unwatched(List<ManagedKind> missingCrds, List<String> denied) {}
 
   /** Informers for the kinds whose CRD exists now and that the operator may read. */
-  List<EventSource<?, FraudPipeline>> initial(EventSourceContext<FraudPipeline> context) {
+  public List<EventSource<?, FraudPipeline>> initial(EventSourceContext<FraudPipeline> context) {
     List<EventSource<?, FraudPipeline>> sources = new ArrayList<>();
     for (ManagedKind kind : Backends.allKinds()) {
       if (crdExists(context.getClient(), kind)
@@ -76,7 +76,7 @@ final class ManagedResourceInformers {
   }
 
   /** Why kinds are not watched for lack of permission, one line each (for the readiness probe). */
-  List<String> accessProblems() {
+  public List<String> accessProblems() {
     return denied.values().stream().sorted().toList();
   }
 
@@ -103,7 +103,7 @@ final class ManagedResourceInformers {
    * still keeps its kinds unwatched. Only the backend a pipeline uses is checked: a cluster with
    * Crossplane alone runs Crossplane pipelines without ACK's CRDs, and the other way round.
    */
-  synchronized Unwatched refresh(Context<FraudPipeline> context, StackBackend backend) {
+  public synchronized Unwatched refresh(Context<FraudPipeline> context, StackBackend backend) {
     Instant due = nextFullCheck.computeIfAbsent(backend.id(), b -> clock.instant().plus(recheck));
     boolean fullCheck = !clock.instant().isBefore(due);
     if (fullCheck) {
@@ -142,7 +142,7 @@ final class ManagedResourceInformers {
   }
 
   /** Whether objects of this kind are in the informers' cache (its CRD was found). */
-  boolean watches(ManagedKind kind) {
+  public boolean watches(ManagedKind kind) {
     return registered.contains(kind);
   }
 

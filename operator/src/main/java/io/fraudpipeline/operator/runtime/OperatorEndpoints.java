@@ -1,4 +1,4 @@
-package io.fraudpipeline.operator.reconciler;
+package io.fraudpipeline.operator.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -32,7 +32,7 @@ public final class OperatorEndpoints implements AutoCloseable {
 
   /**
    * @param accessProblems what the operator may not read, one line each (see {@link
-   *     FraudPipelineReconciler#accessProblems})
+   *     io.fraudpipeline.operator.reconciler.FraudPipelineReconciler#accessProblems})
    */
   public OperatorEndpoints(
       int port, RuntimeInfo runtime, OperatorMetrics metrics, Supplier<List<String>> accessProblems)

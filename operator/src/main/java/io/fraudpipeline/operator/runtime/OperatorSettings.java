@@ -1,4 +1,4 @@
-package io.fraudpipeline.operator.reconciler;
+package io.fraudpipeline.operator.runtime;
 
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,9 +1,10 @@
-package io.fraudpipeline.operator.reconciler;
+package io.fraudpipeline.operator.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fraudpipeline.operator.Fixtures;
+import io.fraudpipeline.operator.reconciler.OperatorTestBase;
 import io.fraudpipeline.testing.cluster.Eventually;
 import java.net.URI;
 import java.net.http.HttpClient;
