@@ -39,7 +39,7 @@ final class FloorRun {
       Window.Result w =
           new Window(rc, 0)
               .create(mrs, IN_FLIGHT, mr -> floor.resource(mr).create())
-              .awaitReady(watch, mrs.size(), USER);
+              .awaitReady(watch, watch, mrs.size(), USER);
       return new SystemResult(
           "floor", pipelines.size(), watch.count(), w.seconds(), w.writes(), null, null, null,
           null, null, null, w.apiServer(), w.etcd(), rc.etcdDbMb(), "");

@@ -2,10 +2,10 @@ package io.fraudpipeline.benchmarks.scale;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.benchmarks.scale.kro.KroPeer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * kro at one size: kro's controller (user {@value #USER}) with the benchmark's
@@ -21,13 +21,9 @@ final class KroRun {
 
   static SystemResult run(List<FraudPipeline> pipelines, Path dir) throws Exception {
     int n = pipelines.size();
-    Optional<Class<?>> peerClass = KroSeam.available();
-    if (peerClass.isEmpty()) {
-      return SystemResult.notRun("kro", n, KroSeam.CLASS + " is not in this build");
-    }
     try (RunCluster rc = RunCluster.start(dir, Pipelines.namespaces(pipelines));
         ReadyWatch mrWatch = ReadyWatch.managedResources(rc.admin());
-        KroSeam kro = KroSeam.start(peerClass.get(), rc.cluster, rc.kubeconfig(USER), dir)) {
+        KroPeer kro = KroPeer.start(rc.cluster, rc.kubeconfig(USER), dir)) {
       List<GenericKubernetesResource> instances = new ArrayList<>();
       for (FraudPipeline p : pipelines) {
         instances.add(kro.instance(p.getMetadata().getNamespace(), p.getMetadata().getName()));
@@ -41,7 +37,7 @@ final class KroRun {
         Window.Result w =
             new Window(rc, kro.pid())
                 .create(instances, 16, i -> rc.admin().resource(i).create())
-                .awaitReady(watch, n, USER);
+                .awaitReady(watch, mrWatch, n, USER);
         return new SystemResult(
             "kro",
             n,

@@ -39,7 +39,7 @@ final class OursRun {
         Window.Result w =
             new Window(rc, operator.pid())
                 .create(pipelines, 16, p -> rc.admin().resource(p).create())
-                .awaitReady(watch, n, OperatorProcess.USER);
+                .awaitReady(watch, mrWatch, n, OperatorProcess.USER);
         int mrsReady = mrWatch.count();
         AuditCounts writes = w.writes();
 
@@ -60,12 +60,13 @@ final class OursRun {
         AuditCounts restartWrites = AuditCounts.of(audit.since(restartMark), OperatorProcess.USER);
 
         String note =
-            "%d MRs per pipeline; %d leader-election lease writes and %d Events counted apart / in the writes; %d status writes; %d rejected writes"
+            "%d MRs per pipeline; of the writes, %d Events and %d status writes; %d lease writes"
+                + " (leader election) and %d rejected writes not counted"
                 .formatted(
                     FloorStack.of(pipelines.get(0)).size(),
-                    writes.leaseWrites(),
                     writes.eventWrites(),
                     writes.statusWrites(),
+                    writes.leaseWrites(),
                     writes.rejected());
         return new SystemResult(
             "ours",

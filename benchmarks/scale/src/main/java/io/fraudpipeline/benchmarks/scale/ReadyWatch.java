@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -71,17 +72,34 @@ final class ReadyWatch implements AutoCloseable {
   }
 
   /**
-   * Waits until {@code target} objects have been seen ready.
+   * Waits until {@code target} objects have been seen ready, giving up when the timeout passes or
+   * when {@code progress} (this count and the MRs') has not moved for {@code stall}: a system that
+   * stopped converging is reported, not waited on for the whole timeout.
    *
    * @return the System.nanoTime() at which the count was first seen reached
-   * @throws IllegalStateException with the count reached when the timeout passes
+   * @throws IllegalStateException with the count reached
    */
-  long await(int target, Duration timeout, Runnable whileWaiting) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
+  long await(int target, Duration timeout, Duration stall, IntSupplier progress, Runnable whileWaiting)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
+    int lastProgress = progress.getAsInt();
+    long lastMoved = start;
     while (ready.size() < target) {
-      if (System.nanoTime() > deadline) {
+      long now = System.nanoTime();
+      int p = progress.getAsInt();
+      if (p != lastProgress) {
+        lastProgress = p;
+        lastMoved = now;
+      }
+      if (now > deadline || now - lastMoved > stall.toNanos()) {
         throw new IllegalStateException(
-            ready.size() + " of " + target + " ready after " + timeout.toSeconds() + " s");
+            "%d of %d ready after %d s (%s)"
+                .formatted(
+                    ready.size(),
+                    target,
+                    (now - start) / 1_000_000_000L,
+                    now > deadline ? "timed out" : "no progress for " + stall.toSeconds() + " s"));
       }
       whileWaiting.run();
       Thread.sleep(50);

@@ -16,6 +16,8 @@ final class Window {
   static final Duration SETTLE = Duration.ofSeconds(10);
 
   private static final Duration PATIENCE = Duration.ofMinutes(40);
+  private static final int STALL_MINUTES = 5;
+  private static final Duration STALL = Duration.ofMinutes(STALL_MINUTES);
 
   /**
    * What the window measured.
@@ -53,10 +55,14 @@ final class Window {
 
   /**
    * Waits until the watch has seen {@code target} objects ready, then for writes in flight, and
-   * counts the user's writes from the window's start.
+   * counts the user's writes from the window's start. Fails when neither the watch's count nor
+   * the MRs seen Ready have moved for {@value #STALL_MINUTES} minutes.
    */
-  Result awaitReady(ReadyWatch watch, int target, String user) throws InterruptedException {
-    long end = watch.await(target, PATIENCE, rc::checkProvider);
+  Result awaitReady(ReadyWatch watch, ReadyWatch mrs, int target, String user)
+      throws InterruptedException {
+    long end =
+        watch.await(
+            target, PATIENCE, STALL, () -> watch.count() + mrs.count(), rc::checkProvider);
     ServerUsage c = controller == null ? null : controller.read();
     ServerUsage a = apiServer.read();
     ServerUsage e = etcd.read();
