@@ -28,6 +28,7 @@ final class OperatorProcess implements AutoCloseable {
 
   static final String USER = "fraud-pipeline-operator";
   static final String NAMESPACE = "fraud-system";
+  private static final int START_ATTEMPTS = 3;
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -75,10 +76,30 @@ final class OperatorProcess implements AutoCloseable {
     command.add("-jar");
     command.add(jar().toString());
     command.add("run");
-    OperatorProcess operator =
-        new OperatorProcess(ChildProcess.start("operator-" + podName, command, env, log), port);
-    operator.awaitReady(Duration.ofSeconds(120));
-    return operator;
+    // as the kubelet restarts a container that exits: on a loaded machine the operator's 3 s
+    // start-up probe of the server can time out
+    for (int attempt = 1; ; attempt++) {
+      OperatorProcess operator =
+          new OperatorProcess(
+              ChildProcess.start("operator-" + podName, command, env, attemptLog(log, attempt)),
+              port);
+      try {
+        operator.awaitReady(Duration.ofSeconds(120));
+        if (attempt > 1) {
+          System.err.printf("scale: operator %s started at attempt %d%n", podName, attempt);
+        }
+        return operator;
+      } catch (IllegalStateException e) {
+        operator.close();
+        if (attempt == START_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static Path attemptLog(Path log, int attempt) {
+    return attempt == 1 ? log : log.resolveSibling(log.getFileName() + "." + attempt);
   }
 
   /** The shaded operator jar of this checkout (the build's, the one the image carries). */
