@@ -60,8 +60,8 @@ final class OursRun {
         AuditCounts restartWrites = AuditCounts.of(audit.since(restartMark), OperatorProcess.USER);
 
         String note =
-            "%d MRs per pipeline; of the writes, %d Events and %d status writes; %d lease writes"
-                + " (leader election) and %d rejected writes not counted"
+            ("%d MRs per pipeline; of the writes, %d Events and %d status writes; %d lease"
+                    + " writes (leader election) and %d rejected writes not counted")
                 .formatted(
                     FloorStack.of(pipelines.get(0)).size(),
                     writes.eventWrites(),

@@ -37,8 +37,14 @@ public final class ScaleBenchmark {
       for (String system : options.systems()) {
         Path dir = options.workDir().resolve(size + "-" + system);
         System.err.printf("scale: %s at %d pipelines (load %s)%n", system, size, Machine.loadAverage());
-        results.add(runOne(system, pipelines, options, dir));
-        System.err.printf("scale: %s at %d done%n", system, size);
+        SystemResult result = runOne(system, pipelines, options, dir);
+        results.add(result);
+        // the row at once: a run stopped later still leaves what it measured
+        System.err.printf(
+            "scale: %s at %d done: %s%n",
+            system,
+            size,
+            result.ran() ? ResultTable.row(result) : result.note());
       }
       String table = ResultTable.render(size, results) + "- load average after: " + Machine.loadAverage() + "\n";
       System.out.println(table);
