@@ -144,6 +144,9 @@ public final class ControlPlane implements AutoCloseable {
             "--service-cluster-ip-range=10.0.0.0/24",
             "--audit-policy-file=" + policy,
             "--audit-log-path=" + auditLog,
+            // one file however long the run (100 GB): by default the server rotates at 100 MB,
+            // and a mark into a rotated file points into the middle of the next one
+            "--audit-log-maxsize=100000",
             // an event is in the file when the response is sent: tests count writes right after
             "--audit-log-mode=blocking"));
   }
