@@ -54,18 +54,8 @@ public final class MockCluster implements AutoCloseable {
 
   /** The stock CRUD store, with expectations (injected errors) answered first. */
   MockCluster() {
-    this(false);
-  }
-
-  /**
-   * @param indexed the benchmark's {@link IndexedCrudDispatcher} instead of the stock CRUD store
-   *     (no expectations then)
-   */
-  MockCluster(boolean indexed) {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    dispatcher =
-        new WatchDroppingDispatcher(
-            indexed ? new IndexedCrudDispatcher() : new KubernetesMixedDispatcher(responses));
+    dispatcher = new WatchDroppingDispatcher(new KubernetesMixedDispatcher(responses));
     server =
         new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
     server.init();

@@ -26,9 +26,10 @@ import java.util.stream.Stream;
  * A real Kubernetes control plane for tests: etcd, kube-apiserver (RBAC, service-account tokens,
  * client certificates, an audit log) and kube-controller-manager running only the garbage collector
  * and the namespace controller. One per test JVM ({@link #shared()}), on loopback ports chosen at
- * run time, its data under {@code target/control-plane}.
+ * run time, its data under {@code target/control-plane}; or one of its own ({@link #start(Path)}),
+ * e.g. a benchmark's fresh server per run.
  */
-public final class ControlPlane {
+public final class ControlPlane implements AutoCloseable {
 
   /** The user the controller manager authenticates as (group system:masters). */
   public static final String CONTROLLER_MANAGER_USER = "test-controller-manager";
@@ -72,7 +73,11 @@ public final class ControlPlane {
     this.adminKubeconfig = dataDir.resolve("admin.kubeconfig");
   }
 
-  private static ControlPlane start(Path dataDir) throws IOException, InterruptedException {
+  /**
+   * A control plane of the caller's, its data under this directory (emptied first); {@link
+   * #close()} stops it.
+   */
+  public static ControlPlane start(Path dataDir) throws IOException, InterruptedException {
     long started = System.nanoTime();
     Path binaries = ControlPlaneBinaries.locate();
     deleteTree(dataDir);
@@ -139,6 +144,9 @@ public final class ControlPlane {
             "--service-cluster-ip-range=10.0.0.0/24",
             "--audit-policy-file=" + policy,
             "--audit-log-path=" + auditLog,
+            // one file however long the run (100 GB): by default the server rotates at 100 MB,
+            // and a mark into a rotated file points into the middle of the next one
+            "--audit-log-maxsize=100000",
             // an event is in the file when the response is sent: tests count writes right after
             "--audit-log-mode=blocking"));
   }
@@ -153,6 +161,21 @@ public final class ControlPlane {
             "--leader-elect=false",
             "--secure-port=0",
             "--use-service-account-credentials=false"));
+  }
+
+  /** The process id of etcd, kube-apiserver or kube-controller-manager (for its CPU and RSS). */
+  public long pid(String component) {
+    for (WatchedProcess p : processes) {
+      if (p.name().equals(component)) {
+        return p.childPid();
+      }
+    }
+    throw new IllegalArgumentException("no component " + component + " in this control plane");
+  }
+
+  /** etcd's data directory (its database is member/snap/db). */
+  public Path etcdDataDir() {
+    return dataDir.resolve("etcd");
   }
 
   private void launch(String name, List<String> command) throws IOException {
@@ -237,6 +260,17 @@ public final class ControlPlane {
         .withNamespace("default")
         .withRequestTimeout(30_000)
         .withConnectionTimeout(10_000);
+  }
+
+  /**
+   * Writes a kubeconfig authenticating by a client certificate as this user in these groups, for
+   * a process of its own (an operator, a controller under test).
+   */
+  public Path writeKubeconfig(Path file, String user, String... groups)
+      throws IOException, InterruptedException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    writeKubeconfig(file, pki.clientCert(user, groups));
+    return file;
   }
 
   /** The administrator's kubeconfig file, for kubectl. */
@@ -355,6 +389,12 @@ public final class ControlPlane {
   /** Time to wait for something the cluster does asynchronously (GC, namespace deletion). */
   public static Duration patience() {
     return Duration.ofSeconds(60);
+  }
+
+  /** Stops the processes of a control plane from {@link #start(Path)}. */
+  @Override
+  public void close() {
+    stop();
   }
 
   private synchronized void stop() {

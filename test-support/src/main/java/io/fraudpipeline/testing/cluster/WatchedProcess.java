@@ -51,6 +51,21 @@ final class WatchedProcess implements AutoCloseable {
     return new WatchedProcess(name, process, log);
   }
 
+  /** The wrapped command's own process (a child of the shell wrapper), by its executable's name. */
+  long childPid() {
+    return process
+        .descendants()
+        .filter(
+            h ->
+                h.info()
+                    .command()
+                    .map(c -> Path.of(c).getFileName().toString().equals(name))
+                    .orElse(false))
+        .findFirst()
+        .map(ProcessHandle::pid)
+        .orElseThrow(() -> new IllegalStateException("no process " + name + " under " + process));
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

@@ -1,0 +1,61 @@
+package io.fraudpipeline.benchmarks.scale;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.benchmarks.scale.kro.KroPeer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * kro at one size: kro's controller (user {@value #USER}) with the benchmark's
+ * ResourceGraphDefinition, one instance per pipeline created at once by the administrator, the same
+ * simulated provider; time until every instance reports its stack ready, and kro's writes, CPU and
+ * RSS (a Go process: no JVM heap to compare, its RSS is the memory figure).
+ */
+final class KroRun {
+
+  static final String USER = "kro";
+
+  private KroRun() {}
+
+  static SystemResult run(List<FraudPipeline> pipelines, Path dir) throws Exception {
+    int n = pipelines.size();
+    try (RunCluster rc = RunCluster.start(dir, Pipelines.namespaces(pipelines));
+        ReadyWatch mrWatch = ReadyWatch.managedResources(rc.admin());
+        KroPeer kro = KroPeer.start(rc.cluster, rc.kubeconfig(USER), dir)) {
+      List<GenericKubernetesResource> instances = new ArrayList<>();
+      for (FraudPipeline p : pipelines) {
+        instances.add(kro.instance(p.getMetadata().getNamespace(), p.getMetadata().getName()));
+      }
+      GenericKubernetesResource first = instances.get(0);
+      try (ReadyWatch watch =
+          new ReadyWatch(
+              rc.admin(),
+              List.of(new ReadyWatch.Kind(first.getApiVersion(), first.getKind())),
+              kro::isReady)) {
+        Window.Result w =
+            new Window(rc, kro.pid())
+                .create(instances, 16, i -> rc.admin().resource(i).create())
+                .awaitReady(watch, mrWatch, n, USER);
+        return new SystemResult(
+            "kro",
+            n,
+            mrWatch.count(),
+            w.seconds(),
+            w.writes(),
+            null,
+            null,
+            null,
+            new ServerUsage(w.controller().cpuSeconds(), ProcStats.rssMb(kro.pid())),
+            null,
+            null,
+            w.apiServer(),
+            w.etcd(),
+            rc.etcdDbMb(),
+            "covers " + kro.coverage() + "; " + w.writes().statusWrites() + " status writes, "
+                + w.writes().rejected() + " rejected writes");
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.fraudpipeline.benchmarks.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The operator the benchmark runs is the chart's: its environment follows values.yaml. */
+class OperatorSettingsOfTheChartTest {
+
+  @Test
+  void theOperatorsEnvironmentIsTheChartsDefaultsButTheResync() throws Exception {
+    JsonNode values =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(
+                Files.readString(
+                    Repository.root().resolve("helm/fraud-pipeline-operator/values.yaml")))
+            .path("operator");
+
+    Map<String, String> env = OperatorProcess.chartEnvironment("operator-0", Duration.ofSeconds(20), 9090);
+
+    assertThat(env)
+        .containsEntry("LOG_LEVEL", values.path("logLevel").asText())
+        .containsEntry("LOG_FORMAT", values.path("logFormat").asText())
+        .containsEntry("SERVER_SIDE_APPLY", values.path("serverSideApply").asText())
+        .containsEntry("LEADER_ELECTION", values.path("leaderElection").asText())
+        .containsEntry("RECONCILE_CONCURRENCY", values.path("reconcileConcurrency").asText())
+        .containsEntry("RESYNC_PERIOD", "20s")
+        .containsEntry("HTTP_PORT", "9090");
+    assertThat(values.path("resyncPeriod").asText().toLowerCase(Locale.ROOT)).isNotEqualTo("20s");
+  }
+}
