@@ -23,6 +23,13 @@ final class InstanceStatus {
         && !endpoint.isBlank();
   }
 
+  /** kro's state ACTIVE (every resource's readyWhen held) and the endpoint in status. */
+  static boolean allResourcesReady(GenericKubernetesResource instance) {
+    return instance.getAdditionalProperties().get("status") instanceof Map<?, ?> status
+        && "ACTIVE".equals(status.get("state"))
+        && apiEndpoint(instance) != null;
+  }
+
   static String apiEndpoint(GenericKubernetesResource instance) {
     return instance.getAdditionalProperties().get("status") instanceof Map<?, ?> status
             && status.get("apiEndpoint") instanceof String endpoint

@@ -8,11 +8,14 @@ import io.fraudpipeline.benchmarks.scale.SimulatedProvider;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
 import io.fraudpipeline.operator.crossplane.ManagedKind;
 import io.fraudpipeline.testing.cluster.ControlPlane;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The peer end to end, run by hand (not a test): the real control plane with the vendored provider
@@ -25,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class KroSmoke {
 
   private static final String NAMESPACE = "kro-smoke";
-  private static final long PATIENCE_MILLIS = TimeUnit.MINUTES.toMillis(5);
+  private static final long PATIENCE_MILLIS = TimeUnit.MINUTES.toMillis(2);
 
   private KroSmoke() {}
 
@@ -34,18 +37,22 @@ public final class KroSmoke {
     // --hold: keep the cluster and kro up after the checks, for kubectl, until stdin closes
     boolean hold = List.of(args).contains("--hold");
     Path logs = Path.of("target", "kro-smoke").toAbsolutePath();
+    Files.createDirectories(logs);
     ControlPlane cluster = ControlPlane.shared();
     cluster.applyCrds(ControlPlane.yamlFiles(KroFiles.providerCrds()));
+    Path kubeconfig =
+        cluster.writeKubeconfig(logs.resolve("kro.kubeconfig"), "kro", "system:masters");
     List<String> failures = new ArrayList<>();
-    try (KubernetesClient providerClient =
-            new KubernetesClientBuilder()
-                .withConfig(cluster.configForUser("simulated-provider", "system:masters"))
-                .build();
-        SimulatedProvider provider = new SimulatedProvider(providerClient);
-        KroPeer peer = KroPeer.start(cluster, cluster.kubeconfig(), logs)) {
+    KubernetesClient providerClient =
+        new KubernetesClientBuilder()
+            .withConfig(cluster.configForUser("simulated-provider", "system:masters"))
+            .build();
+    SimulatedProvider provider = new SimulatedProvider(providerClient);
+    try (KroPeer peer = KroPeer.start(cluster, kubeconfig, logs)) {
       KroStartup s = peer.startup();
       System.out.printf(
-          "kro-smoke: kro pid %d; build %d s (cached); start %d ms, of which RGD Active and served %d ms%n",
+          "kro-smoke: kro pid %d; its build took %d s; start %d ms, of which RGD Active and served"
+              + " %d ms%n",
           peer.pid(), s.buildSeconds(), s.startMillis(), s.activeMillis());
       System.out.println("kro-smoke: " + peer.coverage());
       KubernetesClient client = cluster.client();
@@ -60,14 +67,24 @@ public final class KroSmoke {
         names.add(name);
         client.resource(peer.instance(NAMESPACE, name)).create();
       }
-      List<GenericKubernetesResource> instances = awaitReady(client, peer, count);
-      long readyMillis = (System.nanoTime() - started) / 1_000_000L;
-      if (instances == null) {
-        failures.add(count + " instances not all ready in " + PATIENCE_MILLIS / 1000 + " s");
-      } else {
+      if (await(client, peer, count, InstanceStatus::allResourcesReady, PATIENCE_MILLIS) != null) {
+        System.out.printf(
+            "kro-smoke: %d instances with every resource ready and the endpoint in status in %d"
+                + " ms%n",
+            count, millisSince(started));
+      }
+      List<GenericKubernetesResource> instances =
+          await(client, peer, count, peer::isReady, PATIENCE_MILLIS);
+      if (instances != null) {
         System.out.printf(
             "kro-smoke: %d instances ready in %d ms; the provider wrote %d statuses%n",
-            count, readyMillis, provider.statusWrites());
+            count, millisSince(started), provider.statusWrites());
+      } else {
+        failures.add(count + " instances not all ready in " + PATIENCE_MILLIS / 1000 + " s");
+        instances = diagnose(client, peer, count, provider);
+        provider = null;
+      }
+      if (instances != null) {
         for (GenericKubernetesResource i : instances) {
           System.out.printf(
               "kro-smoke:   %s endpoint %s%n",
@@ -80,10 +97,14 @@ public final class KroSmoke {
         }
       }
       if (hold) {
-        System.out.println(
-            "kro-smoke: holding; kubeconfig " + cluster.kubeconfig() + "; close stdin to end");
-        System.in.transferTo(java.io.OutputStream.nullOutputStream());
+        System.out.println("kro-smoke: holding; kubeconfig " + kubeconfig + "; close stdin to end");
+        System.in.transferTo(OutputStream.nullOutputStream());
       }
+    } finally {
+      if (provider != null) {
+        provider.close();
+      }
+      providerClient.close();
     }
     if (failures.isEmpty()) {
       System.out.println("kro-smoke: OK");
@@ -93,31 +114,61 @@ public final class KroSmoke {
     System.exit(1);
   }
 
-  private static List<GenericKubernetesResource> awaitReady(
-      KubernetesClient client, KroPeer peer, int count) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+  /**
+   * Why the instances are not ready: when every resource is (kro's state ACTIVE) but kro keeps
+   * requeueing because an object changed under its apply ("cluster mutated"), the provider is still
+   * writing; stopping it shows whether kro then settles. Closes the provider; returns the instances
+   * once ready, else null.
+   */
+  private static List<GenericKubernetesResource> diagnose(
+      KubernetesClient client, KroPeer peer, int count, SimulatedProvider provider)
+      throws InterruptedException {
+    long before = provider.statusWrites();
+    Thread.sleep(5_000);
+    System.out.printf(
+        "kro-smoke: the provider wrote %d statuses in the last 5 s%n",
+        provider.statusWrites() - before);
+    List<GenericKubernetesResource> active =
+        await(client, peer, count, InstanceStatus::allResourcesReady, 1_000);
+    System.out.println(
+        "kro-smoke: every resource ready (state ACTIVE, endpoint in status): " + (active != null));
+    provider.close();
+    long stopped = System.nanoTime();
+    List<GenericKubernetesResource> ready = await(client, peer, count, peer::isReady, 60_000);
+    System.out.println(
+        ready == null
+            ? "kro-smoke: still not ready 60 s after the provider stopped"
+            : "kro-smoke: ready " + millisSince(stopped) + " ms after the provider stopped");
+    return ready;
+  }
+
+  private static List<GenericKubernetesResource> await(
+      KubernetesClient client,
+      KroPeer peer,
+      int count,
+      Predicate<GenericKubernetesResource> ready,
+      long patienceMillis)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + patienceMillis;
     GenericKubernetesResource template = peer.instance(NAMESPACE, "p01");
     List<GenericKubernetesResource> items = List.of();
-    while (System.currentTimeMillis() < deadline) {
+    do {
       items =
           client
               .genericKubernetesResources(template.getApiVersion(), template.getKind())
               .inNamespace(NAMESPACE)
               .list()
               .getItems();
-      if (items.size() == count && items.stream().allMatch(peer::isReady)) {
+      if (items.size() == count && items.stream().allMatch(ready)) {
         return items;
       }
       Thread.sleep(200);
-    }
-    for (GenericKubernetesResource i : items) {
-      System.out.println(
-          "kro-smoke: "
-              + i.getMetadata().getName()
-              + " status "
-              + i.getAdditionalProperties().get("status"));
-    }
+    } while (System.currentTimeMillis() < deadline);
     return null;
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000L;
   }
 
   private static int countMrs(KubernetesClient client, String pipeline) {
