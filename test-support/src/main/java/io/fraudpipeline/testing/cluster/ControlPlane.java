@@ -263,8 +263,8 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   /**
-   * Writes a kubeconfig authenticating by a client certificate as this user in these groups, for
-   * a process of its own (an operator, a controller under test).
+   * Writes a kubeconfig authenticating by a client certificate as this user in these groups, for a
+   * process of its own (an operator, a controller under test).
    */
   public Path writeKubeconfig(Path file, String user, String... groups)
       throws IOException, InterruptedException {

@@ -188,7 +188,10 @@ public final class LoadBenchmark implements Callable<Integer> {
   private LocalFunction recordingScores(LocalFunction scorer) {
     return event -> {
       byte[] response = scorer.invoke(event);
-      scoredAt.putIfAbsent(ScoringPayload.fromJson(event).transactionId(), System.nanoTime());
+      long now = System.nanoTime();
+      for (var transaction : ScoringPayload.fromJson(event)) {
+        scoredAt.putIfAbsent(transaction.transactionId(), now);
+      }
       return response;
     };
   }

@@ -42,7 +42,8 @@ final class ChildProcess implements AutoCloseable {
   }
 
   /** A JVM running a main class of this benchmark's class path. */
-  static ChildProcess java(String name, List<String> jvmArgs, String mainClass, List<String> args, Path log)
+  static ChildProcess java(
+      String name, List<String> jvmArgs, String mainClass, List<String> args, Path log)
       throws IOException {
     List<String> command = new java.util.ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -78,7 +79,8 @@ final class ChildProcess implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException(name + " did not print '" + text + "' in " + timeout + "; see " + log);
+    throw new IllegalStateException(
+        name + " did not print '" + text + "' in " + timeout + "; see " + log);
   }
 
   /** SIGTERM, then SIGKILL after the grace period (the chart's is 30 s). */

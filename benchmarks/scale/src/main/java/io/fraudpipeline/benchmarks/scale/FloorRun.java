@@ -41,8 +41,21 @@ final class FloorRun {
               .create(mrs, IN_FLIGHT, mr -> floor.resource(mr).create())
               .awaitReady(watch, watch, mrs.size(), USER);
       return new SystemResult(
-          "floor", pipelines.size(), watch.count(), w.seconds(), w.writes(), null, null, null,
-          null, null, null, w.apiServer(), w.etcd(), rc.etcdDbMb(), "");
+          "floor",
+          pipelines.size(),
+          watch.count(),
+          w.seconds(),
+          w.writes(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          w.apiServer(),
+          w.etcd(),
+          rc.etcdDbMb(),
+          "");
     }
   }
 }

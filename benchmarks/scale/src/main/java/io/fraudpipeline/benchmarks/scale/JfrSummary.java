@@ -13,8 +13,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where the operator's CPU and allocation go, from its JFR recording: execution samples by top
- * frame and by the first frame of the operator's own code, allocation samples by class and by
- * the operator's frame that allocated.
+ * frame and by the first frame of the operator's own code, allocation samples by class and by the
+ * operator's frame that allocated.
  */
 final class JfrSummary {
 
@@ -73,7 +73,8 @@ final class JfrSummary {
     return "(not in the operator's code)";
   }
 
-  private static void top(PrintStream out, String title, Map<String, Long> counts, long total, String unit) {
+  private static void top(
+      PrintStream out, String title, Map<String, Long> counts, long total, String unit) {
     out.println("  " + title + ":");
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())

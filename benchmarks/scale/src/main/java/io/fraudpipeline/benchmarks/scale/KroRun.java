@@ -53,8 +53,13 @@ final class KroRun {
             w.apiServer(),
             w.etcd(),
             rc.etcdDbMb(),
-            "covers " + kro.coverage() + "; " + w.writes().statusWrites() + " status writes, "
-                + w.writes().rejected() + " rejected writes");
+            "covers "
+                + kro.coverage()
+                + "; "
+                + w.writes().statusWrites()
+                + " status writes, "
+                + w.writes().rejected()
+                + " rejected writes");
       }
     }
   }

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The operator as the chart runs it, in a JVM of its own: the shaded jar's {@code run} command,
- * the environment the chart sets from its values.yaml defaults (SSA on, leader election on, five
+ * The operator as the chart runs it, in a JVM of its own: the shaded jar's {@code run} command, the
+ * environment the chart sets from its values.yaml defaults (SSA on, leader election on, five
  * reconciles at a time, JSON logs at INFO), a heap of half the chart's 1 GiB memory limit as the
  * image's MaxRAMPercentage=50 gives it, and a kubeconfig of the operator's own user. Only the
  * resync is shorter, so three of them fit in the run.
@@ -61,8 +61,8 @@ final class OperatorProcess implements AutoCloseable {
    *
    * @param jfr a file to record a JFR profile to until the process ends, or null
    */
-  static OperatorProcess start(
-      Path kubeconfig, String podName, Duration resync, Path log, Path jfr) throws Exception {
+  static OperatorProcess start(Path kubeconfig, String podName, Duration resync, Path log, Path jfr)
+      throws Exception {
     int port = freePort();
     Map<String, String> env = chartEnvironment(podName, resync, port);
     env.put("KUBECONFIG", kubeconfig.toString());
@@ -114,7 +114,8 @@ final class OperatorProcess implements AutoCloseable {
         }
       }
     }
-    throw new IllegalStateException("no operator jar in " + target + ": build it first (see README)");
+    throw new IllegalStateException(
+        "no operator jar in " + target + ": build it first (see README)");
   }
 
   long pid() {
@@ -136,7 +137,8 @@ final class OperatorProcess implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("the operator was not ready in " + timeout + "; see " + process.log());
+    throw new IllegalStateException(
+        "the operator was not ready in " + timeout + "; see " + process.log());
   }
 
   /** Reconcile passes that ended with the pipeline Ready, from the operator's own /metrics. */

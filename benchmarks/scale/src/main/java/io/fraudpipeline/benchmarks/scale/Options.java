@@ -54,7 +54,8 @@ record Options(
         case "--per-namespace" -> perNamespace = positive(option, value);
         case "--jfr" -> jfr = positive(option, value);
         case "--work" -> work = Path.of(value);
-        default -> throw new IllegalArgumentException("unknown option " + option + " (" + USAGE + ")");
+        default ->
+            throw new IllegalArgumentException("unknown option " + option + " (" + USAGE + ")");
       }
     }
     return new Options(sizes, systems, resync, perNamespace, jfr, work.toAbsolutePath());
@@ -90,6 +91,7 @@ record Options(
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(option + ": expected a positive number, got '" + value + "'");
+    throw new IllegalArgumentException(
+        option + ": expected a positive number, got '" + value + "'");
   }
 }

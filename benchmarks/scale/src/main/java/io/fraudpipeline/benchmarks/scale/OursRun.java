@@ -18,7 +18,8 @@ final class OursRun {
 
   private OursRun() {}
 
-  static SystemResult run(List<FraudPipeline> pipelines, Options options, Path dir) throws Exception {
+  static SystemResult run(List<FraudPipeline> pipelines, Options options, Path dir)
+      throws Exception {
     int n = pipelines.size();
     List<String> namespaces = new java.util.ArrayList<>(Pipelines.namespaces(pipelines));
     namespaces.add(OperatorProcess.NAMESPACE);
@@ -28,12 +29,15 @@ final class OursRun {
         ReadyWatch watch =
             new ReadyWatch(
                 rc.admin(),
-                List.of(new ReadyWatch.Kind(HasMetadata.getApiVersion(FraudPipeline.class), FraudPipeline.KIND)),
+                List.of(
+                    new ReadyWatch.Kind(
+                        HasMetadata.getApiVersion(FraudPipeline.class), FraudPipeline.KIND)),
                 OursRun::isReady)) {
       Path kubeconfig = rc.kubeconfig(OperatorProcess.USER);
       AuditLog audit = rc.cluster.auditLog();
       OperatorProcess operator =
-          OperatorProcess.start(kubeconfig, "operator-0", options.resync(), dir.resolve("operator-0.log"), jfr);
+          OperatorProcess.start(
+              kubeconfig, "operator-0", options.resync(), dir.resolve("operator-0.log"), jfr);
       try {
         double idleHeap = LiveHeap.liveMb(operator.pid());
         Window.Result w =
@@ -53,7 +57,8 @@ final class OursRun {
         long restartMark = audit.mark();
         long r0 = System.nanoTime();
         operator =
-            OperatorProcess.start(kubeconfig, "operator-1", options.resync(), dir.resolve("operator-1.log"), null);
+            OperatorProcess.start(
+                kubeconfig, "operator-1", options.resync(), dir.resolve("operator-1.log"), null);
         awaitReconciled(operator, n, Duration.ofMinutes(20));
         double restartSeconds = (System.nanoTime() - r0) / 1e9;
         Thread.sleep(Window.SETTLE.toMillis());
@@ -100,8 +105,12 @@ final class OursRun {
     while (operator.readyReconciles() < n) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
-            "the restarted operator reconciled " + operator.readyReconciles() + " of " + n
-                + " pipelines Ready in " + timeout);
+            "the restarted operator reconciled "
+                + operator.readyReconciles()
+                + " of "
+                + n
+                + " pipelines Ready in "
+                + timeout);
       }
       Thread.sleep(250);
     }
@@ -121,5 +130,4 @@ final class OursRun {
     }
     return false;
   }
-
 }

@@ -25,7 +25,8 @@ final class Parallel {
         try {
           f.get();
         } catch (ExecutionException e) {
-          throw new IllegalStateException("a create failed: " + e.getCause().getMessage(), e.getCause());
+          throw new IllegalStateException(
+              "a create failed: " + e.getCause().getMessage(), e.getCause());
         }
       }
     } finally {

@@ -39,7 +39,8 @@ final class ReadyWatch implements AutoCloseable {
         Readiness::isReady);
   }
 
-  ReadyWatch(KubernetesClient client, List<Kind> kinds, Predicate<GenericKubernetesResource> isReady) {
+  ReadyWatch(
+      KubernetesClient client, List<Kind> kinds, Predicate<GenericKubernetesResource> isReady) {
     this.isReady = isReady;
     for (Kind k : kinds) {
       watches.add(
@@ -79,7 +80,8 @@ final class ReadyWatch implements AutoCloseable {
    * @return the System.nanoTime() at which the count was first seen reached
    * @throws IllegalStateException with the count reached
    */
-  long await(int target, Duration timeout, Duration stall, IntSupplier progress, Runnable whileWaiting)
+  long await(
+      int target, Duration timeout, Duration stall, IntSupplier progress, Runnable whileWaiting)
       throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();

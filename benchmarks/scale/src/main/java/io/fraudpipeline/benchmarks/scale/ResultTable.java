@@ -95,11 +95,15 @@ final class ResultTable {
     double writes = ours.get().writes().writes() / (double) floor.get().writes().writes();
     out.add("ours / floor: time to Ready %sx, writes %sx".formatted(f2(time), f2(writes)));
     if (size == TARGET_SIZE) {
-      out.add(target("time to Ready <= %sx the floor".formatted(f1(TIME_TARGET)), time <= TIME_TARGET));
-      out.add(target("writes <= %sx the floor".formatted(f1(WRITES_TARGET)), writes <= WRITES_TARGET));
+      out.add(
+          target("time to Ready <= %sx the floor".formatted(f1(TIME_TARGET)), time <= TIME_TARGET));
+      out.add(
+          target("writes <= %sx the floor".formatted(f1(WRITES_TARGET)), writes <= WRITES_TARGET));
       Double heap = ours.get().heapMb();
-      out.add(target("operator live heap < %s MB (%s MB)".formatted(f0(HEAP_TARGET_MB), f1(heap)),
-          heap != null && heap < HEAP_TARGET_MB));
+      out.add(
+          target(
+              "operator live heap < %s MB (%s MB)".formatted(f0(HEAP_TARGET_MB), f1(heap)),
+              heap != null && heap < HEAP_TARGET_MB));
       Long steady = ours.get().steadyWrites();
       out.add(target("0 writes over three steady-state resyncs", steady != null && steady == 0));
     }

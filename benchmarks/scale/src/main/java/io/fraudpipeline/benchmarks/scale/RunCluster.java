@@ -14,9 +14,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * One run's server: a fresh control plane (so etcd's size and the server's CPU are this run's),
- * the vendored provider CRDs and the FraudPipeline CRD, the namespaces, and the simulated provider
- * as a process of its own (user {@value #PROVIDER_USER}).
+ * One run's server: a fresh control plane (so etcd's size and the server's CPU are this run's), the
+ * vendored provider CRDs and the FraudPipeline CRD, the namespaces, and the simulated provider as a
+ * process of its own (user {@value #PROVIDER_USER}).
  */
 final class RunCluster implements AutoCloseable {
 

@@ -36,17 +36,20 @@ public final class ScaleBenchmark {
       List<SystemResult> results = new ArrayList<>();
       for (String system : options.systems()) {
         Path dir = options.workDir().resolve(size + "-" + system);
-        System.err.printf("scale: %s at %d pipelines (load %s)%n", system, size, Machine.loadAverage());
+        System.err.printf(
+            "scale: %s at %d pipelines (load %s)%n", system, size, Machine.loadAverage());
         SystemResult result = runOne(system, pipelines, options, dir);
         results.add(result);
         // the row at once: a run stopped later still leaves what it measured
         System.err.printf(
             "scale: %s at %d done: %s%n",
-            system,
-            size,
-            result.ran() ? ResultTable.row(result) : result.note());
+            system, size, result.ran() ? ResultTable.row(result) : result.note());
       }
-      String table = ResultTable.render(size, results) + "- load average after: " + Machine.loadAverage() + "\n";
+      String table =
+          ResultTable.render(size, results)
+              + "- load average after: "
+              + Machine.loadAverage()
+              + "\n";
       System.out.println(table);
       tables.add(table);
     }

@@ -29,11 +29,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Plays the Crossplane provider as a real client of the API server: watches every kind the
- * operator can emit ({@link CrossplaneKinds#all()}), every object of them whoever created it, and
- * writes the status a provider would (ARNs and ids from {@link AssumedStatuses}, {@code
- * spec.forProvider} echoed in {@code status.atProvider} as Upjet providers do, Ready and Synced,
- * the observed generation) with one status update per object and spec generation.
+ * Plays the Crossplane provider as a real client of the API server: watches every kind the operator
+ * can emit ({@link CrossplaneKinds#all()}), every object of them whoever created it, and writes the
+ * status a provider would (ARNs and ids from {@link AssumedStatuses}, {@code spec.forProvider}
+ * echoed in {@code status.atProvider} as Upjet providers do, Ready and Synced, the observed
+ * generation) with one status update per object and spec generation.
  *
  * <p>As a process: {@code java -cp scale-benchmark.jar
  * io.fraudpipeline.benchmarks.scale.SimulatedProvider <kubeconfig> [workers]}; it prints one line
@@ -126,7 +126,8 @@ public final class SimulatedProvider implements AutoCloseable {
   @SuppressWarnings("unchecked")
   static Map<String, Object> statusFor(GenericKubernetesResource mr) {
     Map<String, Object> assumed =
-        (Map<String, Object>) AssumedStatuses.withStatus(mr).getAdditionalProperties().get("status");
+        (Map<String, Object>)
+            AssumedStatuses.withStatus(mr).getAdditionalProperties().get("status");
     Map<String, Object> atProvider =
         new LinkedHashMap<>((Map<String, Object>) assumed.get("atProvider"));
     Object spec = mr.getAdditionalProperties().get("spec");

@@ -40,8 +40,21 @@ record SystemResult(
   /** A system that could not be run, and why. */
   static SystemResult notRun(String system, int pipelines, String why) {
     return new SystemResult(
-        system, pipelines, 0, Double.NaN, null, null, null, null, null, null, null, null, null,
-        Double.NaN, "not run (" + why + ")");
+        system,
+        pipelines,
+        0,
+        Double.NaN,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Double.NaN,
+        "not run (" + why + ")");
   }
 
   boolean ran() {

@@ -25,7 +25,11 @@ final class Window {
    * @param controller the controller's CPU (and RSS at the end), null without a controller
    */
   record Result(
-      double seconds, AuditCounts writes, ServerUsage controller, ServerUsage apiServer, ServerUsage etcd) {}
+      double seconds,
+      AuditCounts writes,
+      ServerUsage controller,
+      ServerUsage apiServer,
+      ServerUsage etcd) {}
 
   private final RunCluster rc;
   private final AuditLog audit;
@@ -35,7 +39,9 @@ final class Window {
   private final ServerUsage.Meter etcd;
   private final long start;
 
-  /** @param controllerPid the controller's process, or 0 without one (the floor) */
+  /**
+   * @param controllerPid the controller's process, or 0 without one (the floor)
+   */
   Window(RunCluster rc, long controllerPid) {
     this.rc = rc;
     this.audit = rc.cluster.auditLog();
@@ -47,27 +53,24 @@ final class Window {
   }
 
   /** Creates the objects at once: this many requests in flight, no waiting in between. */
-  <T> Window create(List<T> objects, int inFlight, Consumer<T> create)
-      throws InterruptedException {
+  <T> Window create(List<T> objects, int inFlight, Consumer<T> create) throws InterruptedException {
     Parallel.forEach(objects, inFlight, create);
     return this;
   }
 
   /**
    * Waits until the watch has seen {@code target} objects ready, then for writes in flight, and
-   * counts the user's writes from the window's start. Fails when neither the watch's count nor
-   * the MRs seen Ready have moved for {@value #STALL_MINUTES} minutes.
+   * counts the user's writes from the window's start. Fails when neither the watch's count nor the
+   * MRs seen Ready have moved for {@value #STALL_MINUTES} minutes.
    */
   Result awaitReady(ReadyWatch watch, ReadyWatch mrs, int target, String user)
       throws InterruptedException {
     long end =
-        watch.await(
-            target, PATIENCE, STALL, () -> watch.count() + mrs.count(), rc::checkProvider);
+        watch.await(target, PATIENCE, STALL, () -> watch.count() + mrs.count(), rc::checkProvider);
     ServerUsage c = controller == null ? null : controller.read();
     ServerUsage a = apiServer.read();
     ServerUsage e = etcd.read();
     Thread.sleep(SETTLE.toMillis());
-    return new Result(
-        (end - start) / 1e9, AuditCounts.of(audit.since(mark), user), c, a, e);
+    return new Result((end - start) / 1e9, AuditCounts.of(audit.since(mark), user), c, a, e);
   }
 }

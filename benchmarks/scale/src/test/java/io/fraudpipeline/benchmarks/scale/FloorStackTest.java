@@ -38,7 +38,9 @@ class FloorStackTest {
         .allSatisfy(
             mr -> {
               assertThat(CrossplaneKinds.find(mr.getApiVersion(), mr.getKind())).isPresent();
-              assertThat(mr.getAdditionalProperties()).containsKey("spec").doesNotContainKey("status");
+              assertThat(mr.getAdditionalProperties())
+                  .containsKey("spec")
+                  .doesNotContainKey("status");
               assertThat(mr.getMetadata().getOwnerReferences()).isNullOrEmpty();
               assertThat(mr.getMetadata().getNamespace()).isEqualTo("bench-00");
             });
@@ -50,7 +52,11 @@ class FloorStackTest {
 
     assertThat(pipelines)
         .extracting(p -> p.getMetadata().getNamespace() + "/" + p.getSpec().getEnvironmentSuffix())
-        .containsExactly("bench-00/p0000", "bench-00/p0001", "bench-01/p0002", "bench-01/p0003",
+        .containsExactly(
+            "bench-00/p0000",
+            "bench-00/p0001",
+            "bench-01/p0002",
+            "bench-01/p0003",
             "bench-02/p0004");
     assertThat(Pipelines.namespaces(pipelines)).containsExactly("bench-00", "bench-01", "bench-02");
   }
@@ -61,11 +67,12 @@ class FloorStackTest {
     for (int pass = 0; pass < 20 && !stack.waiting().isEmpty(); pass++) {
       List<GenericKubernetesResource> observed =
           stack.desired().stream()
-              .map(mr -> {
-                GenericKubernetesResource seen = SimulatedProvider.withStatus(mr);
-                seen.setMetadata(mr.getMetadata());
-                return seen;
-              })
+              .map(
+                  mr -> {
+                    GenericKubernetesResource seen = SimulatedProvider.withStatus(mr);
+                    seen.setMetadata(mr.getMetadata());
+                    return seen;
+                  })
               .toList();
       stack = CrossplaneStack.build(pipeline, new ObservedResources(observed));
     }

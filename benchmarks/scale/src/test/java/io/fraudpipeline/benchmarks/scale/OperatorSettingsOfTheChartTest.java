@@ -23,7 +23,8 @@ class OperatorSettingsOfTheChartTest {
                     Repository.root().resolve("helm/fraud-pipeline-operator/values.yaml")))
             .path("operator");
 
-    Map<String, String> env = OperatorProcess.chartEnvironment("operator-0", Duration.ofSeconds(20), 9090);
+    Map<String, String> env =
+        OperatorProcess.chartEnvironment("operator-0", Duration.ofSeconds(20), 9090);
 
     assertThat(env)
         .containsEntry("LOG_LEVEL", values.path("logLevel").asText())

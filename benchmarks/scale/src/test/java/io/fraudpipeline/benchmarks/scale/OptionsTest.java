@@ -22,7 +22,8 @@ class OptionsTest {
   @Test
   void optionsSetSizesSystemsResyncAndJfr() {
     Options o =
-        Options.parse("--sizes", "10, 20", "--systems", "floor,ours", "--resync-seconds", "5", "--jfr", "20");
+        Options.parse(
+            "--sizes", "10, 20", "--systems", "floor,ours", "--resync-seconds", "5", "--jfr", "20");
 
     assertThat(o.sizes()).isEqualTo(List.of(10, 20));
     assertThat(o.systems()).containsExactly("floor", "ours");

@@ -17,7 +17,8 @@ class ReadyWatchTest {
       long start = System.nanoTime();
 
       assertThatThrownBy(
-              () -> watch.await(3, Duration.ofMinutes(10), Duration.ofMillis(300), () -> 7, () -> {}))
+              () ->
+                  watch.await(3, Duration.ofMinutes(10), Duration.ofMillis(300), () -> 7, () -> {}))
           .hasMessage("0 of 3 ready after 0 s (no progress for 0 s)");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }

@@ -28,7 +28,8 @@ class ResultTableTest {
   @Test
   void aTargetMissedSaysSo() {
     String table =
-        ResultTable.render(1000, List.of(ours(1000, 151.0, 2300, 300.0, 4L), floor(1000, 100.0, 1000)));
+        ResultTable.render(
+            1000, List.of(ours(1000, 151.0, 2300, 300.0, 4L), floor(1000, 100.0, 1000)));
 
     assertThat(table)
         .contains("time to Ready 1.51x, writes 2.30x")
@@ -67,15 +68,40 @@ class ResultTableTest {
 
   private static SystemResult ours(int n, double seconds, int writes, double heap, Long steady) {
     return new SystemResult(
-        "ours", n, 38 * n, seconds, creates("op", writes), steady, 5.0, creates("op", 1),
-        new ServerUsage(12.0, 300), heap, 16.0, new ServerUsage(30, 900), new ServerUsage(5, 200),
-        120, "");
+        "ours",
+        n,
+        38 * n,
+        seconds,
+        creates("op", writes),
+        steady,
+        5.0,
+        creates("op", 1),
+        new ServerUsage(12.0, 300),
+        heap,
+        16.0,
+        new ServerUsage(30, 900),
+        new ServerUsage(5, 200),
+        120,
+        "");
   }
 
   private static SystemResult floor(int n, double seconds, int writes) {
     return new SystemResult(
-        "floor", n, 38 * n, seconds, creates("floor", writes), null, null, null, null, null, null,
-        new ServerUsage(20, 800), new ServerUsage(4, 180), 100, "");
+        "floor",
+        n,
+        38 * n,
+        seconds,
+        creates("floor", writes),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        new ServerUsage(20, 800),
+        new ServerUsage(4, 180),
+        100,
+        "");
   }
 
   private static AuditCounts creates(String user, int n) {
