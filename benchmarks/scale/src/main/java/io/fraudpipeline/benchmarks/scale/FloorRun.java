@@ -40,22 +40,15 @@ final class FloorRun {
           new Window(rc, 0)
               .create(mrs, IN_FLIGHT, mr -> floor.resource(mr).create())
               .awaitReady(watch, watch, mrs.size(), USER);
-      return new SystemResult(
+      return SystemResult.bareClient(
           "floor",
           pipelines.size(),
           watch.count(),
           w.seconds(),
           w.writes(),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
           w.apiServer(),
           w.etcd(),
-          rc.etcdDbMb(),
-          "");
+          rc.etcdDbMb());
     }
   }
 }

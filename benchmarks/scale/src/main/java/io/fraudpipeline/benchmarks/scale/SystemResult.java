@@ -37,6 +37,34 @@ record SystemResult(
     double etcdDbMb,
     String note) {
 
+  /** A bare client: no controller, so no resync, restart or controller figures. */
+  static SystemResult bareClient(
+      String system,
+      int pipelines,
+      int objects,
+      double readySeconds,
+      AuditCounts writes,
+      ServerUsage apiServer,
+      ServerUsage etcd,
+      double etcdDbMb) {
+    return new SystemResult(
+        system,
+        pipelines,
+        objects,
+        readySeconds,
+        writes,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        apiServer,
+        etcd,
+        etcdDbMb,
+        "");
+  }
+
   /** A system that could not be run, and why. */
   static SystemResult notRun(String system, int pipelines, String why) {
     return new SystemResult(

@@ -86,22 +86,15 @@ class ResultTableTest {
   }
 
   private static SystemResult floor(int n, double seconds, int writes) {
-    return new SystemResult(
+    return SystemResult.bareClient(
         "floor",
         n,
         38 * n,
         seconds,
         creates("floor", writes),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
         new ServerUsage(20, 800),
         new ServerUsage(4, 180),
-        100,
-        "");
+        100);
   }
 
   private static AuditCounts creates(String user, int n) {
