@@ -56,8 +56,11 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   private final Clock clock;
   private final PipelineStatusFactory statuses;
 
-  /** How often progress alone (counts, pending list) is written to a pipeline's status. */
+  /** The first wait between writes of progress alone (counts, pending list) to a status. */
   static final Duration PROGRESS_WRITES = Duration.ofSeconds(5);
+
+  /** The longest wait between them, reached by doubling (see {@link StatusWrites}). */
+  static final Duration PROGRESS_WRITES_LONGEST = Duration.ofSeconds(60);
 
   private final StatusWrites statusWrites;
   private final AtomicLong reconciliations = new AtomicLong();
@@ -71,7 +74,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     this.recheck = recheck;
     this.metrics = metrics;
     this.statuses = new PipelineStatusFactory(clock);
-    this.statusWrites = new StatusWrites(clock, PROGRESS_WRITES);
+    this.statusWrites = new StatusWrites(clock, PROGRESS_WRITES, PROGRESS_WRITES_LONGEST);
     this.informers = new ManagedResourceInformers(clock, recheck);
   }
 
@@ -196,7 +199,9 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
       return stalled(pipeline, ConditionReasons.ACCESS_DENIED, e.getMessage(), events, context)
           .rescheduleAfter(recheck);
     }
-    report(pipeline, changes, events);
+    // one event for the first wave of creates and one for a repair of a Ready stack; the waves in
+    // between are progress (the log and the status say it): an event each cost a write each
+    report(pipeline, changes, observed.all().isEmpty() || isReady(pipeline.getStatus()), events);
 
     FraudPipelineStatus status = statuses.progress(pipeline, backend, stack, observed);
     reportUnsupported(pipeline, status, events);
@@ -253,7 +258,10 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   }
 
   private static void report(
-      FraudPipeline pipeline, StackApplier.Changes changes, PipelineEvents events) {
+      FraudPipeline pipeline,
+      StackApplier.Changes changes,
+      boolean announceCreates,
+      PipelineEvents events) {
     if (!changes.any()) {
       return;
     }
@@ -264,7 +272,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
         changes.created(),
         changes.updated(),
         changes.deleted().size());
-    if (changes.created() > 0) {
+    if (changes.created() > 0 && announceCreates) {
       events.normal(pipeline, "Created", "Created " + changes.created() + " managed resources");
     }
     if (!changes.deleted().isEmpty()) {
@@ -344,16 +352,17 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     if (!due.isZero()) {
       return UpdateControl.<FraudPipeline>noUpdate().rescheduleAfter(due);
     }
+    FraudPipelineStatus previous = pipeline.getStatus();
     pipeline.setStatus(status);
     if (serverSideApply) {
-      statusWrites.written(id, status); // JOSDK patches it right after this returns
+      statusWrites.written(id, previous, status); // JOSDK patches it right after this returns
       return UpdateControl.patchStatus(pipeline);
     }
     // Without SSA, JOSDK sends a JSON Patch computed against its cache, which the mock server
     // applies to its newer copy and fails on; a PUT of the status with the resourceVersion is
     // rejected with 409 when stale instead, and retried.
     context.getClient().resource(pipeline).updateStatus();
-    statusWrites.written(id, status);
+    statusWrites.written(id, previous, status);
     return UpdateControl.noUpdate();
   }
 

@@ -16,7 +16,6 @@ import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
 import io.fraudpipeline.operator.runtime.OperatorMetrics;
 import java.net.HttpURLConnection;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +27,14 @@ import java.util.regex.Pattern;
  *
  * <p>A new MR is created with a plain create even with SSA on: an apply would silently take over an
  * object of the same name that is not this pipeline's, a create fails on it. The create's
- * field-ownership entry is then turned into this operator's apply entry, so a field later left out
- * of an apply is removed rather than kept by the create's entry.
+ * field-ownership entry (an Update named after the client's user agent) is turned into this
+ * operator's Apply entry before the first apply to the MR, so a field later left out of an apply is
+ * removed rather than kept by the create's entry. Most MRs are never applied to after their create:
+ * they cost one write, not two.
  */
 final class ManagedResourceWriter {
 
-  /** Tries at taking over a new MR's fields; each lost race is one provider write. */
+  /** Tries at taking over an MR's fields; each lost race is one provider write. */
   private static final int OWNERSHIP_ATTEMPTS = 5;
 
   private static final Pattern RBAC_DENIAL = Pattern.compile(" cannot \\S+ resource ");
@@ -49,15 +50,7 @@ final class ManagedResourceWriter {
   }
 
   void create(ManagedResource desired) {
-    counted(
-        desired,
-        "create",
-        () -> {
-          HasMetadata created = createUnlessCached(desired);
-          if (serverSideApply && created != null) {
-            ownAsApplier(created);
-          }
-        });
+    counted(desired, "create", () -> createUnlessCached(desired));
   }
 
   /**
@@ -65,14 +58,14 @@ final class ManagedResourceWriter {
    * it and its informer has not delivered it yet (each kind has its own watch): not an error, its
    * event will bring the pipeline back. An MR of the same name that is not this pipeline's is a
    * real conflict, reported as such. A namespace being deleted refuses every create: nothing to do,
-   * the pipeline goes with it. Returns the created object, or null when it existed or cannot exist.
+   * the pipeline goes with it.
    */
-  private HasMetadata createUnlessCached(ManagedResource desired) {
+  private void createUnlessCached(ManagedResource desired) {
     try {
-      return client.resource(desired).create();
+      client.resource(desired).create();
     } catch (KubernetesClientException e) {
       if (namespaceTerminating(e)) {
-        return null;
+        return;
       }
       HasMetadata existing =
           e.getCode() == HttpURLConnection.HTTP_CONFLICT ? client.resource(desired).get() : null;
@@ -84,48 +77,37 @@ final class ManagedResourceWriter {
           || !Ownership.MANAGED_BY.equals(label(existing, Ownership.MANAGED_BY_LABEL))) {
         throw new NameTakenException(desired, existing);
       }
-      return null;
     }
   }
 
   /**
-   * Makes the create's managed-fields entry (an Update by the client's default manager) this
-   * operator's Apply entry. Each attempt is guarded by the resource version, and a provider often
-   * writes status between the create and this patch: then the object is read again and the same
-   * entry (same manager and time) converted there.
+   * Makes the entry of this operator's create (an Update by the manager the server names after the
+   * client's user agent) this operator's Apply entry, once, before the first apply. The informer
+   * cache keeps no managed fields, so the object is read; each attempt is guarded by the resource
+   * version, and a provider writing status meanwhile makes it read again.
    */
-  private void ownAsApplier(HasMetadata created) {
-    ManagedFieldsEntry createEntry =
-        created.getMetadata().getManagedFields() == null
-            ? null
-            : created.getMetadata().getManagedFields().stream()
-                .filter(ManagedResourceWriter::isSpecUpdate)
-                .findFirst()
-                .orElse(null);
-    if (createEntry == null) {
-      return;
-    }
-    HasMetadata current = created;
+  private void ownAsApplier(ManagedResource desired) {
+    String createManager = createManager();
+    HasMetadata current = client.resource(desired).get();
+    KubernetesClientException lost = null;
     for (int attempt = 0; attempt < OWNERSHIP_ATTEMPTS && current != null; attempt++) {
-      List<ManagedFieldsEntry> converted = new ArrayList<>();
-      boolean found = false;
-      for (ManagedFieldsEntry e : current.getMetadata().getManagedFields()) {
-        if (isSpecUpdate(e)
-            && e.getManager().equals(createEntry.getManager())
-            && java.util.Objects.equals(e.getTime(), createEntry.getTime())) {
-          converted.add(
-              new ManagedFieldsEntryBuilder(e)
-                  .withManager(Ownership.FIELD_MANAGER)
-                  .withOperation("Apply")
-                  .build());
-          found = true;
-        } else {
-          converted.add(e);
-        }
+      List<ManagedFieldsEntry> entries = current.getMetadata().getManagedFields();
+      if (entries == null
+          || entries.stream().noneMatch(e -> isSpecUpdateBy(e, createManager))
+          || entries.stream().anyMatch(ManagedResourceWriter::isOwnApply)) {
+        return; // taken over already, or never ours to take
       }
-      if (!found) {
-        return;
-      }
+      List<ManagedFieldsEntry> converted =
+          entries.stream()
+              .map(
+                  e ->
+                      isSpecUpdateBy(e, createManager)
+                          ? new ManagedFieldsEntryBuilder(e)
+                              .withManager(Ownership.FIELD_MANAGER)
+                              .withOperation("Apply")
+                              .build()
+                          : e)
+              .toList();
       List<Map<String, Object>> patch =
           List.of(
               Map.of(
@@ -143,12 +125,34 @@ final class ManagedResourceWriter {
         return;
       } catch (KubernetesClientException e) {
         if (deniedByRbac(e)) {
-          // the take-over is a patch: name that verb, not the create that succeeded
-          throw forbidden(current, "patch", e);
+          throw e; // counted() names the apply's verb, patch, which this is too
         }
+        lost = e;
         current = client.resource(current).get();
       }
     }
+    if (lost != null && current != null) {
+      // applying now would leave fields the create owns behind: the pass is retried instead
+      throw lost;
+    }
+  }
+
+  /** The manager the API server records for a create or update: the user agent up to its '/'. */
+  private String createManager() {
+    String agent = client.getConfiguration().getUserAgent();
+    if (agent == null || agent.isEmpty()) {
+      return "";
+    }
+    int slash = agent.indexOf('/');
+    return slash < 0 ? agent : agent.substring(0, slash);
+  }
+
+  private static boolean isSpecUpdateBy(ManagedFieldsEntry e, String manager) {
+    return isSpecUpdate(e) && e.getManager().equals(manager);
+  }
+
+  private static boolean isOwnApply(ManagedFieldsEntry e) {
+    return "Apply".equals(e.getOperation()) && Ownership.FIELD_MANAGER.equals(e.getManager());
   }
 
   /** An entry of a create or update of the spec (not of status) without SSA. */
@@ -165,7 +169,13 @@ final class ManagedResourceWriter {
 
   void update(ManagedResource desired, GenericKubernetesResource actual) {
     if (serverSideApply) {
-      counted(desired, "apply", () -> apply(desired));
+      counted(
+          desired,
+          "apply",
+          () -> {
+            ownAsApplier(desired);
+            apply(desired);
+          });
     } else {
       // merge into what is there, keeping what the provider late-initialized; the
       // resourceVersion makes a concurrent change a 409, retried on the next pass

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class StatusWritesTest {
 
   private static final Duration INTERVAL = Duration.ofSeconds(5);
+  private static final Duration LONGEST = Duration.ofSeconds(20);
   private final ResourceID pipeline = new ResourceID("payments", "fraud-dev");
   private Instant now = Instant.parse("2026-11-25T10:00:00Z");
   private final Clock clock =
@@ -36,7 +37,7 @@ class StatusWritesTest {
           return now;
         }
       };
-  private final StatusWrites writes = new StatusWrites(clock, INTERVAL);
+  private final StatusWrites writes = new StatusWrites(clock, INTERVAL, LONGEST);
 
   private static FraudPipelineStatus status(String ready, String reason, int readyCount) {
     FraudPipelineStatus status = new FraudPipelineStatus();
@@ -57,7 +58,7 @@ class StatusWritesTest {
   void progressAloneWaitsForTheIntervalThenIsDue() {
     FraudPipelineStatus written = status("False", "ResourcesNotReady", 3);
     assertThat(writes.due(pipeline, null, written)).isZero();
-    writes.written(pipeline, written);
+    writes.written(pipeline, null, written);
 
     now = now.plusSeconds(2);
     assertThat(writes.due(pipeline, written, status("False", "ResourcesNotReady", 9)))
@@ -68,9 +69,33 @@ class StatusWritesTest {
   }
 
   @Test
+  void eachProgressWriteDoublesTheWaitUpToTheLongest() {
+    FraudPipelineStatus written = status("False", "ResourcesNotReady", 1);
+    writes.written(pipeline, null, written);
+    List<Long> waits = new java.util.ArrayList<>();
+    for (int ready = 2; ready < 7; ready++) {
+      FraudPipelineStatus next = status("False", "ResourcesNotReady", ready);
+      Duration wait = writes.due(pipeline, written, next);
+      waits.add(wait.toSeconds());
+      now = now.plus(wait);
+      assertThat(writes.due(pipeline, written, next)).isZero();
+      writes.written(pipeline, written, next);
+      written = next;
+    }
+    assertThat(waits).containsExactly(5L, 10L, 20L, 20L, 20L);
+
+    // a condition change is written at once and does not shorten the wait for progress after it
+    FraudPipelineStatus provisioning = status("False", "Provisioning", 7);
+    assertThat(writes.due(pipeline, written, provisioning)).isZero();
+    writes.written(pipeline, written, provisioning);
+    assertThat(writes.due(pipeline, provisioning, status("False", "Provisioning", 8)))
+        .isEqualTo(LONGEST);
+  }
+
+  @Test
   void aConditionOrGenerationChangeIsWrittenAtOnce() {
     FraudPipelineStatus written = status("False", "ResourcesNotReady", 37);
-    writes.written(pipeline, written);
+    writes.written(pipeline, null, written);
     now = now.plusSeconds(1);
 
     assertThat(writes.due(pipeline, written, status("True", "AllResourcesReady", 38))).isZero();
@@ -89,7 +114,7 @@ class StatusWritesTest {
 
   @Test
   void aReadyPipelineKeepsNoEntry() {
-    writes.written(pipeline, status("True", "AllResourcesReady", 38));
+    writes.written(pipeline, null, status("True", "AllResourcesReady", 38));
     FraudPipelineStatus written = status("True", "AllResourcesReady", 38);
     // nothing remembered: a later change (a drifted MR) is written at once
     assertThat(writes.due(pipeline, written, status("True", "AllResourcesReady", 37))).isZero();
