@@ -57,7 +57,7 @@ public final class FraudScorerHandler implements RequestStreamHandler {
     return new FraudScorer(
         config,
         new DynamoDbScoreStore(clients.dynamoDb(), scoresTable),
-        new SnsAlertPublisher(clients.sns(), topicArn),
+        new SnsAlertPublisher(clients::sns, topicArn),
         Clock.systemUTC());
   }
 
