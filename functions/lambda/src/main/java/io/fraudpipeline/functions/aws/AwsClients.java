@@ -53,6 +53,8 @@ public final class AwsClients {
 
   public DynamoDbClient dynamoDb() {
     return DynamoDbClient.builder()
+        // off by default already; said here so the SDK does not look for a setting in the profile
+        .endpointDiscoveryEnabled(false)
         .region(region)
         .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
         .httpClient(httpClient)
