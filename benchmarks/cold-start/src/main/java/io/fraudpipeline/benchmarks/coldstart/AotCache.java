@@ -16,11 +16,26 @@ import java.util.concurrent.TimeUnit;
  * run of {@code PrimingTraining} (both handlers' primers and one event of each kind, no network)
  * with Lambda's flags and {@code -XX:AOTCacheOutput}, on a class path of jars only (an AOT cache
  * takes no classes from directories). The measured JVMs then start with {@code -XX:AOTCache} on the
- * same class path, which is what the image's {@code JAVA_TOOL_OPTIONS} sets.
+ * same class path and the options of the image's {@code JAVA_TOOL_OPTIONS} ({@link #runOptions}).
  */
 final class AotCache {
 
   static final String TRAINING_MAIN = "io.fraudpipeline.functions.aws.PrimingTraining";
+
+  /**
+   * What the image's {@code JAVA_TOOL_OPTIONS} adds to {@code -XX:AOTCache} (keep the two alike):
+   * the training's method profiles are not replayed, see {@code functions/Dockerfile}.
+   */
+  static final List<String> RUN_FLAGS =
+      List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining");
+
+  /** The options of a JVM that starts from the cache. */
+  static List<String> runOptions(Path cache) {
+    List<String> options = new ArrayList<>();
+    options.add("-XX:AOTCache=" + cache);
+    options.addAll(RUN_FLAGS);
+    return List.copyOf(options);
+  }
 
   private AotCache() {}
 

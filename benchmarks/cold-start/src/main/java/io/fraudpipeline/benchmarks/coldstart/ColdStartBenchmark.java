@@ -77,7 +77,7 @@ public final class ColdStartBenchmark {
               "ours, JDK 25 + AOT cache (image)",
               jdk25,
               jarClasspath,
-              List.of("-XX:AOTCache=" + cache),
+              AotCache.runOptions(cache),
               false));
     }
     ours.add(

@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * SDK clients as a Lambda container builds them once: the region from {@code AWS_REGION}, the
- * credentials Lambda puts in the environment, the JDK's URL connection as HTTP client. Naming each
- * of these skips the SDK's provider chains, which cost cold-start time.
+ * credentials Lambda puts in the environment, the JDK's URL connection as HTTP client (built in the
+ * background, see {@link BackgroundHttpClient}). Naming each of these skips the SDK's provider
+ * chains, which cost cold-start time.
  */
 public final class AwsClients {
 
@@ -41,14 +42,19 @@ public final class AwsClients {
     this.env = env;
     this.region = Region.of(env.required(EnvVars.AWS_REGION));
     this.httpClient =
-        UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(2))
-            .socketTimeout(Duration.ofSeconds(10))
-            .build();
+        new BackgroundHttpClient(
+            "UrlConnection",
+            () ->
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(2))
+                    .socketTimeout(Duration.ofSeconds(10))
+                    .build());
   }
 
   public DynamoDbClient dynamoDb() {
     return DynamoDbClient.builder()
+        // off by default already; said here so the SDK does not look for a setting in the profile
+        .endpointDiscoveryEnabled(false)
         .region(region)
         .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
         .httpClient(httpClient)

@@ -50,14 +50,15 @@ public final class FraudScorerHandler implements RequestStreamHandler {
   }
 
   private static FraudScorer fromEnv(Env env) {
+    // first, so the HTTP client's TLS set-up starts in the background before the rest is read
+    AwsClients clients = new AwsClients(env);
     ScoringConfig config = ScoringConfig.fromEnv(env);
     String scoresTable = env.required(EnvVars.FRAUD_SCORES_TABLE);
     String topicArn = env.required(EnvVars.ALERT_TOPIC_ARN);
-    AwsClients clients = new AwsClients(env);
     return new FraudScorer(
         config,
         new DynamoDbScoreStore(clients.dynamoDb(), scoresTable),
-        new SnsAlertPublisher(clients.sns(), topicArn),
+        new SnsAlertPublisher(clients::sns, topicArn),
         Clock.systemUTC());
   }
 
@@ -67,7 +68,12 @@ public final class FraudScorerHandler implements RequestStreamHandler {
    */
   static void prime() {
     SdkWarmUp.warmUp(DynamoDbClient.class, SnsClient.class);
-    Transaction transaction = ScoringPayload.fromJson(PRIMING_PAYLOAD).get(0);
+    // built here rather than at class initialisation, which every cold start pays
+    byte[] payload =
+        ScoringPayload.toJson(
+            List.of(
+                new Transaction("priming", 1L, new BigDecimal("10000.5"), "crypto", null, null)));
+    Transaction transaction = ScoringPayload.fromJson(payload).get(0);
     FraudRules rules = new FraudRules(ScoringConfig.defaults());
     BigDecimal score = rules.score(transaction.amount(), transaction.merchant());
     FraudScore fraudScore =
@@ -84,10 +90,6 @@ public final class FraudScorerHandler implements RequestStreamHandler {
     SnsAlertPublisher.message(FraudAlert.of(fraudScore, BigDecimal.ONE));
     SnsAlertPublisher.attributes(FraudAlert.of(fraudScore, BigDecimal.ONE));
   }
-
-  private static final byte[] PRIMING_PAYLOAD =
-      ScoringPayload.toJson(
-          List.of(new Transaction("priming", 1L, new BigDecimal("10000.5"), "crypto", null, null)));
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)

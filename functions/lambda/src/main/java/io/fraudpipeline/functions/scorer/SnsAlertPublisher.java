@@ -3,8 +3,10 @@ package io.fraudpipeline.functions.scorer;
 import io.fraudpipeline.functions.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
  * Publishes alerts to the fraud alert topic: a fixed subject, a JSON message, and message
@@ -15,22 +17,32 @@ public final class SnsAlertPublisher implements AlertPublisher {
 
   public static final String SUBJECT = "Fraud Alert";
 
-  private final SnsClient sns;
+  private final Lazy<SnsClient> sns;
   private final String topicArn;
 
   public SnsAlertPublisher(SnsClient sns, String topicArn) {
-    this.sns = sns;
+    this.sns = Lazy.withValue(sns);
+    this.topicArn = topicArn;
+  }
+
+  /**
+   * Builds the client at the first alert: most events alert on nothing, and the SNS client (its XML
+   * protocol included) is a measurable part of a cold start.
+   */
+  public SnsAlertPublisher(Supplier<SnsClient> sns, String topicArn) {
+    this.sns = new Lazy<>(sns);
     this.topicArn = topicArn;
   }
 
   @Override
   public void publish(FraudAlert alert) {
-    sns.publish(
-        p ->
-            p.topicArn(topicArn)
-                .subject(SUBJECT)
-                .message(message(alert))
-                .messageAttributes(attributes(alert)));
+    sns.getValue()
+        .publish(
+            p ->
+                p.topicArn(topicArn)
+                    .subject(SUBJECT)
+                    .message(message(alert))
+                    .messageAttributes(attributes(alert)));
   }
 
   static String message(FraudAlert alert) {

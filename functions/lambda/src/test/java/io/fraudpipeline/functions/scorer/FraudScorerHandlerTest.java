@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.model.SnsException;
@@ -94,6 +95,37 @@ class FraudScorerHandlerTest {
     assertThat(score.expiry()).isEqualTo(NOW.getEpochSecond() + 30L * 24 * 3600);
     assertThat(score.alertDue()).isFalse();
     assertThat(sns.requests()).isEmpty();
+  }
+
+  @Test
+  void buildsTheSnsClientAtTheFirstAlertOnly() throws IOException {
+    AtomicInteger built = new AtomicInteger();
+    FraudScorerHandler lazy =
+        new FraudScorerHandler(
+            new FraudScorer(
+                ScoringConfig.defaults(),
+                scores,
+                new SnsAlertPublisher(
+                    () -> {
+                      built.incrementAndGet();
+                      return sns.snsClient();
+                    },
+                    TOPIC),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+
+    lazy.handleRequest(
+        new ByteArrayInputStream(payload("t-lazy-low", "10", "Amazon")),
+        new ByteArrayOutputStream(),
+        null);
+    assertThat(built).as("no alert, no client").hasValue(0);
+    for (String id : List.of("t-lazy-high-1", "t-lazy-high-2")) {
+      lazy.handleRequest(
+          new ByteArrayInputStream(payload(id, "10000.01", "Offshore Ltd")),
+          new ByteArrayOutputStream(),
+          null);
+    }
+    assertThat(built).as("one client for every alert").hasValue(1);
+    assertThat(sns.requests()).hasSize(2);
   }
 
   @Test
