@@ -70,6 +70,16 @@ public final class KroPeer implements AutoCloseable {
     return InstanceStatus.isReady(instance);
   }
 
+  /**
+   * True when every resource of the instance is ready (kro's state ACTIVE) with the endpoint in its
+   * status, whatever kro's Ready condition says: that condition waits for a pass in which no object
+   * changed under kro's apply, which a provider writing statuses can delay without end (see
+   * docs/kro.md).
+   */
+  public boolean allResourcesReady(GenericKubernetesResource instance) {
+    return InstanceStatus.allResourcesReady(instance);
+  }
+
   public long pid() {
     return controller.pid();
   }
