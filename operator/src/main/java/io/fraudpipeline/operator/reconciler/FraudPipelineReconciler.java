@@ -59,8 +59,8 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   /** The first wait between writes of progress alone (counts, pending list) to a status. */
   static final Duration PROGRESS_WRITES = Duration.ofSeconds(5);
 
-  /** The longest wait between them, reached by doubling (see {@link StatusWrites}). */
-  static final Duration PROGRESS_WRITES_LONGEST = Duration.ofSeconds(60);
+  /** The longest wait between them (see {@link StatusWrites}). */
+  static final Duration PROGRESS_WRITES_LONGEST = Duration.ofMinutes(5);
 
   private final StatusWrites statusWrites;
   private final AtomicLong reconciliations = new AtomicLong();
@@ -352,17 +352,16 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     if (!due.isZero()) {
       return UpdateControl.<FraudPipeline>noUpdate().rescheduleAfter(due);
     }
-    FraudPipelineStatus previous = pipeline.getStatus();
     pipeline.setStatus(status);
     if (serverSideApply) {
-      statusWrites.written(id, previous, status); // JOSDK patches it right after this returns
+      statusWrites.written(id, status); // JOSDK patches it right after this returns
       return UpdateControl.patchStatus(pipeline);
     }
     // Without SSA, JOSDK sends a JSON Patch computed against its cache, which the mock server
     // applies to its newer copy and fails on; a PUT of the status with the resourceVersion is
     // rejected with 409 when stale instead, and retried.
     context.getClient().resource(pipeline).updateStatus();
-    statusWrites.written(id, previous, status);
+    statusWrites.written(id, status);
     return UpdateControl.noUpdate();
   }
 

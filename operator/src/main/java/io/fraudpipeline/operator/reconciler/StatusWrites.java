@@ -14,21 +14,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When a changed status is written. A change of a condition (type, status or reason) or of what the
- * status reports about the stack (generation, endpoint, names) is written at once; progress alone
- * (resource counts, the pending list, condition messages, the alert topic's ARN) is coalesced, the
- * latest written when due. Each MR turning Ready would otherwise cost a status write, 41 per
- * pipeline. The wait between progress writes doubles after each, from the first interval up to the
- * longest: a rollout costs a few progress writes however long it takes (on a busy API server, with
- * many pipelines at once, it takes long), and the first ones still come soon.
+ * status reports about the stack (generation, names, unsupported settings) is written at once;
+ * progress alone (resource counts, the pending list, condition messages, the alert topic's ARN and
+ * the endpoint before the stack is Ready) is coalesced, the latest written when due. Each MR
+ * turning Ready would otherwise cost a status write, 41 per pipeline, and a write per wave of MRs
+ * still costs several when many pipelines roll out at once. Progress is due once the time since the
+ * last write is as long as the rollout had run at that write (at least the first interval, at most
+ * the longest): writes at about 5, 10, 20, 40 s and so on, a few per rollout however long it takes.
  */
 final class StatusWrites {
 
-  private record LastWrite(Instant at, Duration pause) {}
+  private record Rollout(Instant started, Long generation, Instant lastWrite) {}
 
   private final Clock clock;
   private final Duration first;
   private final Duration longest;
-  private final Map<ResourceID, LastWrite> lastWrite = new ConcurrentHashMap<>();
+  private final Map<ResourceID, Rollout> rollouts = new ConcurrentHashMap<>();
 
   StatusWrites(Clock clock, Duration first, Duration longest) {
     this.clock = clock;
@@ -38,35 +39,33 @@ final class StatusWrites {
 
   /** Zero to write now; otherwise how long until this progress is due. */
   Duration due(ResourceID pipeline, FraudPipelineStatus written, FraudPipelineStatus next) {
-    LastWrite last = lastWrite.get(pipeline);
-    if (last == null || written == null || !progressOnly(written, next)) {
+    Rollout rollout = rollouts.get(pipeline);
+    if (rollout == null || written == null || !progressOnly(written, next)) {
       return Duration.ZERO;
     }
-    Duration since = Duration.between(last.at(), clock.instant());
-    return since.compareTo(last.pause()) >= 0 ? Duration.ZERO : last.pause().minus(since);
+    Duration ran = Duration.between(rollout.started(), rollout.lastWrite());
+    Duration wait = ran.compareTo(first) < 0 ? first : ran.compareTo(longest) > 0 ? longest : ran;
+    Duration since = Duration.between(rollout.lastWrite(), clock.instant());
+    return since.compareTo(wait) >= 0 ? Duration.ZERO : wait.minus(since);
   }
 
-  /** Records a write of {@code status} over {@code previous} (null: the pipeline had none). */
-  void written(ResourceID pipeline, FraudPipelineStatus previous, FraudPipelineStatus status) {
+  /** Records a write of {@code status}; a new generation starts a new rollout. */
+  void written(ResourceID pipeline, FraudPipelineStatus status) {
     if (Conditions.isTrue(status, ConditionTypes.READY)) {
-      lastWrite.remove(pipeline); // settled: nothing left to coalesce, nothing kept per pipeline
+      rollouts.remove(pipeline); // settled: nothing left to coalesce, nothing kept per pipeline
       return;
     }
-    LastWrite last = lastWrite.get(pipeline);
-    Duration wait = first;
-    if (last != null) {
-      wait = last.pause();
-      if (previous != null && progressOnly(previous, status)) {
-        Duration doubled = wait.multipliedBy(2);
-        wait = doubled.compareTo(longest) > 0 ? longest : doubled;
-      }
-    }
-    lastWrite.put(pipeline, new LastWrite(clock.instant(), wait));
+    Instant now = clock.instant();
+    Rollout rollout = rollouts.get(pipeline);
+    boolean sameRollout =
+        rollout != null && Objects.equals(rollout.generation(), status.getObservedGeneration());
+    rollouts.put(
+        pipeline,
+        new Rollout(sameRollout ? rollout.started() : now, status.getObservedGeneration(), now));
   }
 
   private static boolean progressOnly(FraudPipelineStatus a, FraudPipelineStatus b) {
     return Objects.equals(a.getObservedGeneration(), b.getObservedGeneration())
-        && Objects.equals(a.getApiEndpoint(), b.getApiEndpoint())
         && Objects.equals(a.getEnvironmentSuffix(), b.getEnvironmentSuffix())
         && Objects.equals(a.getTransactionsTable(), b.getTransactionsTable())
         && Objects.equals(a.getFraudScoresTable(), b.getFraudScoresTable())

@@ -58,7 +58,7 @@ class StatusWritesTest {
   void progressAloneWaitsForTheIntervalThenIsDue() {
     FraudPipelineStatus written = status("False", "ResourcesNotReady", 3);
     assertThat(writes.due(pipeline, null, written)).isZero();
-    writes.written(pipeline, null, written);
+    writes.written(pipeline, written);
 
     now = now.plusSeconds(2);
     assertThat(writes.due(pipeline, written, status("False", "ResourcesNotReady", 9)))
@@ -69,33 +69,42 @@ class StatusWritesTest {
   }
 
   @Test
-  void eachProgressWriteDoublesTheWaitUpToTheLongest() {
+  void progressWaitsAsLongAsTheRolloutHadRunUpToTheLongest() {
     FraudPipelineStatus written = status("False", "ResourcesNotReady", 1);
-    writes.written(pipeline, null, written);
+    writes.written(pipeline, written);
     List<Long> waits = new java.util.ArrayList<>();
-    for (int ready = 2; ready < 7; ready++) {
+    for (int ready = 2; ready < 8; ready++) {
       FraudPipelineStatus next = status("False", "ResourcesNotReady", ready);
       Duration wait = writes.due(pipeline, written, next);
       waits.add(wait.toSeconds());
       now = now.plus(wait);
       assertThat(writes.due(pipeline, written, next)).isZero();
-      writes.written(pipeline, written, next);
+      writes.written(pipeline, next);
       written = next;
     }
-    assertThat(waits).containsExactly(5L, 10L, 20L, 20L, 20L);
+    // written at 0, 5, 10, 20, 40 s, then every 20 s (the longest here)
+    assertThat(waits).containsExactly(5L, 5L, 10L, 20L, 20L, 20L);
 
-    // a condition change is written at once and does not shorten the wait for progress after it
-    FraudPipelineStatus provisioning = status("False", "Provisioning", 7);
+    // a condition change is written at once and keeps the rollout's pace
+    FraudPipelineStatus provisioning = status("False", "Provisioning", 8);
     assertThat(writes.due(pipeline, written, provisioning)).isZero();
-    writes.written(pipeline, written, provisioning);
-    assertThat(writes.due(pipeline, provisioning, status("False", "Provisioning", 8)))
+    writes.written(pipeline, provisioning);
+    assertThat(writes.due(pipeline, provisioning, status("False", "Provisioning", 9)))
         .isEqualTo(LONGEST);
+
+    // a new generation is a new rollout: its progress comes soon again
+    FraudPipelineStatus edited = status("False", "Provisioning", 9);
+    edited.setObservedGeneration(2L);
+    writes.written(pipeline, edited);
+    FraudPipelineStatus editedProgress = status("False", "Provisioning", 10);
+    editedProgress.setObservedGeneration(2L);
+    assertThat(writes.due(pipeline, edited, editedProgress)).isEqualTo(INTERVAL);
   }
 
   @Test
   void aConditionOrGenerationChangeIsWrittenAtOnce() {
     FraudPipelineStatus written = status("False", "ResourcesNotReady", 37);
-    writes.written(pipeline, null, written);
+    writes.written(pipeline, written);
     now = now.plusSeconds(1);
 
     assertThat(writes.due(pipeline, written, status("True", "AllResourcesReady", 38))).isZero();
@@ -114,7 +123,7 @@ class StatusWritesTest {
 
   @Test
   void aReadyPipelineKeepsNoEntry() {
-    writes.written(pipeline, null, status("True", "AllResourcesReady", 38));
+    writes.written(pipeline, status("True", "AllResourcesReady", 38));
     FraudPipelineStatus written = status("True", "AllResourcesReady", 38);
     // nothing remembered: a later change (a drifted MR) is written at once
     assertThat(writes.due(pipeline, written, status("True", "AllResourcesReady", 37))).isZero();
