@@ -42,7 +42,8 @@ final class KroRun {
                 .create(instances, 16, i -> rc.admin().resource(i).create())
                 .awaitReady(watch, mrWatch, n, USER);
         long readyCondition =
-            rc.admin()
+            rc
+                .admin()
                 .genericKubernetesResources(first.getApiVersion(), first.getKind())
                 .inAnyNamespace()
                 .list()
