@@ -20,9 +20,9 @@ import java.util.Map;
 /**
  * The operator as the chart runs it, in a JVM of its own: the shaded jar's {@code run} command, the
  * environment the chart sets from its values.yaml defaults (SSA on, leader election on, five
- * reconciles at a time, JSON logs at INFO), a heap of half the chart's 1 GiB memory limit as the
- * image's MaxRAMPercentage=50 gives it, and a kubeconfig of the operator's own user. Only the
- * resync is shorter, so three of them fit in the run.
+ * reconciles at a time, JSON logs at INFO), the JVM the chart's container limits give it ({@link
+ * #chartJvmOptions}), and a kubeconfig of the operator's own user. Only the resync is shorter, so
+ * three of them fit in the run.
  */
 final class OperatorProcess implements AutoCloseable {
 
@@ -38,6 +38,20 @@ final class OperatorProcess implements AutoCloseable {
   private OperatorProcess(ChildProcess process, int port) {
     this.process = process;
     this.port = port;
+  }
+
+  /**
+   * What the JVM's ergonomics choose inside the chart's container (limits: 1 CPU, 1 GiB), spelled
+   * out because this process runs without those limits: a heap of half the memory (the image's
+   * MaxRAMPercentage=50), one active processor, and so the serial collector (the JVM picks G1 only
+   * with two processors or more), plus the image's exit on OutOfMemoryError.
+   */
+  static List<String> chartJvmOptions() {
+    return List.of(
+        "-Xmx512m",
+        "-XX:ActiveProcessorCount=1",
+        "-XX:+UseSerialGC",
+        "-XX:+ExitOnOutOfMemoryError");
   }
 
   /** The chart's environment of the operator container (values.yaml defaults). */
@@ -68,8 +82,7 @@ final class OperatorProcess implements AutoCloseable {
     env.put("KUBECONFIG", kubeconfig.toString());
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
-    command.add("-XX:+ExitOnOutOfMemoryError");
+    command.addAll(chartJvmOptions());
     if (jfr != null) {
       command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
     }

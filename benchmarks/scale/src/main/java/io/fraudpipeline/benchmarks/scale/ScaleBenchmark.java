@@ -26,10 +26,12 @@ public final class ScaleBenchmark {
     }
     System.out.println("# scale benchmark: " + Machine.describe());
     System.out.printf(
-        "operator: chart defaults (SSA, leader election, RECONCILE_CONCURRENCY=5, -Xmx512m),"
-            + " RESYNC_PERIOD=%ds for the benchmark; %d pipelines per namespace; every process"
+        "operator: chart defaults (SSA, leader election, RECONCILE_CONCURRENCY=5, JVM of the"
+            + " 1 CPU/1 GiB limits: %s), RESYNC_PERIOD=%ds for the benchmark; %d pipelines per namespace; every process"
             + " (operator, provider, floor client, kro) its own user%n%n",
-        options.resync().toSeconds(), options.perNamespace());
+        String.join(" ", OperatorProcess.chartJvmOptions()),
+        options.resync().toSeconds(),
+        options.perNamespace());
     List<String> tables = new ArrayList<>();
     for (int size : options.sizes()) {
       List<FraudPipeline> pipelines = Pipelines.of(size, options.perNamespace());

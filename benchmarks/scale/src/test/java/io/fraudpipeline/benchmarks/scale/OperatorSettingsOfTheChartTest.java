@@ -36,4 +36,25 @@ class OperatorSettingsOfTheChartTest {
         .containsEntry("HTTP_PORT", "9090");
     assertThat(values.path("resyncPeriod").asText().toLowerCase(Locale.ROOT)).isNotEqualTo("20s");
   }
+
+  @Test
+  void theOperatorsJvmIsTheOneTheChartsLimitsGive() throws Exception {
+    JsonNode limits =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(
+                Files.readString(
+                    Repository.root().resolve("helm/fraud-pipeline-operator/values.yaml")))
+            .path("resources")
+            .path("limits");
+
+    // if the chart's limits change, the JVM options the benchmark spells out must follow
+    assertThat(limits.path("cpu").asText()).isEqualTo("1");
+    assertThat(limits.path("memory").asText()).isEqualTo("1Gi");
+    assertThat(OperatorProcess.chartJvmOptions())
+        .containsExactly(
+            "-Xmx512m",
+            "-XX:ActiveProcessorCount=1",
+            "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError");
+  }
 }
