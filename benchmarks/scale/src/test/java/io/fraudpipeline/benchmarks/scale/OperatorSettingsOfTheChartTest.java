@@ -16,12 +16,7 @@ class OperatorSettingsOfTheChartTest {
 
   @Test
   void theOperatorsEnvironmentIsTheChartsDefaultsButTheResync() throws Exception {
-    JsonNode values =
-        new ObjectMapper(new YAMLFactory())
-            .readTree(
-                Files.readString(
-                    Repository.root().resolve("helm/fraud-pipeline-operator/values.yaml")))
-            .path("operator");
+    JsonNode values = chartValues().path("operator");
 
     Map<String, String> env =
         OperatorProcess.chartEnvironment("operator-0", Duration.ofSeconds(20), 9090);
@@ -39,13 +34,7 @@ class OperatorSettingsOfTheChartTest {
 
   @Test
   void theOperatorsJvmIsTheOneTheChartsLimitsGive() throws Exception {
-    JsonNode limits =
-        new ObjectMapper(new YAMLFactory())
-            .readTree(
-                Files.readString(
-                    Repository.root().resolve("helm/fraud-pipeline-operator/values.yaml")))
-            .path("resources")
-            .path("limits");
+    JsonNode limits = chartValues().path("resources").path("limits");
 
     // if the chart's limits change, the JVM options the benchmark spells out must follow
     assertThat(limits.path("cpu").asText()).isEqualTo("1");
@@ -56,5 +45,12 @@ class OperatorSettingsOfTheChartTest {
             "-XX:ActiveProcessorCount=1",
             "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError");
+  }
+
+  private static JsonNode chartValues() throws Exception {
+    return new ObjectMapper(new YAMLFactory())
+        .readTree(
+            Files.readString(
+                Repository.root().resolve("helm/fraud-pipeline-operator/values.yaml")));
   }
 }
