@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.benchmarks.scale.kro.KroPeer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,11 @@ final class KroRun {
 
   private KroRun() {}
 
-  static SystemResult run(List<FraudPipeline> pipelines, Path dir) throws Exception {
+  /**
+   * @param cutOff how long kro is given: at the cut-off it is measured as it stands
+   */
+  static SystemResult run(List<FraudPipeline> pipelines, Path dir, Duration cutOff)
+      throws Exception {
     int n = pipelines.size();
     try (RunCluster rc = RunCluster.start(dir, Pipelines.namespaces(pipelines));
         ReadyWatch mrWatch = ReadyWatch.managedResources(rc.admin());
@@ -40,7 +45,7 @@ final class KroRun {
         Window.Result w =
             new Window(rc, kro.pid())
                 .create(instances, 16, i -> rc.admin().resource(i).create())
-                .awaitReady(watch, mrWatch, n, USER);
+                .awaitReadyOrCutOff(watch, mrWatch, n, USER, cutOff);
         long readyCondition =
             rc
                 .admin()
@@ -54,6 +59,7 @@ final class KroRun {
         return new SystemResult(
             "kro",
             n,
+            w.ready(),
             mrWatch.count(),
             w.seconds(),
             w.writes(),
@@ -66,7 +72,11 @@ final class KroRun {
             w.apiServer(),
             w.etcd(),
             rc.etcdDbMb(),
-            "covers "
+            (w.ready() < n
+                    ? "cut off after %d min with %d of %d instances' resources all ready; "
+                        .formatted(cutOff.toMinutes(), w.ready(), n)
+                    : "")
+                + "covers "
                 + kro.coverage()
                 + "; time to every resource ready (state ACTIVE, endpoint in status), when "
                 + readyCondition

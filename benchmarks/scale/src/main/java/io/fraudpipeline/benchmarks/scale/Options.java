@@ -15,6 +15,7 @@ import java.util.Set;
  * @param resync the operator's RESYNC_PERIOD (short, so three resyncs fit in the run)
  * @param perNamespace pipelines per namespace
  * @param jfrSize record the operator with JFR at this size (0: never)
+ * @param kroCutOff how long kro is given at each size before it is measured as it stands
  * @param workDir where each run's control plane and logs go
  */
 record Options(
@@ -23,13 +24,15 @@ record Options(
     Duration resync,
     int perNamespace,
     int jfrSize,
+    Duration kroCutOff,
     Path workDir) {
 
   static final Set<String> SYSTEMS = Set.of("ours", "floor", "kro");
 
   static final String USAGE =
       "usage: scale-benchmark [--sizes 100,500,1000] [--systems ours,floor,kro]"
-          + " [--resync-seconds 20] [--per-namespace 100] [--jfr SIZE] [--work DIR]";
+          + " [--resync-seconds 20] [--per-namespace 100] [--jfr SIZE] [--kro-cutoff-minutes 15]"
+          + " [--work DIR]";
 
   /**
    * @throws IllegalArgumentException naming the bad option, in one line
@@ -40,6 +43,9 @@ record Options(
     Duration resync = Duration.ofSeconds(20);
     int perNamespace = 100;
     int jfr = 0;
+    // kro reconciles one instance at a time: past a few hundred pipelines it needs far longer
+    // than ours, and waiting for it would make the run of record hours long
+    Duration kroCutOff = Duration.ofMinutes(15);
     Path work = Path.of("benchmarks", "scale", "target", "scale-run");
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
@@ -53,12 +59,13 @@ record Options(
         case "--resync-seconds" -> resync = Duration.ofSeconds(positive(option, value));
         case "--per-namespace" -> perNamespace = positive(option, value);
         case "--jfr" -> jfr = positive(option, value);
+        case "--kro-cutoff-minutes" -> kroCutOff = Duration.ofMinutes(positive(option, value));
         case "--work" -> work = Path.of(value);
         default ->
             throw new IllegalArgumentException("unknown option " + option + " (" + USAGE + ")");
       }
     }
-    return new Options(sizes, systems, resync, perNamespace, jfr, work.toAbsolutePath());
+    return new Options(sizes, systems, resync, perNamespace, jfr, kroCutOff, work.toAbsolutePath());
   }
 
   private static List<Integer> sizes(String value) {

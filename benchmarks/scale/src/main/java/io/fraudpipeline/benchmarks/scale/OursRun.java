@@ -76,6 +76,7 @@ final class OursRun {
         return new SystemResult(
             "ours",
             n,
+            w.ready(),
             mrsReady,
             w.seconds(),
             writes,

@@ -78,7 +78,8 @@ final class ReadyWatch implements AutoCloseable {
    * stopped converging is reported, not waited on for the whole timeout.
    *
    * @return the System.nanoTime() at which the count was first seen reached
-   * @throws IllegalStateException with the count reached
+   * @throws TimedOut when the timeout passed while the count still moved
+   * @throws IllegalStateException with the count reached, when it stopped moving
    */
   long await(
       int target, Duration timeout, Duration stall, IntSupplier progress, Runnable whileWaiting)
@@ -94,19 +95,40 @@ final class ReadyWatch implements AutoCloseable {
         lastProgress = p;
         lastMoved = now;
       }
-      if (now > deadline || now - lastMoved > stall.toNanos()) {
+      if (now > deadline) {
+        throw new TimedOut(
+            "%d of %d ready after %d s (timed out)"
+                .formatted(ready.size(), target, (now - start) / 1_000_000_000L),
+            ready.size(),
+            now);
+      }
+      if (now - lastMoved > stall.toNanos()) {
         throw new IllegalStateException(
-            "%d of %d ready after %d s (%s)"
+            "%d of %d ready after %d s (no progress for %d s)"
                 .formatted(
-                    ready.size(),
-                    target,
-                    (now - start) / 1_000_000_000L,
-                    now > deadline ? "timed out" : "no progress for " + stall.toSeconds() + " s"));
+                    ready.size(), target, (now - start) / 1_000_000_000L, stall.toSeconds()));
       }
       whileWaiting.run();
       Thread.sleep(50);
     }
     return System.nanoTime();
+  }
+
+  /** The timeout passed before the count was reached, with the system still converging. */
+  static final class TimedOut extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    /** Objects seen ready by then. */
+    final int reached;
+
+    /** The System.nanoTime() of the timeout. */
+    final long at;
+
+    TimedOut(String message, int reached, long at) {
+      super(message);
+      this.reached = reached;
+      this.at = at;
+    }
   }
 
   @Override

@@ -56,7 +56,9 @@ final class ResultTable {
         .formatted(
             r.system(),
             r.objects(),
-            f1(r.readySeconds()),
+            r.cutOff()
+                ? "> %s (%d of %d ready)".formatted(f1(r.readySeconds()), r.ready(), n)
+                : f1(r.readySeconds()),
             f1(r.writes().writes() / (double) n),
             r.writes().writesPerPipeline(n),
             f1(r.writes().reads() / (double) n),
@@ -87,6 +89,7 @@ final class ResultTable {
     List<String> out = new ArrayList<>();
     Optional<SystemResult> ours = find(results, "ours");
     Optional<SystemResult> floor = find(results, "floor");
+    find(results, "kro").ifPresent(kro -> ours.ifPresent(o -> out.add(againstKro(o, kro))));
     if (ours.isEmpty() || floor.isEmpty()) {
       out.add("ratios to the floor: need both ours and the floor in this run");
       return out;
@@ -108,6 +111,33 @@ final class ResultTable {
       out.add(target("0 writes over three steady-state resyncs", steady != null && steady == 0));
     }
     return out;
+  }
+
+  /**
+   * Ours against kro on the goal's three measures. kro cut off took longer than it shows, so ours
+   * is ahead on time when it finished before kro was cut off.
+   */
+  static String againstKro(SystemResult ours, SystemResult kro) {
+    double time = ours.readySeconds() / kro.readySeconds();
+    double cpu = ours.controller().cpuSeconds() / kro.controller().cpuSeconds();
+    double rss = ours.controller().rssMb() / kro.controller().rssMb();
+    return "ours / kro: time to Ready %sx%s, controller CPU %sx%s, controller RSS %sx (%s)"
+        .formatted(
+            f2(time),
+            kro.cutOff() ? " (kro cut off: its time is longer)" : "",
+            f2(cpu),
+            kro.cutOff() ? " (kro's until the cut-off)" : "",
+            f2(rss),
+            ahead("time", time, kro.cutOff())
+                + ", "
+                + ahead("CPU", cpu, kro.cutOff())
+                + ", "
+                + ahead("memory", rss, false));
+  }
+
+  /** Below 1 is ahead; above it, a figure of kro's cut short may still overtake ours. */
+  private static String ahead(String measure, double ratio, boolean kroCutShort) {
+    return measure + (ratio < 1 ? " ahead" : kroCutShort ? " undecided" : " behind");
   }
 
   private static String target(String what, boolean met) {

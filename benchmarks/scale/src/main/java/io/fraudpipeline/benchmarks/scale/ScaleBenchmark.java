@@ -28,10 +28,11 @@ public final class ScaleBenchmark {
     System.out.printf(
         "operator: chart defaults (SSA, leader election, RECONCILE_CONCURRENCY=5, JVM of the"
             + " 1 CPU/1 GiB limits: %s), RESYNC_PERIOD=%ds for the benchmark; %d pipelines per namespace; every process"
-            + " (operator, provider, floor client, kro) its own user%n%n",
+            + " (operator, provider, floor client, kro) its own user; kro cut off after %d min%n%n",
         String.join(" ", OperatorProcess.chartJvmOptions()),
         options.resync().toSeconds(),
-        options.perNamespace());
+        options.perNamespace(),
+        options.kroCutOff().toMinutes());
     List<String> tables = new ArrayList<>();
     for (int size : options.sizes()) {
       List<FraudPipeline> pipelines = Pipelines.of(size, options.perNamespace());
@@ -66,7 +67,7 @@ public final class ScaleBenchmark {
       return switch (system) {
         case "ours" -> OursRun.run(pipelines, options, dir);
         case "floor" -> FloorRun.run(pipelines, dir);
-        case "kro" -> KroRun.run(pipelines, dir);
+        case "kro" -> KroRun.run(pipelines, dir, options.kroCutOff());
         default -> throw new IllegalArgumentException(system);
       };
     } catch (Exception e) {

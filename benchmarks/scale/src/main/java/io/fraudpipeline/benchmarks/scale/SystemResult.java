@@ -6,6 +6,8 @@ package io.fraudpipeline.benchmarks.scale;
  *
  * @param system ours, floor or kro
  * @param pipelines the pipeline count
+ * @param ready the pipelines (kro: instances) seen ready at the end: fewer than {@code pipelines}
+ *     when the run was cut off while still converging, and then every figure is until the cut-off
  * @param objects the MRs seen Ready when the last pipeline (or instance, or MR) was
  * @param readySeconds from the first create to the last pipeline (or MR) seen ready
  * @param writes the system's user's requests until ready and settled
@@ -23,6 +25,7 @@ package io.fraudpipeline.benchmarks.scale;
 record SystemResult(
     String system,
     int pipelines,
+    int ready,
     int objects,
     double readySeconds,
     AuditCounts writes,
@@ -50,6 +53,7 @@ record SystemResult(
     return new SystemResult(
         system,
         pipelines,
+        pipelines,
         objects,
         readySeconds,
         writes,
@@ -71,6 +75,7 @@ record SystemResult(
         system,
         pipelines,
         0,
+        0,
         Double.NaN,
         null,
         null,
@@ -87,5 +92,10 @@ record SystemResult(
 
   boolean ran() {
     return writes != null;
+  }
+
+  /** Stopped at the cut-off before every pipeline was ready. */
+  boolean cutOff() {
+    return ran() && ready < pipelines;
   }
 }

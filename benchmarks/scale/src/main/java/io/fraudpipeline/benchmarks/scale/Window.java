@@ -22,10 +22,12 @@ final class Window {
   /**
    * What the window measured.
    *
+   * @param ready the objects seen ready at the end (below the target when cut off)
    * @param controller the controller's CPU (and RSS at the end), null without a controller
    */
   record Result(
       double seconds,
+      int ready,
       AuditCounts writes,
       ServerUsage controller,
       ServerUsage apiServer,
@@ -67,10 +69,30 @@ final class Window {
       throws InterruptedException {
     long end =
         watch.await(target, PATIENCE, STALL, () -> watch.count() + mrs.count(), rc::checkProvider);
+    return measured(end, watch.count(), user);
+  }
+
+  /**
+   * As {@link #awaitReady}, but a system still converging at the cut-off is measured as it stands
+   * then (the peer's figures, when it is too slow to wait for), not failed.
+   */
+  Result awaitReadyOrCutOff(
+      ReadyWatch watch, ReadyWatch mrs, int target, String user, Duration cutOff)
+      throws InterruptedException {
+    try {
+      long end =
+          watch.await(target, cutOff, STALL, () -> watch.count() + mrs.count(), rc::checkProvider);
+      return measured(end, watch.count(), user);
+    } catch (ReadyWatch.TimedOut e) {
+      return measured(e.at, e.reached, user);
+    }
+  }
+
+  private Result measured(long end, int ready, String user) throws InterruptedException {
     ServerUsage c = controller == null ? null : controller.read();
     ServerUsage a = apiServer.read();
     ServerUsage e = etcd.read();
     Thread.sleep(SETTLE.toMillis());
-    return new Result((end - start) / 1e9, AuditCounts.of(audit.since(mark), user), c, a, e);
+    return new Result((end - start) / 1e9, ready, AuditCounts.of(audit.since(mark), user), c, a, e);
   }
 }

@@ -17,18 +17,29 @@ class OptionsTest {
     assertThat(o.systems()).containsExactly("ours", "floor", "kro");
     assertThat(o.resync()).isEqualTo(Duration.ofSeconds(20));
     assertThat(o.jfrSize()).isZero();
+    assertThat(o.kroCutOff()).isEqualTo(Duration.ofMinutes(15));
   }
 
   @Test
   void optionsSetSizesSystemsResyncAndJfr() {
     Options o =
         Options.parse(
-            "--sizes", "10, 20", "--systems", "floor,ours", "--resync-seconds", "5", "--jfr", "20");
+            "--sizes",
+            "10, 20",
+            "--systems",
+            "floor,ours",
+            "--resync-seconds",
+            "5",
+            "--jfr",
+            "20",
+            "--kro-cutoff-minutes",
+            "3");
 
     assertThat(o.sizes()).isEqualTo(List.of(10, 20));
     assertThat(o.systems()).containsExactly("floor", "ours");
     assertThat(o.resync()).isEqualTo(Duration.ofSeconds(5));
     assertThat(o.jfrSize()).isEqualTo(20);
+    assertThat(o.kroCutOff()).isEqualTo(Duration.ofMinutes(3));
   }
 
   @Test

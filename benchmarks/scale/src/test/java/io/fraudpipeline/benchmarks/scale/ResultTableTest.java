@@ -66,9 +66,65 @@ class ResultTableTest {
         .contains("| 40.0 (16.0) / 245.8 |");
   }
 
+  @Test
+  void kroCutOffShowsHowFarItGotAndLeavesWhatItsCutShortFiguresCannotDecide() {
+    SystemResult ours = ours(1000, 450.0, 47_000, 140.0, 0L);
+    SystemResult kro = kro(1000, 412, 900.0, 40.0, 120);
+
+    String table = ResultTable.render(1000, List.of(ours, floor(1000, 300.0, 41_000), kro));
+
+    assertThat(ResultTable.row(kro)).startsWith("| kro | 41000 | > 900.0 (412 of 1000 ready) |");
+    // ours: 12 s of CPU and 300 MB; kro: 40 s until the cut-off and 120 MB
+    assertThat(table)
+        .contains(
+            "ours / kro: time to Ready 0.50x (kro cut off: its time is longer), controller CPU"
+                + " 0.30x (kro's until the cut-off), controller RSS 2.50x (time ahead, CPU ahead,"
+                + " memory behind)");
+  }
+
+  @Test
+  void aCutShortKroThatUsedLessCpuSoFarLeavesCpuUndecided() {
+    String verdict =
+        ResultTable.againstKro(ours(100, 20.0, 120, 40.0, 0L), kro(100, 60, 900, 6, 400));
+
+    assertThat(verdict).endsWith("(time ahead, CPU undecided, memory ahead)");
+  }
+
+  @Test
+  void aKroThatFinishedIsJudgedOnItsWholeRun() {
+    String verdict =
+        ResultTable.againstKro(ours(100, 20.0, 120, 40.0, 0L), kro(100, 100, 10.0, 6, 100));
+
+    assertThat(verdict)
+        .isEqualTo(
+            "ours / kro: time to Ready 2.00x, controller CPU 2.00x, controller RSS 3.00x (time"
+                + " behind, CPU behind, memory behind)");
+  }
+
+  private static SystemResult kro(int n, int ready, double seconds, double cpu, double rss) {
+    return new SystemResult(
+        "kro",
+        n,
+        ready,
+        41 * n,
+        seconds,
+        creates("kro", n),
+        null,
+        null,
+        null,
+        new ServerUsage(cpu, rss),
+        null,
+        null,
+        new ServerUsage(30, 900),
+        new ServerUsage(5, 200),
+        120,
+        "");
+  }
+
   private static SystemResult ours(int n, double seconds, int writes, double heap, Long steady) {
     return new SystemResult(
         "ours",
+        n,
         n,
         38 * n,
         seconds,
