@@ -40,18 +40,19 @@ final class OperatorProcess implements AutoCloseable {
     this.port = port;
   }
 
+  /** The image's JAVA_OPTS (operator/Dockerfile), which the chart keeps by default. */
+  static final List<String> IMAGE_JAVA_OPTS =
+      List.of("-XX:MaxRAMPercentage=50.0", "-XX:+ExitOnOutOfMemoryError");
+
   /**
-   * What the JVM's ergonomics choose inside the chart's container (limits: 1 CPU, 1 GiB), spelled
-   * out because this process runs without those limits: a heap of half the memory (the image's
-   * MaxRAMPercentage=50), one active processor, and so the serial collector (the JVM picks G1 only
-   * with two processors or more), plus the image's exit on OutOfMemoryError.
+   * The JVM of the chart's container: its limits (1 CPU, 1 GiB) told to the JVM, since this process
+   * runs without them, so its own ergonomics size it as in the pod (serial collector, 16 MB initial
+   * and 512 MB largest heap), then the image's JAVA_OPTS.
    */
   static List<String> chartJvmOptions() {
-    return List.of(
-        "-Xmx512m",
-        "-XX:ActiveProcessorCount=1",
-        "-XX:+UseSerialGC",
-        "-XX:+ExitOnOutOfMemoryError");
+    List<String> options = new ArrayList<>(List.of("-XX:MaxRAM=1g", "-XX:ActiveProcessorCount=1"));
+    options.addAll(IMAGE_JAVA_OPTS);
+    return List.copyOf(options);
   }
 
   /** The chart's environment of the operator container (values.yaml defaults). */

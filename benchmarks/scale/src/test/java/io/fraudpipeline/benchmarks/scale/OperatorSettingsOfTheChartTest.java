@@ -40,11 +40,10 @@ class OperatorSettingsOfTheChartTest {
     assertThat(limits.path("cpu").asText()).isEqualTo("1");
     assertThat(limits.path("memory").asText()).isEqualTo("1Gi");
     assertThat(OperatorProcess.chartJvmOptions())
-        .containsExactly(
-            "-Xmx512m",
-            "-XX:ActiveProcessorCount=1",
-            "-XX:+UseSerialGC",
-            "-XX:+ExitOnOutOfMemoryError");
+        .startsWith("-XX:MaxRAM=1g", "-XX:ActiveProcessorCount=1")
+        .endsWith(OperatorProcess.IMAGE_JAVA_OPTS.toArray(String[]::new));
+    assertThat(Files.readString(Repository.root().resolve("operator/Dockerfile")))
+        .contains("ENV JAVA_OPTS=\"" + String.join(" ", OperatorProcess.IMAGE_JAVA_OPTS) + "\"");
   }
 
   private static JsonNode chartValues() throws Exception {
