@@ -6,7 +6,6 @@ import io.fraudpipeline.functions.processor.stream.ScorerInvoker;
 import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
 import java.net.URI;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -16,9 +15,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * SDK clients as a Lambda container builds them once: the region from {@code AWS_REGION}, the
- * credentials Lambda puts in the environment, the JDK's URL connection as HTTP client (built in the
- * background, see {@link BackgroundHttpClient}). Naming each of these skips the SDK's provider
- * chains, which cost cold-start time.
+ * credentials Lambda provides ({@link LambdaCredentials}), the JDK's URL connection as HTTP client
+ * (built in the background, see {@link BackgroundHttpClient}). Naming each of these skips the SDK's
+ * provider chains, which cost cold-start time.
  */
 public final class AwsClients {
 
@@ -27,6 +26,7 @@ public final class AwsClients {
   private final Env env;
   private final Region region;
   private final SdkHttpClient httpClient;
+  private final LambdaCredentials credentials;
 
   /**
    * Idle connections the JDK keeps per host (its default is 5): as many as the stream dispatcher
@@ -40,6 +40,7 @@ public final class AwsClients {
       System.setProperty("http.maxConnections", Integer.toString(KEEP_ALIVE_CONNECTIONS));
     }
     this.env = env;
+    this.credentials = new LambdaCredentials(env);
     this.region = Region.of(env.required(EnvVars.AWS_REGION));
     this.httpClient =
         new BackgroundHttpClient(
@@ -56,7 +57,7 @@ public final class AwsClients {
         // off by default already; said here so the SDK does not look for a setting in the profile
         .endpointDiscoveryEnabled(false)
         .region(region)
-        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+        .credentialsProvider(credentials)
         .httpClient(httpClient)
         .overrideConfiguration(timeouts())
         .build();
@@ -73,18 +74,13 @@ public final class AwsClients {
     }
     URI endpoint =
         override != null ? URI.create(override) : LambdaScorerInvoker.defaultEndpoint(region);
-    return new LambdaScorerInvoker(
-        httpClient,
-        EnvironmentVariableCredentialsProvider.create(),
-        region,
-        endpoint,
-        functionName);
+    return new LambdaScorerInvoker(httpClient, credentials, region, endpoint, functionName);
   }
 
   public SnsClient sns() {
     return SnsClient.builder()
         .region(region)
-        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+        .credentialsProvider(credentials)
         .httpClient(httpClient)
         .overrideConfiguration(timeouts())
         .build();
