@@ -56,6 +56,8 @@ final class JfrSummary {
     top(out, "CPU by the operator's innermost frame (" + OURS + "*)", cpuOurs, samples, "samples");
     top(out, "allocation by class", allocByClass, allocated, "bytes");
     top(out, "allocation by the operator's innermost frame", allocOurs, allocated, "bytes");
+    // the size's table follows: Markdown needs the blank line to start it
+    out.println();
   }
 
   /** The top frame, or the innermost frame of the operator's code ("(other)" when none). */
