@@ -13,6 +13,8 @@ public final class Backends {
 
   private static final List<StackBackend> ALL =
       List.of(CrossplaneBackend.INSTANCE, AckBackend.INSTANCE);
+  private static final List<ManagedKind> ALL_KINDS =
+      ALL.stream().flatMap(b -> b.kinds().stream()).toList();
 
   private Backends() {}
 
@@ -34,23 +36,23 @@ public final class Backends {
 
   /** Every kind of every backend. */
   public static List<ManagedKind> allKinds() {
-    return ALL.stream().flatMap(b -> b.kinds().stream()).toList();
+    return ALL_KINDS;
   }
 
   /** The kind of an object by apiVersion and kind, in whichever backend emits it. */
   public static Optional<ManagedKind> find(String apiVersion, String kind) {
-    return allKinds().stream()
-        .filter(k -> k.apiVersion().equals(apiVersion) && k.kind().equals(kind))
-        .findFirst();
+    for (ManagedKind k : ALL_KINDS) {
+      if (k.is(apiVersion, kind)) {
+        return Optional.of(k);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The backend that emits objects of this kind. */
   public static Optional<StackBackend> emitting(String apiVersion, String kind) {
     return ALL.stream()
-        .filter(
-            b ->
-                b.kinds().stream()
-                    .anyMatch(k -> k.apiVersion().equals(apiVersion) && k.kind().equals(kind)))
+        .filter(b -> b.kinds().stream().anyMatch(k -> k.is(apiVersion, kind)))
         .findFirst();
   }
 }

@@ -108,8 +108,6 @@ public final class CrossplaneKinds {
 
   /** The kind of an object by apiVersion and kind, if the operator emits it. */
   public static java.util.Optional<ManagedKind> find(String apiVersion, String kind) {
-    return ALL.stream()
-        .filter(k -> k.apiVersion().equals(apiVersion) && k.kind().equals(kind))
-        .findFirst();
+    return ALL.stream().filter(k -> k.is(apiVersion, kind)).findFirst();
   }
 }

@@ -34,6 +34,20 @@ public record ManagedKind(
     return group + "/" + version;
   }
 
+  /**
+   * Whether an object of this apiVersion and kind is of this kind; compares the parts, as the
+   * operator asks it of every object it observes and {@link #apiVersion()} builds a string.
+   */
+  public boolean is(String apiVersion, String kind) {
+    int slash = group.length();
+    return this.kind.equals(kind)
+        && apiVersion != null
+        && apiVersion.length() == slash + 1 + version.length()
+        && apiVersion.startsWith(group)
+        && apiVersion.charAt(slash) == '/'
+        && apiVersion.endsWith(version);
+  }
+
   /** Name of the CustomResourceDefinition that serves this kind. */
   public String crdName() {
     return plural + "." + group;

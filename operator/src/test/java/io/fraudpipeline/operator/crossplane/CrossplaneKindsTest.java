@@ -33,4 +33,17 @@ class CrossplaneKindsTest {
       assertThat(forProvider.has("tags")).as(kind.kind() + " tags").isEqualTo(kind.tagged());
     }
   }
+
+  @Test
+  void aKindIsFoundByItsApiVersionAndKindAndByNothingNearIt() {
+    for (ManagedKind kind : CrossplaneKinds.all()) {
+      assertThat(CrossplaneKinds.find(kind.apiVersion(), kind.kind())).contains(kind);
+      assertThat(kind.is(kind.group() + "/" + kind.version() + "x", kind.kind())).isFalse();
+      assertThat(kind.is(kind.group() + "x/" + kind.version(), kind.kind())).isFalse();
+      assertThat(kind.is(kind.group() + "." + kind.version(), kind.kind())).isFalse();
+      assertThat(kind.is(kind.version(), kind.kind())).isFalse();
+      assertThat(kind.is(null, kind.kind())).isFalse();
+      assertThat(kind.is(kind.apiVersion(), kind.kind() + "s")).isFalse();
+    }
+  }
 }
