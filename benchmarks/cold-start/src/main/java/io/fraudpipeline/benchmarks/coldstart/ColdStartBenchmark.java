@@ -249,7 +249,8 @@ public final class ColdStartBenchmark {
             + " user+system ms of the process; RSS: peak resident set. Medians; min/max of first.");
     System.out.println(
         "* primed: the event alone after the primer ran in the same JVM, as the first event after a"
-            + " SnapStart restore (a restore itself cannot be measured here); its whole/CPU/RSS"
+            + " SnapStart restore (a restore itself cannot be measured here), with the JIT the java25"
+            + " runtime gives a SnapStart function (C1 and C2, not C1 only); its whole/CPU/RSS"
             + " include init and priming, which a restore replaces.");
     targets(scenarios, rows);
   }

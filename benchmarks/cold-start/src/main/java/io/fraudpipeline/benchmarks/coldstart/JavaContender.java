@@ -20,6 +20,13 @@ record JavaContender(
   /** ... and the JDK's default CDS archive, which an AOT cache replaces. */
   static final List<String> LAMBDA_FLAGS = concat(LAMBDA_JIT_AND_GC, List.of("-Xshare:auto"));
 
+  /**
+   * What the java25 runtime starts a SnapStart function with: the JVM's default tiered compilation
+   * (C1 and C2), not C1 only, since compiling happens before the snapshot, off the invoke path (AWS
+   * Lambda Developer Guide, "Customize Java runtime startup behavior").
+   */
+  static final List<String> LAMBDA_SNAPSTART_FLAGS = List.of("-XX:+UseSerialGC", "-Xshare:auto");
+
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
@@ -38,7 +45,7 @@ record JavaContender(
     List<String> command = new ArrayList<>();
     command.add(java().toString());
     boolean aot = extra.stream().anyMatch(o -> o.startsWith("-XX:AOTCache"));
-    command.addAll(aot ? LAMBDA_JIT_AND_GC : LAMBDA_FLAGS);
+    command.addAll(aot ? LAMBDA_JIT_AND_GC : primed ? LAMBDA_SNAPSTART_FLAGS : LAMBDA_FLAGS);
     command.addAll(extra);
     if (primed) {
       command.add("-Dprime=true");
