@@ -80,6 +80,10 @@ final class AotCache {
       if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(cache)) {
         throw new IllegalStateException("AOT training failed; see " + log);
       }
+      // a training whose calls failed would cache the failure path, not a first event's
+      if (!Files.readString(log).contains("4 of 4 events answered")) {
+        throw new IllegalStateException("AOT training: not every event was answered; see " + log);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

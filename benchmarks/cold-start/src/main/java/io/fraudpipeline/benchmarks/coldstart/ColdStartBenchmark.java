@@ -63,26 +63,46 @@ public final class ColdStartBenchmark {
     List<String> zipClasspath = List.of(artifact.toString(), runnerJar.toString());
     List<String> jarClasspath = List.of(functionsJar.toString(), runnerJar.toString());
 
-    header(zip, runs);
+    boolean overTls = Boolean.getBoolean("cold-start.tls");
+    header(zip, runs, overTls);
+    // the key of the loopback endpoints with -Dcold-start.tls
+    TlsMaterial tls =
+        TlsMaterial.create(Path.of(System.getProperty("java.home")), work.resolve("tls"));
     List<JavaContender> ours = new ArrayList<>();
     ours.add(
-        new JavaContender("ours, JDK 17, Lambda's flags", jdk17, zipClasspath, List.of(), false));
+        new JavaContender(
+            "ours, JDK 17, Lambda's flags",
+            jdk17,
+            zipClasspath,
+            trust(tls, overTls, jdk17),
+            false));
     ours.add(
-        new JavaContender("ours, JDK 25, Lambda's flags", jdk25, zipClasspath, List.of(), false));
+        new JavaContender(
+            "ours, JDK 25, Lambda's flags",
+            jdk25,
+            zipClasspath,
+            trust(tls, overTls, jdk25),
+            false));
     JavaContender jdk25Lambda = ours.get(1);
     if (jdk25Lambda.available()) {
       Path cache = AotCache.train(jdk25, jarClasspath, work.resolve("fraud-functions.aot"));
+      List<String> options = new ArrayList<>(AotCache.runOptions(cache));
+      options.addAll(trust(tls, overTls, jdk25));
       ours.add(
           new JavaContender(
               "ours, JDK 25 + AOT cache (image)",
               jdk25,
               jarClasspath,
-              AotCache.runOptions(cache),
+              List.copyOf(options),
               false));
     }
     ours.add(
         new JavaContender(
-            "ours, JDK 25, primed (SnapStart)*", jdk25, zipClasspath, List.of(), true));
+            "ours, JDK 25, primed (SnapStart)*",
+            jdk25,
+            zipClasspath,
+            trust(tls, overTls, jdk25),
+            true));
     ours.removeIf(
         c -> {
           if (!c.available()) {
@@ -116,15 +136,20 @@ public final class ColdStartBenchmark {
 
     try (DynaliteServer dynalite = DynaliteServer.startInMemory();
         DynamoDbClient client = dynalite.client();
-        CountingEndpoint lambda = CountingEndpoint.lambdaInvoke();
-        CountingEndpoint sns = CountingEndpoint.snsPublish()) {
+        CountingEndpoint lambda =
+            CountingEndpoint.lambdaInvoke(overTls ? tls.serverContext() : null);
+        CountingEndpoint sns = CountingEndpoint.snsPublish(overTls ? tls.serverContext() : null);
+        TlsRelay dynamoDbTls =
+            overTls ? new TlsRelay(tls.serverContext(), dynalite.endpoint()) : null) {
       FraudTables.transactions("transactions-bench").createIn(client);
       FraudTables.fraudScores("fraud_scores-bench").createIn(client);
       Map<String, String> common = new HashMap<>();
       common.put("AWS_REGION", "us-east-1");
       common.put("AWS_ACCESS_KEY_ID", "bench");
       common.put("AWS_SECRET_ACCESS_KEY", "bench");
-      common.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString());
+      common.put(
+          "AWS_ENDPOINT_URL_DYNAMODB",
+          (overTls ? dynamoDbTls.endpoint() : dynalite.endpoint()).toString());
       common.put("AWS_ENDPOINT_URL_LAMBDA", lambda.endpoint().toString());
       common.put("AWS_ENDPOINT_URL_SNS", sns.endpoint().toString());
       Map<String, String> oursEnv = new HashMap<>(common);
@@ -137,6 +162,9 @@ public final class ColdStartBenchmark {
       originalEnv.put("FRAUD_SCORES_TABLE", "fraud_scores-bench");
       originalEnv.put("SNS_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:fraud-alerts-bench");
       original.ifPresent(o -> originalEnv.put("ORIGINAL_DIR", o.dir().toString()));
+      if (overTls) {
+        originalEnv.put("NODE_EXTRA_CA_CERTS", tls.certificate().toString());
+      }
 
       Map<String, Row> rows = new LinkedHashMap<>();
       for (Scenario s : scenarios) {
@@ -172,7 +200,13 @@ public final class ColdStartBenchmark {
     }
   }
 
-  private static void header(Path zip, int runs) throws IOException {
+  /** The JVM options that have a row trust the loopback TLS endpoints; none over plain HTTP. */
+  private static List<String> trust(TlsMaterial tls, boolean overTls, Path javaHome)
+      throws IOException {
+    return overTls && Files.isDirectory(javaHome) ? tls.trustOptions(javaHome) : List.of();
+  }
+
+  private static void header(Path zip, int runs, boolean overTls) throws IOException {
     System.out.printf(
         Locale.ROOT,
         "cold start, %s; %d cores, load %.2f; Node %s; %d runs per row, interleaved%n",
@@ -181,6 +215,11 @@ public final class ColdStartBenchmark {
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         OriginalHandlers.nodeVersion(),
         runs);
+    System.out.println(
+        overTls
+            ? "endpoints: TLS on loopback, as in AWS (Dynalite behind a TLS relay, the stubs over"
+                + " HTTPS; a throwaway RSA 2048 certificate each side trusts besides its own CAs)"
+            : "endpoints: plain HTTP on loopback (-Dcold-start.tls=true for TLS, as in AWS)");
     long size = Files.size(zip);
     System.out.printf(
         Locale.ROOT,

@@ -2,6 +2,8 @@ package io.fraudpipeline.benchmarks.coldstart;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,10 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A loopback endpoint standing in for Lambda's asynchronous Invoke (202) or SNS Publish (there is
- * no emulator of either here), counting the requests it answers.
+ * no emulator of either here), counting the requests it answers; over TLS when given a context.
  */
 final class CountingEndpoint implements AutoCloseable {
 
@@ -34,12 +37,19 @@ final class CountingEndpoint implements AutoCloseable {
           });
   private final AtomicInteger requests = new AtomicInteger();
 
-  private CountingEndpoint(int status, String contentType, String body) {
+  private CountingEndpoint(SSLContext tls, int status, String contentType, String body) {
     // without it the JDK's server waits on Nagle's algorithm for each small response (tens of ms
     // with the client's delayed ACK), which a real endpoint does not
     System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+      if (tls == null) {
+        server = HttpServer.create(loopback, 64);
+      } else {
+        HttpsServer https = HttpsServer.create(loopback, 64);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server = https;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -49,12 +59,14 @@ final class CountingEndpoint implements AutoCloseable {
     server.start();
   }
 
-  static CountingEndpoint lambdaInvoke() {
-    return new CountingEndpoint(202, "application/json", "");
+  /** Lambda's asynchronous Invoke; {@code tls} null for plain HTTP. */
+  static CountingEndpoint lambdaInvoke(SSLContext tls) {
+    return new CountingEndpoint(tls, 202, "application/json", "");
   }
 
-  static CountingEndpoint snsPublish() {
-    return new CountingEndpoint(200, "text/xml", SNS_PUBLISHED);
+  /** SNS Publish; {@code tls} null for plain HTTP. */
+  static CountingEndpoint snsPublish(SSLContext tls) {
+    return new CountingEndpoint(tls, 200, "text/xml", SNS_PUBLISHED);
   }
 
   private void answer(HttpExchange exchange, int status, String contentType, byte[] body)
@@ -71,7 +83,8 @@ final class CountingEndpoint implements AutoCloseable {
   }
 
   URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    String scheme = server instanceof HttpsServer ? "https" : "http";
+    return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** Requests answered since the last call. */
