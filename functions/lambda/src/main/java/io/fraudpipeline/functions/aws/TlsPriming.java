@@ -124,6 +124,8 @@ public final class TlsPriming {
           response = in.readAllBytes();
         }
         answered.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        // its thread gone too, so nothing of the exchange is left running
+        server.join(TIMEOUT_MILLIS);
         return new Result(
             status, new String(response, StandardCharsets.UTF_8), socket.getLocalPort());
       } catch (ExecutionException | TimeoutException e) {
