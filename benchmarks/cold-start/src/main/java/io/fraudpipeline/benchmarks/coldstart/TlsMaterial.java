@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A throwaway RSA key and certificate for loopback TLS (as AWS's endpoints, RSA 2048, the address
@@ -102,9 +103,26 @@ final class TlsMaterial {
     }
   }
 
+  /** A client that trusts the certificate alone: the benchmark's own warm-up requests. */
+  SSLContext clientContext() {
+    try (InputStream in = Files.newInputStream(keystore)) {
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(in, KEYSTORE_PASSWORD.toCharArray());
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(keys);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, factory.getTrustManagers(), null);
+      return context;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("loopback TLS key " + keystore + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The JVM options that have a JVM of this JDK trust the certificate besides its own CAs. */
   List<String> trustOptions(Path javaHome) throws IOException {
-    Path trust = dir.resolve("trust-" + javaHome.getFileName());
+    // named after the whole path: two JDKs may end alike (.../Contents/Home)
+    Path trust = dir.resolve("trust-" + Integer.toHexString(javaHome.toAbsolutePath().hashCode()));
     if (!Files.exists(trust)) {
       Files.copy(javaHome.resolve("lib/security/cacerts"), trust);
       keytool(

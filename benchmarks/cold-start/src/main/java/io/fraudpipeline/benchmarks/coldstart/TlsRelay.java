@@ -35,7 +35,14 @@ final class TlsRelay implements AutoCloseable {
       try {
         Socket client = server.accept();
         client.setTcpNoDelay(true);
-        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+        Socket upstream;
+        try {
+          upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+        } catch (IOException unreachable) {
+          // the caller then fails at once instead of waiting out its timeout
+          closeQuietly(client);
+          continue;
+        }
         upstream.setTcpNoDelay(true);
         daemon("tls-relay-in", () -> pump(client, upstream)).start();
         daemon("tls-relay-out", () -> pump(upstream, client)).start();

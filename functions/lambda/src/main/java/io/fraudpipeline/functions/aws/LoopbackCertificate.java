@@ -27,6 +27,9 @@ final class LoopbackCertificate {
   private static final byte[] LOOPBACK = {127, 0, 0, 1};
   private static final DateTimeFormatter UTC_TIME =
       DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter GENERALIZED_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final Instant FIRST_OF_2050 = Instant.parse("2050-01-01T00:00:00Z");
 
   private LoopbackCertificate() {}
 
@@ -35,11 +38,7 @@ final class LoopbackCertificate {
     byte[] algorithm = der(0x30, SHA256_WITH_RSA, der(0x05));
     byte[] name =
         der(0x30, der(0x31, der(0x30, COMMON_NAME, der(0x0C, ascii("fraud-pipeline priming")))));
-    byte[] validity =
-        der(
-            0x30,
-            der(0x17, ascii(UTC_TIME.format(now.minusSeconds(3600)))),
-            der(0x17, ascii(UTC_TIME.format(now.plusSeconds(86_400)))));
+    byte[] validity = der(0x30, time(now.minusSeconds(3600)), time(now.plusSeconds(86_400)));
     byte[] loopbackName = der(0x30, der(0x87, LOOPBACK));
     byte[] extensions = der(0xA3, der(0x30, der(0x30, SUBJECT_ALT_NAME, der(0x04, loopbackName))));
     byte[] tbs =
@@ -63,6 +62,13 @@ final class LoopbackCertificate {
     return (X509Certificate)
         CertificateFactory.getInstance("X.509")
             .generateCertificate(new ByteArrayInputStream(certificate));
+  }
+
+  /** UTCTime through 2049, GeneralizedTime from 2050, as RFC 5280 has it. */
+  static byte[] time(Instant t) {
+    return t.isBefore(FIRST_OF_2050)
+        ? der(0x17, ascii(UTC_TIME.format(t)))
+        : der(0x18, ascii(GENERALIZED_TIME.format(t)));
   }
 
   /** One DER element: tag, definite length, the parts' bytes one after another. */

@@ -44,7 +44,10 @@ public final class TlsPriming {
 
   private static final JsonLog LOG = JsonLog.of(TlsPriming.class);
   private static final AtomicBoolean DONE = new AtomicBoolean();
+
+  /** Per step (connect, read, the server's answer, its thread's end): a stuck exchange ends. */
   private static final int TIMEOUT_MILLIS = 10_000;
+
   private static final byte[] ANSWER =
       ("HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: 2\r\n"
               + "Connection: close\r\n\r\n{}")
@@ -59,7 +62,8 @@ public final class TlsPriming {
     }
     try {
       exchange();
-    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+    } catch (Exception | LinkageError e) {
+      // a class or provider the JVM lacks included: a skipped primer must not fail the init
       LOG.warn("TLS priming skipped", null, "error", e.toString());
     }
   }
@@ -93,6 +97,7 @@ public final class TlsPriming {
     SSLContext client = SSLContext.getInstance("TLS");
     client.init(null, trust.getTrustManagers(), null);
 
+    Thread server = null;
     try (SSLServerSocket socket =
         (SSLServerSocket)
             serving
@@ -100,7 +105,7 @@ public final class TlsPriming {
                 .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       socket.setSoTimeout(TIMEOUT_MILLIS);
       FutureTask<Void> answered = new FutureTask<>(() -> answerOnce(socket), null);
-      Thread server = new Thread(answered, "tls-priming");
+      server = new Thread(answered, "tls-priming");
       server.setDaemon(true);
       server.start();
       HttpsURLConnection connection =
@@ -124,8 +129,6 @@ public final class TlsPriming {
           response = in.readAllBytes();
         }
         answered.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        // its thread gone too, so nothing of the exchange is left running
-        server.join(TIMEOUT_MILLIS);
         return new Result(
             status, new String(response, StandardCharsets.UTF_8), socket.getLocalPort());
       } catch (ExecutionException | TimeoutException e) {
@@ -136,6 +139,20 @@ public final class TlsPriming {
       } finally {
         connection.disconnect();
       }
+    } finally {
+      // the listening socket is closed by now, so a server thread still in accept() ends at once:
+      // waited for, success or not, so nothing of the exchange is left running
+      if (server != null) {
+        joinQuietly(server);
+      }
+    }
+  }
+
+  private static void joinQuietly(Thread thread) {
+    try {
+      thread.join(TIMEOUT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -48,4 +48,17 @@ class TlsPrimingTest {
     assertThat(certificate.getSubjectAlternativeNames()).containsExactly(List.of(7, "127.0.0.1"));
     assertThat(certificate.getPublicKey()).isEqualTo(key.getPublic());
   }
+
+  @Test
+  void aCertificateMadeAfter2049IsValidThenToo() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    KeyPair key = generator.generateKeyPair();
+    Instant later = Instant.parse("2051-06-01T12:00:00Z");
+
+    X509Certificate certificate = LoopbackCertificate.selfSigned(key, later);
+
+    certificate.checkValidity(java.util.Date.from(later));
+    assertThat(certificate.getNotBefore().toInstant()).isEqualTo(later.minusSeconds(3600));
+  }
 }
