@@ -115,7 +115,7 @@ public final class ColdStartBenchmark {
         });
 
     Optional<OriginalHandlers> original =
-        OriginalHandlers.prepare(Path.of(System.getProperty("original.handlers")), work);
+        OriginalHandlers.prepare(System.getProperty("original.handlers"), work);
     List<Scenario> scenarios =
         List.of(
             new Scenario(

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The original Node.js handlers, the paired baseline: read from {@code
- * ../shared/seed/node-handlers} at run time, copied with their lock file to a scratch directory
- * under {@code target/} and installed there with {@code npm ci}; never copied into the repository.
+ * The original Node.js handlers, the paired baseline: read at run time from the directory {@code
+ * -Doriginal.handlers} names, copied with their lock file to a scratch directory under {@code
+ * target/} and installed there with {@code npm ci}; never copied into the repository.
  */
 final class OriginalHandlers {
 
@@ -29,8 +29,18 @@ final class OriginalHandlers {
     this.runner = runner;
   }
 
-  /** The handlers ready to run, or empty (and says why) when they or Node are not here. */
-  static Optional<OriginalHandlers> prepare(Path source, Path work) {
+  /**
+   * The handlers ready to run, or empty (and says why) when no directory is named, or the handlers
+   * or Node are not there.
+   */
+  static Optional<OriginalHandlers> prepare(String directory, Path work) {
+    if (directory == null || directory.isBlank()) {
+      System.out.println(
+          "THE ORIGINAL NODE.JS HANDLERS ARE NOT GIVEN (-Doriginal.handlers=DIR names their"
+              + " directory): measuring ours only, without the baseline");
+      return Optional.empty();
+    }
+    Path source = Path.of(directory);
     for (String file : FILES) {
       if (!Files.isRegularFile(source.resolve(file))) {
         System.out.println(
