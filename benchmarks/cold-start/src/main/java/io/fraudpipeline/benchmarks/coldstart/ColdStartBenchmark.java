@@ -67,10 +67,7 @@ public final class ColdStartBenchmark {
     boolean overTls = Boolean.getBoolean("cold-start.tls");
     header(zip, runs, overTls);
     // the key of the loopback endpoints with -Dcold-start.tls
-    TlsMaterial tls =
-        overTls
-            ? TlsMaterial.create(Path.of(System.getProperty("java.home")), work.resolve("tls"))
-            : null;
+    TlsMaterial tls = overTls ? TlsMaterial.create(work.resolve("tls")) : null;
     List<JavaContender> ours = new ArrayList<>();
     ours.add(
         new JavaContender(

@@ -14,8 +14,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * A self-signed X.509 certificate for {@code 127.0.0.1}, written out in DER here because the JDK
- * has no public API that makes one: the key of {@link TlsPriming}'s one loopback exchange, trusted
- * by that exchange's own client and by nothing else.
+ * has no public API that makes one: the certificate of {@link LoopbackTls}, trusted by its own
+ * client context and by nothing else.
  */
 final class LoopbackCertificate {
 

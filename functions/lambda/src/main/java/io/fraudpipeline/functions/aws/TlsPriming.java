@@ -10,22 +10,15 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * One HTTPS exchange on loopback, run by the primers: every AWS endpoint is TLS, and a JVM's first
@@ -34,11 +27,11 @@ import javax.net.ssl.TrustManagerFactory;
  * about 150 ms of the first event after priming without it. Run before a SnapStart snapshot it
  * leaves that code loaded and compiled; run in the AOT training it puts those classes in the cache.
  *
- * <p>It leaves nothing behind that a restore would need fresh: the key and its certificate are made
- * for this exchange and trusted by its own client context alone (never by the SDK's clients); the
- * server answers once with {@code Connection: close} and both sockets are closed before it returns.
- * A failure is logged and otherwise ignored: priming is an optimisation, never a reason to fail an
- * init.
+ * <p>It leaves nothing behind that a restore would need fresh: the key and its certificate ({@link
+ * LoopbackTls}) are made for this exchange and trusted by its own client context alone (never by
+ * the SDK's clients); the server answers once with {@code Connection: close} and both sockets are
+ * closed before it returns. A failure is logged and otherwise ignored: priming is an optimisation,
+ * never a reason to fail an init.
  */
 public final class TlsPriming {
 
@@ -74,28 +67,9 @@ public final class TlsPriming {
    * @return the response's status and body, and the port, which is closed again on return
    */
   static Result exchange() throws IOException, GeneralSecurityException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    KeyPair key = generator.generateKeyPair();
-    Certificate certificate = LoopbackCertificate.selfSigned(key, Instant.now());
-    char[] password = new char[0];
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    keys.load(null, null);
-    keys.setKeyEntry("priming", key.getPrivate(), password, new Certificate[] {certificate});
-    KeyManagerFactory keyManagers =
-        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keyManagers.init(keys, password);
-    SSLContext serving = SSLContext.getInstance("TLS");
-    serving.init(keyManagers.getKeyManagers(), null, null);
-
-    KeyStore trusted = KeyStore.getInstance("PKCS12");
-    trusted.load(null, null);
-    trusted.setCertificateEntry("priming", certificate);
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    SSLContext client = SSLContext.getInstance("TLS");
-    client.init(null, trust.getTrustManagers(), null);
+    LoopbackTls tls = LoopbackTls.create();
+    SSLContext serving = tls.serverContext();
+    SSLContext client = tls.clientContext();
 
     Thread server = null;
     try (SSLServerSocket socket =
