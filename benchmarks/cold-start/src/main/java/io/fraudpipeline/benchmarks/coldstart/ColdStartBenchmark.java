@@ -26,6 +26,9 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -68,26 +71,19 @@ public final class ColdStartBenchmark {
     header(zip, runs, overTls);
     // the key of the loopback endpoints with -Dcold-start.tls
     TlsMaterial tls = overTls ? TlsMaterial.create(work.resolve("tls")) : null;
+    SSLContext serving = overTls ? tls.serverContext() : null;
     List<JavaContender> ours = new ArrayList<>();
     ours.add(
         new JavaContender(
-            "ours, JDK 17, Lambda's flags",
-            jdk17,
-            zipClasspath,
-            trust(tls, overTls, jdk17),
-            false));
+            "ours, JDK 17, Lambda's flags", jdk17, zipClasspath, trust(tls, jdk17), false));
     ours.add(
         new JavaContender(
-            "ours, JDK 25, Lambda's flags",
-            jdk25,
-            zipClasspath,
-            trust(tls, overTls, jdk25),
-            false));
+            "ours, JDK 25, Lambda's flags", jdk25, zipClasspath, trust(tls, jdk25), false));
     JavaContender jdk25Lambda = ours.get(1);
     if (jdk25Lambda.available()) {
       Path cache = AotCache.train(jdk25, jarClasspath, work.resolve("fraud-functions.aot"));
       List<String> options = new ArrayList<>(AotCache.runOptions(cache));
-      options.addAll(trust(tls, overTls, jdk25));
+      options.addAll(trust(tls, jdk25));
       ours.add(
           new JavaContender(
               "ours, JDK 25 + AOT cache (image)",
@@ -98,11 +94,7 @@ public final class ColdStartBenchmark {
     }
     ours.add(
         new JavaContender(
-            "ours, JDK 25, primed (SnapStart)*",
-            jdk25,
-            zipClasspath,
-            trust(tls, overTls, jdk25),
-            true));
+            "ours, JDK 25, primed (SnapStart)*", jdk25, zipClasspath, trust(tls, jdk25), true));
     ours.removeIf(
         c -> {
           if (!c.available()) {
@@ -136,11 +128,9 @@ public final class ColdStartBenchmark {
 
     try (DynaliteServer dynalite = DynaliteServer.startInMemory();
         DynamoDbClient client = dynalite.client();
-        CountingEndpoint lambda =
-            CountingEndpoint.lambdaInvoke(overTls ? tls.serverContext() : null);
-        CountingEndpoint sns = CountingEndpoint.snsPublish(overTls ? tls.serverContext() : null);
-        TlsRelay dynamoDbTls =
-            overTls ? new TlsRelay(tls.serverContext(), dynalite.endpoint()) : null) {
+        CountingEndpoint lambda = CountingEndpoint.lambdaInvoke(serving);
+        CountingEndpoint sns = CountingEndpoint.snsPublish(serving);
+        TlsRelay dynamoDbTls = overTls ? new TlsRelay(serving, dynalite.endpoint()) : null) {
       FraudTables.transactions("transactions-bench").createIn(client);
       FraudTables.fraudScores("fraud_scores-bench").createIn(client);
       Map<String, String> common = new HashMap<>();
@@ -205,10 +195,10 @@ public final class ColdStartBenchmark {
 
   /** A few requests to each TLS endpoint from this JVM, whatever they answer. */
   private static void warm(TlsMaterial tls, URI... endpoints) throws IOException {
-    javax.net.ssl.SSLSocketFactory factory = tls.clientContext().getSocketFactory();
+    SSLSocketFactory factory = tls.clientContext().getSocketFactory();
     for (URI endpoint : endpoints) {
       for (int i = 0; i < 20; i++) {
-        var connection = (javax.net.ssl.HttpsURLConnection) endpoint.toURL().openConnection();
+        var connection = (HttpsURLConnection) endpoint.toURL().openConnection();
         connection.setSSLSocketFactory(factory);
         connection.setRequestProperty("Connection", "close");
         int status = connection.getResponseCode();
@@ -223,10 +213,12 @@ public final class ColdStartBenchmark {
     }
   }
 
-  /** The JVM options that have a row trust the loopback TLS endpoints; none over plain HTTP. */
-  private static List<String> trust(TlsMaterial tls, boolean overTls, Path javaHome)
-      throws IOException {
-    return overTls && Files.isDirectory(javaHome) ? tls.trustOptions(javaHome) : List.of();
+  /**
+   * The JVM options that have a row trust the loopback TLS endpoints; none over plain HTTP ({@code
+   * tls} null) or for a JDK that is not there (its row is skipped).
+   */
+  private static List<String> trust(TlsMaterial tls, Path javaHome) throws IOException {
+    return tls != null && Files.isDirectory(javaHome) ? tls.trustOptions(javaHome) : List.of();
   }
 
   private static void header(Path zip, int runs, boolean overTls) throws IOException {

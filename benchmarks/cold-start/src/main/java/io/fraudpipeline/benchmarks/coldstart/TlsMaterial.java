@@ -26,11 +26,15 @@ final class TlsMaterial {
   private final Path dir;
   private final LoopbackTls tls;
   private final Path certificate;
+  private final SSLContext server;
+  private final SSLContext client;
 
-  private TlsMaterial(Path dir, LoopbackTls tls, Path certificate) {
+  private TlsMaterial(Path dir, LoopbackTls tls, Path certificate) throws GeneralSecurityException {
     this.dir = dir;
     this.tls = tls;
     this.certificate = certificate;
+    this.server = tls.serverContext();
+    this.client = tls.clientContext();
   }
 
   static TlsMaterial create(Path dir) throws IOException {
@@ -62,20 +66,12 @@ final class TlsMaterial {
 
   /** The server side, for the loopback endpoints. */
   SSLContext serverContext() {
-    try {
-      return tls.serverContext();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("loopback TLS key: " + e.getMessage(), e);
-    }
+    return server;
   }
 
   /** A client that trusts the certificate alone: the benchmark's own warm-up requests. */
   SSLContext clientContext() {
-    try {
-      return tls.clientContext();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("loopback TLS key: " + e.getMessage(), e);
-    }
+    return client;
   }
 
   /** The JVM options that have a JVM of this JDK trust the certificate besides its own CAs. */
