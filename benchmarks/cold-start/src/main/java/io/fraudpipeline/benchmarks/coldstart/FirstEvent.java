@@ -12,9 +12,9 @@ import java.nio.file.Path;
 /**
  * Plays the Lambda runtime in the measured JVM: builds the handler as Lambda does (by name, no-arg
  * constructor, configuration from the environment) and hands it one event file. With {@code
- * -Dprime=true} it first runs the handler's SnapStart primer, as the CRaC hook does before the
- * snapshot, so the event is the first after a restore. Prints {@code HANDLED <ms handling it>
- * <response>}. JDK classes only: it adds nothing to the artifact's class path.
+ * -Dprime=true} it first runs what the SnapStart hook runs before the snapshot (the TLS primer and
+ * the handler's primer), so the event is the first after a restore. Prints {@code HANDLED <ms
+ * handling it> <response>}. JDK classes only: it adds nothing to the artifact's class path.
  */
 public final class FirstEvent {
 
@@ -31,10 +31,10 @@ public final class FirstEvent {
                 OutputStream.class,
                 Class.forName("com.amazonaws.services.lambda.runtime.Context"));
     if (Boolean.getBoolean("prime")) {
-      // a CRaC JVM calls the hook itself; called directly here
-      Method prime = handler.getClass().getDeclaredMethod("prime");
-      prime.setAccessible(true);
-      prime.invoke(handler);
+      // a CRaC JVM calls the hook itself; here what the hook runs (the handler registered it)
+      Class.forName("io.fraudpipeline.functions.aws.SnapStartPriming")
+          .getMethod("primeAll")
+          .invoke(null);
     }
     byte[] event = Files.readAllBytes(Path.of(args[1]));
     long start = System.nanoTime();

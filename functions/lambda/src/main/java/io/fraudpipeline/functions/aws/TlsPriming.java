@@ -61,6 +61,11 @@ public final class TlsPriming {
     }
   }
 
+  /** Whether {@link #prime()} has run in this JVM. */
+  static boolean primed() {
+    return DONE.get();
+  }
+
   /**
    * The exchange itself: a POST over HTTPS to a one-request server on a free loopback port.
    *

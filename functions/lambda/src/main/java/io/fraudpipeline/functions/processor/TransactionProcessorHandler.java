@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.fraudpipeline.functions.aws.AwsClients;
 import io.fraudpipeline.functions.aws.Env;
 import io.fraudpipeline.functions.aws.SnapStartPriming;
-import io.fraudpipeline.functions.aws.TlsPriming;
 import io.fraudpipeline.functions.contract.EnvVars;
 import io.fraudpipeline.functions.json.Json;
 import io.fraudpipeline.functions.model.ScoringPayload;
@@ -79,12 +78,10 @@ public final class TransactionProcessorHandler implements RequestStreamHandler {
   }
 
   /**
-   * Runs one TLS exchange on loopback ({@link TlsPriming}), the SDK's DynamoDB pipeline on canned
-   * responses and both event paths on canned events that stop before any AWS call (an invalid POST,
-   * a stream record read but not dispatched).
+   * Runs the SDK's DynamoDB pipeline on canned responses and both event paths on canned events that
+   * stop before any AWS call (an invalid POST, a stream record read but not dispatched).
    */
   void prime() {
-    TlsPriming.prime();
     SdkWarmUp.warmUp(DynamoDbClient.class);
     api.handle(
         new ApiRequest(

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.fraudpipeline.functions.aws.AwsClients;
 import io.fraudpipeline.functions.aws.Env;
 import io.fraudpipeline.functions.aws.SnapStartPriming;
-import io.fraudpipeline.functions.aws.TlsPriming;
 import io.fraudpipeline.functions.contract.EnvVars;
 import io.fraudpipeline.functions.json.Json;
 import io.fraudpipeline.functions.model.FraudScore;
@@ -64,12 +63,10 @@ public final class FraudScorerHandler implements RequestStreamHandler {
   }
 
   /**
-   * Runs one TLS exchange on loopback ({@link TlsPriming}), the SDK's DynamoDB and SNS pipelines on
-   * canned responses and the scorer's own reading and writing on a canned transaction, without any
-   * AWS call.
+   * Runs the SDK's DynamoDB and SNS pipelines on canned responses and the scorer's own reading and
+   * writing on a canned transaction, without any AWS call.
    */
   static void prime() {
-    TlsPriming.prime();
     SdkWarmUp.warmUp(DynamoDbClient.class, SnsClient.class);
     // built here rather than at class initialisation, which every cold start pays
     byte[] payload =

@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The primer runs before the snapshot (the CRaC hook) and in the AOT-cache training run; after a
- * restore nothing runs, since the snapshot holds no connection, credential, random seed or time.
+ * The primer runs before the snapshot (the CRaC hook), after the TLS primer, and in the AOT-cache
+ * training run; after a restore nothing runs, since the snapshot holds no connection, credential,
+ * random seed or time.
  */
 class SnapStartPrimingTest {
 
@@ -18,6 +19,7 @@ class SnapStartPrimingTest {
 
     priming.beforeCheckpoint(null);
     assertThat(runs).hasValue(1);
+    assertThat(TlsPriming.primed()).as("the hook runs the TLS primer first").isTrue();
     SnapStartPriming.primeAll();
     assertThat(runs).hasValue(2);
     priming.afterRestore(null);
