@@ -46,7 +46,7 @@ final class AckAlarms {
       metric.put(
           "dimensions",
           q.metric().dimensions().entrySet().stream()
-              .map(e -> (Object) Map.of("name", e.getKey(), "value", e.getValue()))
+              .map(e -> (Object) TagShape.pair("name", e.getKey(), "value", e.getValue()))
               .toList());
       Map<String, Object> stat = new LinkedHashMap<>();
       stat.put("metric", metric);

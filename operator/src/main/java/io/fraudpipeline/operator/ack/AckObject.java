@@ -10,6 +10,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One ACK object being built: the metadata every object of a pipeline shares (namespace, owner,
@@ -74,7 +75,8 @@ final class AckObject {
   /** Find the AWS object by these fields before creating one. */
   AckObject adoptOrCreate(Map<String, String> fields) {
     annotate(AckAnnotations.ADOPTION_POLICY, AckAnnotations.ADOPT_OR_CREATE);
-    return annotate(AckAnnotations.ADOPTION_FIELDS, Json.write(fields));
+    // sorted: the annotation must read the same in every JVM, or each restart rewrites it
+    return annotate(AckAnnotations.ADOPTION_FIELDS, Json.write(new TreeMap<>(fields)));
   }
 
   Map<String, Object> spec() {

@@ -1,5 +1,6 @@
 package io.fraudpipeline.operator.ack;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** How an ACK kind spells {@code spec.tags}: the controllers differ, and some kinds take none. */
@@ -14,11 +15,17 @@ enum TagShape {
   Object render(Map<String, String> tags) {
     return switch (this) {
       case LIST ->
-          tags.entrySet().stream()
-              .map(e -> (Object) Map.of("key", e.getKey(), "value", e.getValue()))
-              .toList();
+          tags.entrySet().stream().map(e -> (Object) pair("key", e.getKey(), "value", e.getValue())).toList();
       case MAP -> tags;
       case NONE -> null;
     };
+  }
+
+  /** A two-field map in the order given: {@code Map.of} would print it in any order. */
+  static Map<String, Object> pair(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(k1, v1);
+    m.put(k2, v2);
+    return m;
   }
 }
