@@ -1,39 +1,33 @@
 package io.fraudpipeline.operator.ack;
 
-import static io.fraudpipeline.operator.ack.AckKinds.METRIC_ALARM;
-import static io.fraudpipeline.operator.ack.AckKinds.TOPIC;
-
 import io.fraudpipeline.operator.model.AlarmDesign;
-import io.fraudpipeline.operator.model.Alarms;
-import io.fraudpipeline.operator.model.StackComponents;
+import io.fraudpipeline.operator.stack.AlarmObjects;
+import io.fraudpipeline.operator.stack.ObjectBuilder;
+import io.fraudpipeline.operator.stack.StackBuild;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The alarms as ACK MetricAlarms (metric math), notifying the alarm topic's copied ARN. */
+/** The alarms as ACK MetricAlarms: metric math in the controller's {@code metrics} shape. */
 final class AckAlarms {
 
   private AckAlarms() {}
 
-  static void add(AckContext ctx) {
-    for (AlarmDesign alarm :
-        Alarms.of(ctx.names, ctx.spec.getAlarms(), ctx.spec.getApi().getStageName())) {
-      AckNeeds needs = ctx.needs();
-      String topicArn = needs.status(TOPIC, ctx.name(StackComponents.ALARM_TOPIC), AckStatus.ARN);
-      List<String> actions = topicArn == null ? null : List.of(topicArn);
-      ctx.emit(
-          ctx.object(METRIC_ALARM, StackComponents.alarm(alarm.name(), ctx.names.suffix()))
-              .set("name", alarm.name())
-              .set("alarmDescription", alarm.description())
-              .set("comparisonOperator", alarm.comparisonOperator())
-              .set("threshold", alarm.threshold())
-              .set("evaluationPeriods", alarm.evaluationPeriods())
-              .set("treatMissingData", alarm.treatMissingData())
-              .set("metrics", alarm.queries().stream().map(AckAlarms::query).toList())
-              .set("alarmActions", actions)
-              .set("oKActions", actions),
-          needs);
-    }
+  static void add(StackBuild build) {
+    AlarmObjects.add(build, AckAlarms::map);
+  }
+
+  private static void map(ObjectBuilder alarm, AlarmDesign design, List<String> actions) {
+    alarm
+        .set("name", design.name())
+        .set("alarmDescription", design.description())
+        .set("comparisonOperator", design.comparisonOperator())
+        .set("threshold", design.threshold())
+        .set("evaluationPeriods", design.evaluationPeriods())
+        .set("treatMissingData", design.treatMissingData())
+        .set("metrics", design.queries().stream().map(AckAlarms::query).toList())
+        .set("alarmActions", actions)
+        .set("oKActions", actions);
   }
 
   private static Map<String, Object> query(AlarmDesign.Query q) {
@@ -43,11 +37,7 @@ final class AckAlarms {
       Map<String, Object> metric = new LinkedHashMap<>();
       metric.put("namespace", q.metric().namespace());
       metric.put("metricName", q.metric().name());
-      metric.put(
-          "dimensions",
-          q.metric().dimensions().entrySet().stream()
-              .map(e -> (Object) TagShape.pair("name", e.getKey(), "value", e.getValue()))
-              .toList());
+      metric.put("dimensions", TagShape.LIST.render(q.metric().dimensions(), "name", "value"));
       Map<String, Object> stat = new LinkedHashMap<>();
       stat.put("metric", metric);
       stat.put("period", q.metric().period());

@@ -1,66 +1,63 @@
 package io.fraudpipeline.operator.ack;
 
-import static io.fraudpipeline.operator.ack.AckKinds.QUEUE;
-import static io.fraudpipeline.operator.ack.AckKinds.SUBSCRIPTION;
-import static io.fraudpipeline.operator.ack.AckKinds.TABLE;
-import static io.fraudpipeline.operator.ack.AckKinds.TOPIC;
-
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
-import io.fraudpipeline.functions.contract.TableSchema;
-import io.fraudpipeline.operator.model.FunctionRole;
-import io.fraudpipeline.operator.model.StackComponents;
+import io.fraudpipeline.operator.model.DataDesign;
+import io.fraudpipeline.operator.stack.FieldPath;
+import io.fraudpipeline.operator.stack.ObjectBuilder;
+import io.fraudpipeline.operator.stack.ResourceType;
+import io.fraudpipeline.operator.stack.StackBuild;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Tables, dead-letter queues, topics and their subscriptions, as ACK objects. */
+/** Tables, dead-letter queues, topics and their subscriptions, in the ACK controllers' shapes. */
 final class AckData {
 
   private AckData() {}
 
-  static void add(AckContext ctx) {
-    ctx.emit(transactionsTable(ctx));
-    ctx.emit(fraudScoresTable(ctx));
-    for (FunctionRole f : FunctionRole.values()) {
-      ctx.emit(
-          ctx.object(QUEUE, StackComponents.deadLetterQueue(f))
-              .set("queueName", ctx.names.deadLetterQueue(f))
+  static void add(StackBuild build) {
+    for (DataDesign.Table t : DataDesign.tables(build.names)) {
+      ObjectBuilder table = table(build, t);
+      table
+          .set("attributeDefinitions", List.of(attribute(t.hashKey())))
+          .set("keySchema", List.of(hashKey(t.hashKey())));
+      if (t.streamViewType() != null) {
+        Map<String, Object> stream = new LinkedHashMap<>();
+        stream.put("streamEnabled", true);
+        stream.put("streamViewType", t.streamViewType());
+        table.set("streamSpecification", stream);
+      }
+      if (t.pointInTimeRecovery()) {
+        table.set("continuousBackups", Map.of("pointInTimeRecoveryEnabled", true));
+      }
+      if (t.ttlAttribute() != null) {
+        Map<String, Object> ttl = new LinkedHashMap<>();
+        ttl.put("attributeName", t.ttlAttribute());
+        ttl.put("enabled", true);
+        table.set("timeToLive", ttl);
+      }
+      build.emit(table);
+    }
+    for (DataDesign.Queue q : DataDesign.deadLetterQueues(build.spec, build.names)) {
+      build.emit(
+          build
+              .object(ResourceType.QUEUE, q.component())
+              .set("queueName", q.awsName())
               // every SQS attribute is a string in ACK's Queue
-              .set(
-                  "messageRetentionPeriod",
-                  String.valueOf(ctx.spec.getDeadLetter().getRetentionSeconds()))
+              .set("messageRetentionPeriod", String.valueOf(q.retentionSeconds()))
               .set("sqsManagedSSEEnabled", "true"));
     }
-    ctx.emit(ctx.object(TOPIC, StackComponents.ALERT_TOPIC).set("name", ctx.names.alertTopic()));
-    ctx.emit(ctx.object(TOPIC, StackComponents.ALARM_TOPIC).set("name", ctx.names.alarmTopic()));
-    for (SubscriptionSpec s : ctx.spec.getAlerts().getSubscriptions()) {
-      ctx.emit(subscription(ctx, StackComponents.ALERT_TOPIC, s));
+    for (DataDesign.Topic t : DataDesign.topics(build.names)) {
+      build.emit(build.object(ResourceType.TOPIC, t.component()).set("name", t.awsName()));
     }
-    for (SubscriptionSpec s : ctx.spec.getAlarms().getSubscriptions()) {
-      ctx.emit(subscription(ctx, StackComponents.ALARM_TOPIC, s));
+    for (DataDesign.Subscription s : DataDesign.subscriptions(build.spec)) {
+      build.emit(
+          build
+              .object(ResourceType.SUBSCRIPTION, s.component())
+              .ref("topicRef", build.name(s.topicComponent()))
+              .set("protocol", s.protocol())
+              .set("endpoint", s.endpoint()));
     }
-  }
-
-  private static AckObject transactionsTable(AckContext ctx) {
-    Map<String, Object> stream = new LinkedHashMap<>();
-    stream.put("streamEnabled", true);
-    stream.put("streamViewType", TableSchema.TRANSACTIONS_STREAM_VIEW);
-    return table(ctx, StackComponents.TRANSACTIONS_TABLE, ctx.names.transactionsTable())
-        .set("attributeDefinitions", List.of(attribute(TableSchema.TRANSACTION_ID, "S")))
-        .set("keySchema", List.of(hashKey(TableSchema.TRANSACTION_ID)))
-        .set("streamSpecification", stream)
-        .set("continuousBackups", Map.of("pointInTimeRecoveryEnabled", true));
-  }
-
-  private static AckObject fraudScoresTable(AckContext ctx) {
-    Map<String, Object> ttl = new LinkedHashMap<>();
-    ttl.put("attributeName", TableSchema.EXPIRY);
-    ttl.put("enabled", true);
-    return table(ctx, StackComponents.FRAUD_SCORES_TABLE, ctx.names.fraudScoresTable())
-        .set("attributeDefinitions", List.of(attribute(TableSchema.TRANSACTION_ID, "S")))
-        .set("keySchema", List.of(hashKey(TableSchema.TRANSACTION_ID)))
-        .set("timeToLive", ttl);
   }
 
   /**
@@ -70,18 +67,20 @@ final class AckData {
    * (ACK deletes before it updates, so a DeleteTable on a protected table would be refused and the
    * object would hang on its finalizer).
    */
-  private static AckObject table(AckContext ctx, String component, String awsName) {
-    boolean retain = ctx.retain();
-    AckObject table =
-        ctx.object(TABLE, component)
-            .set("tableName", awsName)
-            .set("billingMode", "PAY_PER_REQUEST")
-            .set("deletionProtectionEnabled", retain)
-            .adoptOrCreate(Map.of("tableName", awsName));
+  private static ObjectBuilder table(StackBuild build, DataDesign.Table t) {
+    boolean retain = build.retain();
+    ObjectBuilder table =
+        build
+            .object(ResourceType.TABLE, t.component())
+            .set("tableName", t.awsName())
+            .set("billingMode", DataDesign.BILLING_MODE)
+            .set("deletionProtectionEnabled", retain);
+    AckAnnotations.adoptOrCreate(table, Map.of("tableName", t.awsName()));
     boolean deletable =
         !retain
-            && ctx.observed
-                .find(TABLE, ctx.name(component))
+            && build
+                .observed
+                .find(table.kind(), table.name())
                 .map(AckData::protectionOff)
                 .orElse(true);
     return table.annotate(
@@ -89,14 +88,14 @@ final class AckData {
   }
 
   private static boolean protectionOff(GenericKubernetesResource observed) {
-    return !Boolean.TRUE.equals(AckStatus.path(observed, "spec", "deletionProtectionEnabled"))
-        && AckReadiness.isReady(observed);
+    return !Boolean.TRUE.equals(FieldPath.get(observed, "spec", "deletionProtectionEnabled"))
+        && AckDialect.INSTANCE.isReady(observed);
   }
 
-  private static Map<String, Object> attribute(String name, String type) {
+  private static Map<String, Object> attribute(String name) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("attributeName", name);
-    a.put("attributeType", type);
+    a.put("attributeType", DataDesign.KEY_TYPE);
     return a;
   }
 
@@ -105,12 +104,5 @@ final class AckData {
     k.put("attributeName", name);
     k.put("keyType", "HASH");
     return k;
-  }
-
-  private static AckObject subscription(AckContext ctx, String topicComponent, SubscriptionSpec s) {
-    return ctx.object(SUBSCRIPTION, StackComponents.subscription(topicComponent, s))
-        .ref("topicRef", ctx.name(topicComponent))
-        .set("protocol", s.getProtocol().value())
-        .set("endpoint", s.getEndpoint());
   }
 }

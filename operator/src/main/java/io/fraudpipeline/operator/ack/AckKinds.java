@@ -17,8 +17,10 @@ import io.fraudpipeline.operator.ack.kinds.Stage;
 import io.fraudpipeline.operator.ack.kinds.Subscription;
 import io.fraudpipeline.operator.ack.kinds.Table;
 import io.fraudpipeline.operator.ack.kinds.Topic;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
+import io.fraudpipeline.operator.stack.ResourceType;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,20 @@ public final class AckKinds {
           STAGE,
           METRIC_ALARM);
 
+  private static final Map<ResourceType, ManagedKind> BY_TYPE = new EnumMap<>(ResourceType.class);
+
+  static {
+    // ACK has a kind for each resource type and no other, listed in the types' order
+    for (ResourceType type : ResourceType.values()) {
+      BY_TYPE.put(type, ALL.get(type.ordinal()));
+    }
+  }
+
   private AckKinds() {}
+
+  static ManagedKind of(ResourceType type) {
+    return BY_TYPE.get(type);
+  }
 
   /** Every kind the operator can emit with ACK, in the order a stack is created. */
   public static List<ManagedKind> all() {
@@ -79,7 +94,7 @@ public final class AckKinds {
   }
 
   /** Every ACK object carries its region as an annotation, IAM's too (the controller asks). */
-  private static ManagedKind of(Class<? extends ManagedResource> type, TagShape tags) {
+  private static ManagedKind of(Class<? extends ManagedObject> type, TagShape tags) {
     ManagedKind kind =
         new ManagedKind(
             HasMetadata.getGroup(type),

@@ -13,19 +13,24 @@ enum TagShape {
   NONE;
 
   Object render(Map<String, String> tags) {
-    return switch (this) {
-      case LIST ->
-          tags.entrySet().stream().map(e -> (Object) pair("key", e.getKey(), "value", e.getValue())).toList();
-      case MAP -> tags;
-      case NONE -> null;
-    };
+    return render(tags, "key", "value");
   }
 
-  /** A two-field map in the order given: {@code Map.of} would print it in any order. */
-  static Map<String, Object> pair(String k1, Object v1, String k2, Object v2) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put(k1, v1);
-    m.put(k2, v2);
-    return m;
+  /** With LIST, each entry as {@code {<keyField>: k, <valueField>: v}}, in this order. */
+  Object render(Map<String, String> entries, String keyField, String valueField) {
+    return switch (this) {
+      case LIST ->
+          entries.entrySet().stream()
+              .map(
+                  e -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put(keyField, e.getKey());
+                    entry.put(valueField, e.getValue());
+                    return (Object) entry;
+                  })
+              .toList();
+      case MAP -> entries;
+      case NONE -> null;
+    };
   }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Render gives the same bytes in every JVM: a map whose order depends on the JVM (as {@code
- * Map.of}'s does, by a seed drawn at start-up) would show here as two fresh JVMs disagreeing, and in
- * the operator as a write after each restart.
+ * Map.of}'s does, by a seed drawn at start-up) would show here as two fresh JVMs disagreeing, and
+ * in the operator as a write after each restart.
  */
 class RenderAcrossJvmsTest {
 

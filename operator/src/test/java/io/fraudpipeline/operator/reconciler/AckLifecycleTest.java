@@ -11,7 +11,7 @@ import io.fraudpipeline.operator.ack.kinds.Stage;
 import io.fraudpipeline.operator.ack.kinds.Table;
 import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.testing.cluster.Eventually;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,7 +142,7 @@ class AckLifecycleTest extends BackendLifecycleTest {
     assertThat(cluster.objects(AckBackend.INSTANCE, NS)).hasSize(total());
   }
 
-  private void setConditions(ManagedResource r, Map<?, ?>... conditions) {
+  private void setConditions(ManagedObject r, Map<?, ?>... conditions) {
     @SuppressWarnings("unchecked")
     Map<String, Object> status =
         new LinkedHashMap<>((Map<String, Object>) r.getAdditionalProperties().get("status"));

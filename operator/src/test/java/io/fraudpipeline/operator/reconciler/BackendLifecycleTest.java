@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.operator.backend.StackBackend;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.testing.cluster.Eventually;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ abstract class BackendLifecycleTest extends OperatorTestBase {
         .isEqualTo("arn:aws:sns:us-east-1:000000000000:fraud-alerts-dev");
     assertThat(isTrue(status, "Stalled")).isFalse();
 
-    List<ManagedResource> objects = cluster.objects(backend(), NS);
+    List<ManagedObject> objects = cluster.objects(backend(), NS);
     assertThat(objects).hasSize(total());
     assertThat(objects)
         .allSatisfy(

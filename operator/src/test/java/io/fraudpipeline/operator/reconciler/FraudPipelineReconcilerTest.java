@@ -6,8 +6,8 @@ import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.kinds.EventSourceMapping;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.testing.cluster.Eventually;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +64,7 @@ class FraudPipelineReconcilerTest extends OperatorTestBase {
     assertThat(isTrue(status, "Reconciling")).isFalse();
     assertThat(isTrue(status, "Stalled")).isFalse();
 
-    List<ManagedResource> mrs = cluster.mrs(NS);
+    List<ManagedObject> mrs = cluster.mrs(NS);
     assertThat(mrs).hasSize(40);
     assertThat(mrs)
         .allSatisfy(

@@ -14,11 +14,10 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.backend.StackBackend;
-import io.fraudpipeline.operator.crossplane.AssumedStatuses;
+import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.Readiness;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.testing.crd.FraudPipelineCrd;
 import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.io.IOException;
@@ -101,8 +100,8 @@ public final class MockCluster implements AutoCloseable {
   }
 
   /** The objects of a backend's kinds in the namespace. */
-  List<ManagedResource> objects(StackBackend backend, String namespace) {
-    List<ManagedResource> out = new ArrayList<>();
+  List<ManagedObject> objects(StackBackend backend, String namespace) {
+    List<ManagedObject> out = new ArrayList<>();
     for (ManagedKind kind : backend.kinds()) {
       out.addAll(client.resources(kind.type()).inNamespace(namespace).list().getItems());
     }
@@ -116,7 +115,7 @@ public final class MockCluster implements AutoCloseable {
    */
   int controllerPass(StackBackend backend, String namespace) {
     int made = 0;
-    for (ManagedResource r : objects(backend, namespace)) {
+    for (ManagedObject r : objects(backend, namespace)) {
       if (!backend.isReady(r) && backend.terminalError(r).isEmpty()) {
         r.setAdditionalProperty(
             "status", backend.withAssumedStatus(r).getAdditionalProperties().get("status"));
@@ -141,8 +140,8 @@ public final class MockCluster implements AutoCloseable {
         .get();
   }
 
-  public List<ManagedResource> mrs(String namespace) {
-    List<ManagedResource> out = new ArrayList<>();
+  public List<ManagedObject> mrs(String namespace) {
+    List<ManagedObject> out = new ArrayList<>();
     for (ManagedKind kind : CrossplaneKinds.all()) {
       out.addAll(listOnce(() -> client.resources(kind.type()).inNamespace(namespace).list()));
     }
@@ -169,13 +168,13 @@ public final class MockCluster implements AutoCloseable {
   /** Each MR's resourceVersion by "Kind/name": what changes when anything writes to an MR. */
   Map<String, String> resourceVersions(String namespace) {
     Map<String, String> out = new java.util.TreeMap<>();
-    for (ManagedResource r : mrs(namespace)) {
+    for (ManagedObject r : mrs(namespace)) {
       out.put(r.getKind() + "/" + r.getMetadata().getName(), r.getMetadata().getResourceVersion());
     }
     return out;
   }
 
-  <R extends ManagedResource> R mr(Class<R> type, String namespace, String name) {
+  <R extends ManagedObject> R mr(Class<R> type, String namespace, String name) {
     return client.resources(type).inNamespace(namespace).withName(name).get();
   }
 
@@ -185,9 +184,9 @@ public final class MockCluster implements AutoCloseable {
    */
   int providerPass(String namespace) {
     int made = 0;
-    for (ManagedResource mr : mrs(namespace)) {
-      if (!Readiness.isReady(mr)) {
-        GenericKubernetesResource withStatus = AssumedStatuses.withStatus(mr);
+    for (ManagedObject mr : mrs(namespace)) {
+      if (!CrossplaneBackend.INSTANCE.isReady(mr)) {
+        GenericKubernetesResource withStatus = CrossplaneBackend.INSTANCE.withAssumedStatus(mr);
         mr.setAdditionalProperty("status", withStatus.getAdditionalProperties().get("status"));
         client.resource(mr).updateStatus();
         made++;

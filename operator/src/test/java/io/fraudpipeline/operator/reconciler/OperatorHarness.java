@@ -3,8 +3,9 @@ package io.fraudpipeline.operator.reconciler;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fraudpipeline.operator.metrics.OperatorMetrics;
 import io.fraudpipeline.operator.runtime.GracefulShutdown;
-import io.fraudpipeline.operator.runtime.OperatorMetrics;
+import io.fraudpipeline.operator.runtime.InstalledBackends;
 import io.fraudpipeline.operator.runtime.OperatorRunner;
 import io.fraudpipeline.operator.runtime.OperatorSettings;
 import io.javaoperatorsdk.operator.Operator;
@@ -37,7 +38,13 @@ public final class OperatorHarness implements AutoCloseable {
    *     its requests can be told apart on the mock server
    */
   OperatorHarness(MockCluster cluster, Duration resync, Map<String, String> env, String userAgent) {
-    this(cluster, resync, env, userAgent, FraudPipelineReconciler::new);
+    this(
+        cluster,
+        resync,
+        env,
+        userAgent,
+        (ssa, clock, recheck, metrics) ->
+            new FraudPipelineReconciler(InstalledBackends.all(), ssa, clock, recheck, metrics));
   }
 
   /** What the reconciler is made from; tests may slow it down to catch it in flight. */

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class PipelineChangesTest extends OperatorTestBase {
 
   private Object forProvider(
-      Class<? extends io.fraudpipeline.operator.crossplane.kinds.ManagedResource> type,
+      Class<? extends io.fraudpipeline.operator.stack.ManagedObject> type,
       String name,
       String field) {
     var mr = cluster.mr(type, NS, name);

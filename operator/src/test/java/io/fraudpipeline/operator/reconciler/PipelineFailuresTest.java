@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.operator.Fixtures;
-import io.fraudpipeline.operator.crossplane.AssumedStatuses;
+import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
 import io.fraudpipeline.operator.crossplane.kinds.Queue;
 import io.fraudpipeline.operator.crossplane.kinds.Table;
 import io.fraudpipeline.testing.cluster.Eventually;
@@ -74,7 +74,7 @@ class PipelineFailuresTest extends OperatorTestBase {
   void anMrNameTakenByAnObjectOfNoPipelineStallsNamingItAndFreeingTheNameRecovers() {
     FraudPipeline pipeline = Fixtures.pipeline("seed");
     String queueName =
-        AssumedStatuses.renderAssumingReady(pipeline).desired().stream()
+        CrossplaneBackend.INSTANCE.renderAssumingReady(pipeline).desired().stream()
             .filter(mr -> mr.getKind().equals("Queue"))
             .findFirst()
             .orElseThrow()

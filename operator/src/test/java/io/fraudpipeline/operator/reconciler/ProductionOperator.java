@@ -3,9 +3,10 @@ package io.fraudpipeline.operator.reconciler;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fraudpipeline.operator.metrics.OperatorMetrics;
 import io.fraudpipeline.operator.runtime.GracefulShutdown;
+import io.fraudpipeline.operator.runtime.InstalledBackends;
 import io.fraudpipeline.operator.runtime.OperatorEndpoints;
-import io.fraudpipeline.operator.runtime.OperatorMetrics;
 import io.fraudpipeline.operator.runtime.OperatorRunner;
 import io.fraudpipeline.operator.runtime.OperatorSettings;
 import io.javaoperatorsdk.operator.Operator;
@@ -52,7 +53,12 @@ final class ProductionOperator implements AutoCloseable {
     client = new KubernetesClientBuilder().withConfig(OperatorRunner.withUserAgent(config)).build();
     OperatorSettings settings = OperatorSettings.fromEnvironment(env);
     reconciler =
-        new FraudPipelineReconciler(settings.serverSideApply(), Clock.systemUTC(), resync, metrics);
+        new FraudPipelineReconciler(
+            InstalledBackends.all(),
+            settings.serverSideApply(),
+            Clock.systemUTC(),
+            resync,
+            metrics);
     shutdown = new GracefulShutdown(code -> {});
     operator =
         OperatorRunner.create(

@@ -10,10 +10,10 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
-import io.fraudpipeline.operator.backend.Backends;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
+import io.fraudpipeline.operator.runtime.InstalledBackends;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.testing.cluster.AuditLog;
 import io.fraudpipeline.testing.cluster.ControlPlane;
 import io.fraudpipeline.testing.cluster.Eventually;
@@ -93,7 +93,7 @@ abstract class RealServerBackendLifecycleTest {
   abstract void assertRetained(GenericKubernetesResource table);
 
   /** After the pipeline is deleted: what the controllers did with the AWS objects of these. */
-  void assertAwsObjectsAfterDeletion(String namespace, List<ManagedResource> deleted) {}
+  void assertAwsObjectsAfterDeletion(String namespace, List<ManagedObject> deleted) {}
 
   @BeforeAll
   void start() throws Exception {
@@ -225,13 +225,13 @@ abstract class RealServerBackendLifecycleTest {
   }
 
   /** Every object of the pipeline, of every kind of this backend. */
-  List<ManagedResource> objects(String namespace, String name) {
+  List<ManagedObject> objects(String namespace, String name) {
     return labelled(kinds(), namespace, name);
   }
 
   /** The objects of these kinds labelled as the pipeline's. */
-  static List<ManagedResource> labelled(List<ManagedKind> kinds, String namespace, String name) {
-    List<ManagedResource> out = new ArrayList<>();
+  static List<ManagedObject> labelled(List<ManagedKind> kinds, String namespace, String name) {
+    List<ManagedObject> out = new ArrayList<>();
     for (ManagedKind kind : kinds) {
       out.addAll(
           admin
@@ -244,11 +244,11 @@ abstract class RealServerBackendLifecycleTest {
     return out;
   }
 
-  List<ManagedResource> objectsOfKind(String namespace, String name, String kind) {
+  List<ManagedObject> objectsOfKind(String namespace, String name, String kind) {
     return objects(namespace, name).stream().filter(m -> m.getKind().equals(kind)).toList();
   }
 
-  ManagedResource firstOfKind(String namespace, String name, String kind) {
+  ManagedObject firstOfKind(String namespace, String name, String kind) {
     return objectsOfKind(namespace, name, kind).stream().findFirst().orElseThrow();
   }
 
@@ -302,7 +302,7 @@ abstract class RealServerBackendLifecycleTest {
     String ns = ns("foreign");
     FraudPipeline p = seed(ns, "foreign");
     String queueName =
-        Backends.of(p).renderAssumingReady(p).desired().stream()
+        InstalledBackends.all().of(p).renderAssumingReady(p).desired().stream()
             .filter(m -> m.getKind().equals("Queue"))
             .findFirst()
             .orElseThrow()
@@ -357,7 +357,7 @@ abstract class RealServerBackendLifecycleTest {
         "tags, subscriptions and the removed kinds follow the spec",
         PATIENCE,
         () -> {
-          List<ManagedResource> now = objects(ns, "edits");
+          List<ManagedObject> now = objects(ns, "edits");
           return now.stream()
                   .filter(m -> tagsOf(m) != null)
                   .allMatch(
@@ -382,10 +382,10 @@ abstract class RealServerBackendLifecycleTest {
   @Test
   void aHandEditedOrDeletedObjectIsRepaired() {
     String ns = readyPipeline("repair");
-    ManagedResource queue = firstOfKind(ns, "repair", "Queue");
+    ManagedObject queue = firstOfKind(ns, "repair", "Queue");
     Object retention = settings(queue).get(queueRetentionField());
     assertThat(retention).isNotNull().isNotEqualTo(handEditedRetention());
-    ManagedResource topic = firstOfKind(ns, "repair", "Topic");
+    ManagedObject topic = firstOfKind(ns, "repair", "Topic");
 
     editSettings(admin, queue, Map.of(queueRetentionField(), handEditedRetention()));
     admin.resource(topic).withGracePeriod(0).delete();
@@ -394,8 +394,8 @@ abstract class RealServerBackendLifecycleTest {
         "the queue's retention restored and the topic re-created",
         PATIENCE,
         () -> {
-          ManagedResource q = firstOfKind(ns, "repair", "Queue");
-          List<ManagedResource> topics = objectsOfKind(ns, "repair", "Topic");
+          ManagedObject q = firstOfKind(ns, "repair", "Queue");
+          List<ManagedObject> topics = objectsOfKind(ns, "repair", "Topic");
           return String.valueOf(retention)
                   .equals(String.valueOf(settings(q).get(queueRetentionField())))
               && topics.stream()
@@ -422,10 +422,10 @@ abstract class RealServerBackendLifecycleTest {
   @Test
   void deletingThePipelineCollectsItsObjectsThroughOwnerReferences() {
     String ns = readyPipeline("delete");
-    List<ManagedResource> tables = objectsOfKind(ns, "delete", "Table");
+    List<ManagedObject> tables = objectsOfKind(ns, "delete", "Table");
     assertThat(tables).isNotEmpty();
     tables.forEach(this::assertRetained);
-    List<ManagedResource> before = objects(ns, "delete");
+    List<ManagedObject> before = objects(ns, "delete");
     long mark = cluster.auditLog().mark();
 
     admin.resources(FraudPipeline.class).inNamespace(ns).withName("delete").delete();

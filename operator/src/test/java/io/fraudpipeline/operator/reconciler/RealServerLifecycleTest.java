@@ -12,8 +12,8 @@ import io.fraudpipeline.api.v1alpha1.SubscriptionProtocol;
 import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.testing.cluster.ControlPlane;
 import io.fraudpipeline.testing.crd.FraudPipelineCrd;
 import io.fraudpipeline.testing.crd.ProjectPaths;
@@ -150,12 +150,12 @@ class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
   }
 
   /** Every MR of the pipeline, of every kind. */
-  static List<ManagedResource> mrs(String namespace, String name) {
+  static List<ManagedObject> mrs(String namespace, String name) {
     return labelled(CrossplaneKinds.all(), namespace, name);
   }
 
   /** The pipeline's MRs of one kind. */
-  static List<ManagedResource> mrsOfKind(String namespace, String name, String kind) {
+  static List<ManagedObject> mrsOfKind(String namespace, String name, String kind) {
     return mrs(namespace, name).stream().filter(m -> m.getKind().equals(kind)).toList();
   }
 

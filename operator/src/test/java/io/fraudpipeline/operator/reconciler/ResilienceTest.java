@@ -9,8 +9,8 @@ import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
 import io.fraudpipeline.operator.crossplane.kinds.Function;
 import io.fraudpipeline.operator.crossplane.kinds.LogGroup;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.crossplane.kinds.MetricAlarm;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.testing.cluster.Eventually;
 import java.time.Duration;
 import java.util.List;
@@ -143,7 +143,7 @@ class ResilienceTest extends OperatorTestBase {
     WantedStack.assertExactly(cluster.get(pipeline), cluster.mrs(NS));
   }
 
-  private Map<String, Object> forProvider(Class<? extends ManagedResource> type, String name) {
+  private Map<String, Object> forProvider(Class<? extends ManagedObject> type, String name) {
     return Fixtures.forProvider(cluster.mr(type, NS, name));
   }
 

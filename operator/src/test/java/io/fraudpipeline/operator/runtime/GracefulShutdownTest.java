@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
+import io.fraudpipeline.operator.metrics.OperatorMetrics;
 import io.fraudpipeline.operator.reconciler.FraudPipelineReconciler;
 import io.fraudpipeline.operator.reconciler.OperatorHarness;
 import io.fraudpipeline.operator.reconciler.OperatorTestBase;
@@ -61,7 +62,7 @@ class GracefulShutdownTest extends OperatorTestBase {
 
   private FraudPipelineReconciler heldReconciler(
       boolean ssa, Clock clock, Duration recheck, OperatorMetrics metrics) {
-    return new FraudPipelineReconciler(ssa, clock, recheck, metrics) {
+    return new FraudPipelineReconciler(InstalledBackends.all(), ssa, clock, recheck, metrics) {
       @Override
       public UpdateControl<FraudPipeline> reconcile(
           FraudPipeline pipeline, Context<FraudPipeline> context) {

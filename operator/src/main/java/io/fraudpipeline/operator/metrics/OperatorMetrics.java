@@ -1,8 +1,8 @@
-package io.fraudpipeline.operator.runtime;
+package io.fraudpipeline.operator.metrics;
 
 import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
-import io.fraudpipeline.operator.reconciler.Conditions;
+import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.Counter;
@@ -117,6 +117,12 @@ public final class OperatorMetrics implements AutoCloseable {
 
   /** Pipelines in the operator's cache whose {@code condition} is True. */
   public double pipelinesWith(String condition) {
-    return pipelines.get().filter(p -> Conditions.isTrue(p.getStatus(), condition)).count();
+    return pipelines.get().filter(p -> isTrue(p.getStatus(), condition)).count();
+  }
+
+  private static boolean isTrue(FraudPipelineStatus status, String type) {
+    return status != null
+        && status.getConditions().stream()
+            .anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
   }
 }

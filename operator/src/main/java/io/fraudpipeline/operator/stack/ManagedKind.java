@@ -1,25 +1,24 @@
-package io.fraudpipeline.operator.crossplane;
+package io.fraudpipeline.operator.stack;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import java.lang.reflect.InvocationTargetException;
 
 /**
- * A Crossplane kind the operator emits. Group, version, kind and plural come from the annotations
- * of its class in {@code kinds}; {@code regional} and {@code tagged} say whether its {@code
- * forProvider} takes {@code region} and {@code tags} (IAM is global; many API Gateway kinds take no
- * tags).
+ * A kind a backend emits. Group, version, kind and plural come from the annotations of its class;
+ * {@code regional} and {@code tagged} say whether its objects carry the region and tags (IAM is
+ * global to Crossplane; many API Gateway kinds take no tags).
  */
 public record ManagedKind(
     String group,
     String version,
     String kind,
     String plural,
-    Class<? extends ManagedResource> type,
+    Class<? extends ManagedObject> type,
     boolean regional,
     boolean tagged) {
 
-  static ManagedKind of(Class<? extends ManagedResource> type, boolean regional, boolean tagged) {
+  public static ManagedKind of(
+      Class<? extends ManagedObject> type, boolean regional, boolean tagged) {
     return new ManagedKind(
         HasMetadata.getGroup(type),
         HasMetadata.getVersion(type),
@@ -53,9 +52,10 @@ public record ManagedKind(
     return plural + "." + group;
   }
 
-  ManagedResource newResource() {
+  /** An empty object of this kind, apiVersion and kind set. */
+  public ManagedObject newObject() {
     try {
-      ManagedResource r = type.getDeclaredConstructor().newInstance();
+      ManagedObject r = type.getDeclaredConstructor().newInstance();
       r.setApiVersion(apiVersion());
       r.setKind(kind);
       return r;

@@ -1,11 +1,11 @@
-package io.fraudpipeline.operator.reconciler;
+package io.fraudpipeline.operator.cache;
 
-import io.fraudpipeline.operator.crossplane.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedKind;
 
 /** The API server refused the operator a write (403): the message names the verb and resource. */
 public final class AccessDeniedException extends RuntimeException {
 
-  AccessDeniedException(String verb, ManagedKind kind, String namespace) {
+  public AccessDeniedException(String verb, ManagedKind kind, String namespace) {
     super(message(verb, kind.plural(), kind.group(), namespace));
   }
 
