@@ -5,13 +5,13 @@ import io.fraudpipeline.operator.model.ApiDesign;
 import io.fraudpipeline.operator.model.AwsPartition;
 import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.StackComponents;
+import io.fraudpipeline.operator.stack.ApiRoutes;
 import io.fraudpipeline.operator.stack.DeploymentRollover;
 import io.fraudpipeline.operator.stack.Needs;
 import io.fraudpipeline.operator.stack.ObjectBuilder;
 import io.fraudpipeline.operator.stack.Output;
 import io.fraudpipeline.operator.stack.ResourceType;
 import io.fraudpipeline.operator.stack.StackBuild;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,33 +51,21 @@ final class AckApi {
             ? null
             : ApiDesign.lambdaInvokeUri(
                 AwsPartition.of(build.spec.getRegion()), build.spec.getRegion(), aliasArn);
-    List<ObjectBuilder> routes = new ArrayList<>();
-    for (ApiDesign.Route r : ApiDesign.routes(api)) {
-      ObjectBuilder method =
-          build
-              .object(ResourceType.METHOD, r.component())
-              .ref("restAPIRef", restApi)
-              .ref("resourceRef", build.name(r.resourceComponent()))
-              .set("httpMethod", r.httpMethod())
-              .set("authorizationType", r.authorization())
-              .set("apiKeyRequired", r.apiKeyRequired())
-              .set("requestParameters", r.requestParameters());
-      build.emit(method);
-      routes.add(method);
-    }
-    for (ApiDesign.Route r : ApiDesign.routes(api)) {
-      ObjectBuilder integration =
-          build
-              .object(ResourceType.INTEGRATION, r.component())
-              .ref("restAPIRef", restApi)
-              .ref("resourceRef", build.name(r.resourceComponent()))
-              .set("httpMethod", r.httpMethod())
-              .set("type", ApiDesign.INTEGRATION_TYPE)
-              .set("integrationHTTPMethod", ApiDesign.INTEGRATION_METHOD)
-              .set("uri", uri);
-      build.emit(integration, route);
-      routes.add(integration);
-    }
+    List<ObjectBuilder> routes =
+        ApiRoutes.add(
+            build,
+            api,
+            new ApiRoutes.Shape(
+                "restAPIRef",
+                "resourceRef",
+                "authorizationType",
+                (b, integration, r, needs) ->
+                    integration
+                        .set("httpMethod", r.httpMethod())
+                        .set("type", ApiDesign.INTEGRATION_TYPE)
+                        .set("integrationHTTPMethod", ApiDesign.INTEGRATION_METHOD)
+                        .set("uri", uri)),
+            () -> route);
 
     String deployment = deployment(build, routes, route.met(), apiId);
     build.emit(

@@ -166,7 +166,7 @@ final class AckFunctions {
       for (FunctionRole f : FunctionRole.values()) {
         build
             .observed
-            .find(AckKinds.ALIAS, build.name(StackComponents.alias(f)))
+            .find(AckKinds.ALIAS.kind(), build.name(StackComponents.alias(f)))
             .map(a -> FieldPath.string(a, "spec", "functionVersion"))
             .ifPresent(v -> versions.put(f.shortName(), v));
       }
@@ -212,12 +212,15 @@ final class AckFunctions {
             StackComponents.deadLetterQueue(FunctionRole.PROCESSOR),
             Output.ARN);
     List<GenericKubernetesResource> existing =
-        build.observedStartingWith(AckKinds.EVENT_SOURCE_MAPPING, StackComponents.PROCESSOR_STREAM);
+        build.observedStartingWith(
+            AckKinds.EVENT_SOURCE_MAPPING.kind(), StackComponents.PROCESSOR_STREAM);
     if (streamArn == null) {
       // the stream ARN may be missing for a moment: keep what runs rather than delete it
-      existing.forEach(e -> build.keep(AckKinds.EVENT_SOURCE_MAPPING, e));
+      existing.forEach(e -> build.keep(AckKinds.EVENT_SOURCE_MAPPING.kind(), e));
       build.hold(
-          AckKinds.EVENT_SOURCE_MAPPING, build.name(StackComponents.PROCESSOR_STREAM), needs);
+          AckKinds.EVENT_SOURCE_MAPPING.kind(),
+          build.name(StackComponents.PROCESSOR_STREAM),
+          needs);
       return;
     }
     String component =
@@ -239,16 +242,8 @@ final class AckFunctions {
       AckAnnotations.adoptOrCreate(mapping, Map.of("uuid", uuid));
     }
     build.emit(
-        mapping
-            .set("eventSourceARN", streamArn)
-            .set("functionName", aliasArn)
-            .set("startingPosition", stream.startingPosition())
-            .set("batchSize", stream.batchSize())
-            .set("maximumRetryAttempts", stream.maximumRetryAttempts())
-            .set("maximumRecordAgeInSeconds", stream.maximumRecordAgeSeconds())
-            .set("parallelizationFactor", stream.parallelizationFactor())
-            .set("bisectBatchOnFunctionError", stream.bisectBatchOnFunctionError())
-            .set("functionResponseTypes", stream.functionResponseTypes())
+        FunctionObjects.streamSettings(
+                mapping.set("eventSourceARN", streamArn).set("functionName", aliasArn), stream)
             .set(
                 "filterCriteria",
                 Map.of("filters", List.of(Map.of("pattern", stream.filterPattern()))))

@@ -5,6 +5,7 @@ import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.ProviderConfigRef;
 import io.fraudpipeline.operator.model.InvalidSpecException;
 import io.fraudpipeline.operator.model.StackComponents;
+import io.fraudpipeline.operator.stack.DataObjects;
 import io.fraudpipeline.operator.stack.ObservedObjects;
 import io.fraudpipeline.operator.stack.Output;
 import io.fraudpipeline.operator.stack.RenderedStack;
@@ -43,7 +44,7 @@ final class AckStack {
               + " (services.k8s.aws/owner-account-id and ack-role-account-map, see"
               + " docs/backends.md)");
     }
-    AckData.add(build);
+    DataObjects.add(build, new AckData(build));
     AckIam.roles(build);
     AckFunctions.logGroups(build);
     AckFunctions.functions(build);

@@ -12,13 +12,13 @@ import io.fraudpipeline.operator.model.ApiDesign;
 import io.fraudpipeline.operator.model.FunctionAliases;
 import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.StackComponents;
+import io.fraudpipeline.operator.stack.ApiRoutes;
 import io.fraudpipeline.operator.stack.DeploymentRollover;
 import io.fraudpipeline.operator.stack.Needs;
 import io.fraudpipeline.operator.stack.ObjectBuilder;
 import io.fraudpipeline.operator.stack.Output;
 import io.fraudpipeline.operator.stack.ResourceType;
 import io.fraudpipeline.operator.stack.StackBuild;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,23 +51,7 @@ final class ApiResources {
             .set("endpointConfiguration", Map.of("types", List.of("REGIONAL"))));
     paths(build, restApi);
 
-    List<ObjectBuilder> routes = new ArrayList<>();
-    for (ApiDesign.Route route : ApiDesign.routes(api)) {
-      ObjectBuilder method =
-          build
-              .object(ResourceType.METHOD, route.component())
-              .ref("restApiIdRef", restApi)
-              .ref("resourceIdRef", build.name(route.resourceComponent()))
-              .set("httpMethod", route.httpMethod())
-              .set("authorization", route.authorization())
-              .set("apiKeyRequired", route.apiKeyRequired())
-              .set("requestParameters", route.requestParameters());
-      build.emit(method);
-      routes.add(method);
-    }
-    for (ApiDesign.Route route : ApiDesign.routes(api)) {
-      routes.add(integration(build, route));
-    }
+    List<ObjectBuilder> routes = ApiRoutes.add(build, api, ROUTES, build::needs);
 
     String deployment = deployment(build, routes);
     // a stage created before its deployment's name is known would be edited once it is
@@ -109,30 +93,28 @@ final class ApiResources {
     }
   }
 
-  /** Emits the integration (or records it as waiting for the alias) and returns it. */
-  private static ObjectBuilder integration(StackBuild build, ApiDesign.Route route) {
-    Needs needs = build.needs();
-    ObjectBuilder mr =
-        build
-            .object(ResourceType.INTEGRATION, route.component())
-            .ref("restApiIdRef", build.name(StackComponents.REST_API))
-            .ref("resourceIdRef", build.name(route.resourceComponent()))
-            .ref("httpMethodRef", build.name(route.component()))
-            .set("type", ApiDesign.INTEGRATION_TYPE)
-            .set("integrationHttpMethod", ApiDesign.INTEGRATION_METHOD);
+  private static final ApiRoutes.Shape ROUTES =
+      new ApiRoutes.Shape(
+          "restApiIdRef", "resourceIdRef", "authorization", ApiResources::integrate);
+
+  /** References resolve the method and, without SnapStart, the function's invoke ARN. */
+  private static void integrate(
+      StackBuild build, ObjectBuilder integration, ApiDesign.Route route, Needs needs) {
+    integration
+        .ref("httpMethodRef", build.name(route.component()))
+        .set("type", ApiDesign.INTEGRATION_TYPE)
+        .set("integrationHttpMethod", ApiDesign.INTEGRATION_METHOD);
     if (FunctionAliases.enabled(build.spec.getFunctions())) {
       // the reference would resolve to the unqualified function's invoke ARN: use the alias's
-      mr.set(
+      integration.set(
           "uri",
           needs.output(
               ResourceType.ALIAS,
               StackComponents.alias(FunctionRole.PROCESSOR),
               Output.INVOKE_ARN));
     } else {
-      mr.ref("uriRef", build.name(StackComponents.function(FunctionRole.PROCESSOR)));
+      integration.ref("uriRef", build.name(StackComponents.function(FunctionRole.PROCESSOR)));
     }
-    build.emit(mr, needs);
-    return mr;
   }
 
   /** The deployment of the routes, with a trigger the provider redeploys on. */

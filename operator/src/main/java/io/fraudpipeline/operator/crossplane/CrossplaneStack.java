@@ -5,6 +5,7 @@ import io.fraudpipeline.operator.model.ApiDesign;
 import io.fraudpipeline.operator.model.FunctionAliases;
 import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.StackComponents;
+import io.fraudpipeline.operator.stack.DataObjects;
 import io.fraudpipeline.operator.stack.ObservedObjects;
 import io.fraudpipeline.operator.stack.Output;
 import io.fraudpipeline.operator.stack.RenderedStack;
@@ -24,7 +25,7 @@ final class CrossplaneStack {
 
   static RenderedStack build(FraudPipeline pipeline, ObservedObjects observed) {
     StackBuild build = new StackBuild(pipeline, observed, CrossplaneDialect.INSTANCE);
-    DataResources.add(build);
+    DataObjects.add(build, DataResources.INSTANCE);
     IamResources.roles(build);
     FunctionResources.logGroups(build);
     FunctionResources.functions(build);

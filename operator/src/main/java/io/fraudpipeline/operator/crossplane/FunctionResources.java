@@ -137,14 +137,7 @@ final class FunctionResources {
       mapping.ref("functionNameRef", build.name(StackComponents.function(FunctionRole.PROCESSOR)));
     }
     build.emit(
-        mapping
-            .set("startingPosition", stream.startingPosition())
-            .set("batchSize", stream.batchSize())
-            .set("maximumRetryAttempts", stream.maximumRetryAttempts())
-            .set("maximumRecordAgeInSeconds", stream.maximumRecordAgeSeconds())
-            .set("parallelizationFactor", stream.parallelizationFactor())
-            .set("bisectBatchOnFunctionError", stream.bisectBatchOnFunctionError())
-            .set("functionResponseTypes", stream.functionResponseTypes())
+        FunctionObjects.streamSettings(mapping, stream)
             .set(
                 "filterCriteria",
                 Map.of("filter", List.of(Map.of("pattern", stream.filterPattern()))))

@@ -4,7 +4,9 @@ import io.fraudpipeline.api.v1alpha1.FraudPipelineSpec;
 import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
 import io.fraudpipeline.functions.contract.TableSchema;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The stack's data and messaging in AWS's terms, whichever backend makes them: the two tables, a
@@ -24,7 +26,19 @@ public final class DataDesign {
       String hashKey,
       String streamViewType,
       boolean pointInTimeRecovery,
-      String ttlAttribute) {}
+      String ttlAttribute) {
+
+    /** DynamoDB's TimeToLiveSpecification, which both backends spell alike; null without. */
+    public Map<String, Object> timeToLive() {
+      if (ttlAttribute == null) {
+        return null;
+      }
+      Map<String, Object> ttl = new LinkedHashMap<>();
+      ttl.put("attributeName", ttlAttribute);
+      ttl.put("enabled", true);
+      return ttl;
+    }
+  }
 
   /** A dead-letter queue, encrypted with SQS-managed keys. */
   public record Queue(String component, String awsName, Integer retentionSeconds) {}

@@ -5,6 +5,7 @@ import io.fraudpipeline.operator.model.FunctionDesign;
 import io.fraudpipeline.operator.model.FunctionEnvironment;
 import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.StackComponents;
+import io.fraudpipeline.operator.model.StreamMappingDesign;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -76,6 +77,21 @@ public final class FunctionObjects {
         .set("timeout", fn.timeoutSeconds())
         .set("reservedConcurrentExecutions", reservedConcurrency)
         .set("tracingConfig", Map.of("mode", fn.tracingMode()));
+  }
+
+  /**
+   * The stream mapping's settings both backends spell as Lambda's CreateEventSourceMapping does;
+   * the source, the function, the filter and the failure destination are each backend's own.
+   */
+  public static ObjectBuilder streamSettings(ObjectBuilder mapping, StreamMappingDesign stream) {
+    return mapping
+        .set("startingPosition", stream.startingPosition())
+        .set("batchSize", stream.batchSize())
+        .set("maximumRetryAttempts", stream.maximumRetryAttempts())
+        .set("maximumRecordAgeInSeconds", stream.maximumRecordAgeSeconds())
+        .set("parallelizationFactor", stream.parallelizationFactor())
+        .set("bisectBatchOnFunctionError", stream.bisectBatchOnFunctionError())
+        .set("functionResponseTypes", stream.functionResponseTypes());
   }
 
   /** Lambda's {@code Environment} shape, which both backends keep. */
