@@ -6,9 +6,9 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fraudpipeline.operator.ack.AckKinds;
-import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
+import io.fraudpipeline.operator.runtime.InstalledBackends;
+import io.fraudpipeline.operator.stack.ManagedKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +27,7 @@ class RbacDerivationTest {
   private static final String FIX =
       "update fpo.crossplaneResources and fpo.ackResources in"
           + " helm/fraud-pipeline-operator/templates/_rbac.tpl to match"
-          + " io.fraudpipeline.operator.backend.Backends.allKinds()";
+          + " io.fraudpipeline.operator.runtime.InstalledBackends.all().allKinds()";
 
   /** What the reconcile role grants besides the backends' kinds. */
   private static final Set<String> NOT_BACKEND =
@@ -39,7 +39,7 @@ class RbacDerivationTest {
           "events.events.k8s.io");
 
   private static Set<String> emitted() {
-    return Backends.allKinds().stream()
+    return InstalledBackends.all().allKinds().stream()
         .map(k -> k.plural() + "." + k.group())
         .collect(Collectors.toCollection(TreeSet::new));
   }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudpipeline.dynalite.TableDefinition;
 import io.fraudpipeline.operator.cli.PipelineReader;
-import io.fraudpipeline.operator.crossplane.CrossplaneStack;
-import io.fraudpipeline.operator.crossplane.ObservedResources;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
+import io.fraudpipeline.operator.stack.ManagedObject;
+import io.fraudpipeline.operator.stack.ObservedObjects;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +61,9 @@ class TablesMatchOperatorTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Map<String, Object>> operatorTables() {
     Map<String, Map<String, Object>> tables = new LinkedHashMap<>();
-    for (ManagedResource mr :
-        CrossplaneStack.build(PipelineReader.readPipeline(PIPELINE), ObservedResources.none())
+    for (ManagedObject mr :
+        CrossplaneBackend.INSTANCE
+            .render(PipelineReader.readPipeline(PIPELINE), ObservedObjects.none())
             .desired()) {
       if (!mr.getKind().equals("Table")) {
         continue;

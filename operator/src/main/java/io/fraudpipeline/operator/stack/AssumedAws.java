@@ -29,10 +29,6 @@ public final class AssumedAws {
     this.prefix = "arn:" + AwsPartition.of(region) + ":";
   }
 
-  public String region() {
-    return region;
-  }
-
   /** {@code arn:<partition>:<service>:<region>:<account>:<resource>}. */
   public String arn(String service, String resource) {
     return prefix + service + ":" + region + ":" + ACCOUNT + ":" + resource;

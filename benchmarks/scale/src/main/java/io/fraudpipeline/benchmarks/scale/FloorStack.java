@@ -2,8 +2,8 @@ package io.fraudpipeline.benchmarks.scale;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
-import io.fraudpipeline.operator.crossplane.AssumedStatuses;
-import io.fraudpipeline.operator.crossplane.RenderedStack;
+import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
+import io.fraudpipeline.operator.stack.RenderedStack;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +17,7 @@ final class FloorStack {
   private FloorStack() {}
 
   static List<GenericKubernetesResource> of(FraudPipeline pipeline) {
-    RenderedStack stack = AssumedStatuses.renderAssumingReady(pipeline);
+    RenderedStack stack = CrossplaneBackend.INSTANCE.renderAssumingReady(pipeline);
     if (!stack.waiting().isEmpty()) {
       throw new IllegalStateException(
           "the model still holds back MRs with every status assumed: " + stack.waiting());

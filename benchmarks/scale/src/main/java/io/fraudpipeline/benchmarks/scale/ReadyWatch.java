@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
-import io.fraudpipeline.operator.crossplane.Readiness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ final class ReadyWatch implements AutoCloseable {
     return new ReadyWatch(
         client,
         CrossplaneKinds.all().stream().map(k -> new Kind(k.apiVersion(), k.kind())).toList(),
-        Readiness::isReady);
+        CrossplaneBackend.INSTANCE::isReady);
   }
 
   ReadyWatch(

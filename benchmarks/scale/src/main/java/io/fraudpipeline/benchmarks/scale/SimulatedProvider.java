@@ -11,9 +11,9 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fraudpipeline.operator.crossplane.AssumedStatuses;
+import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -143,7 +143,10 @@ public final class SimulatedProvider implements AutoCloseable {
   static Map<String, Object> statusFor(GenericKubernetesResource mr) {
     Map<String, Object> assumed =
         (Map<String, Object>)
-            AssumedStatuses.withStatus(mr).getAdditionalProperties().get("status");
+            CrossplaneBackend.INSTANCE
+                .withAssumedStatus(mr)
+                .getAdditionalProperties()
+                .get("status");
     Map<String, Object> atProvider =
         new LinkedHashMap<>((Map<String, Object>) assumed.get("atProvider"));
     Object spec = mr.getAdditionalProperties().get("spec");

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
-import io.fraudpipeline.operator.crossplane.CrossplaneStack;
-import io.fraudpipeline.operator.crossplane.ObservedResources;
-import io.fraudpipeline.operator.crossplane.RenderedStack;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.stack.ManagedObject;
+import io.fraudpipeline.operator.stack.ObservedObjects;
+import io.fraudpipeline.operator.stack.RenderedStack;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,8 +62,8 @@ class FloorStackTest {
   }
 
   /** The operator's passes, each seeing the provider's statuses of what the last pass built. */
-  private static List<ManagedResource> operatorsFinalStack(FraudPipeline pipeline) {
-    RenderedStack stack = CrossplaneStack.build(pipeline, ObservedResources.none());
+  private static List<ManagedObject> operatorsFinalStack(FraudPipeline pipeline) {
+    RenderedStack stack = CrossplaneBackend.INSTANCE.render(pipeline, ObservedObjects.none());
     for (int pass = 0; pass < 20 && !stack.waiting().isEmpty(); pass++) {
       List<GenericKubernetesResource> observed =
           stack.desired().stream()
@@ -74,7 +74,7 @@ class FloorStackTest {
                     return seen;
                   })
               .toList();
-      stack = CrossplaneStack.build(pipeline, new ObservedResources(observed));
+      stack = CrossplaneBackend.INSTANCE.render(pipeline, new ObservedObjects(observed));
     }
     assertThat(stack.waiting()).as("MRs still waiting after the provider reported all").isEmpty();
     return stack.desired();

@@ -1,8 +1,8 @@
 package io.fraudpipeline.benchmarks.scale.kro;
 
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
-import io.fraudpipeline.operator.crossplane.AssumedStatuses;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -18,7 +18,7 @@ record Coverage(Map<String, Integer> kro, Map<String, Integer> operator) {
 
   static Coverage of(Rgd rgd, FraudPipeline pipeline) {
     Map<String, Integer> operator = new TreeMap<>();
-    for (ManagedResource mr : AssumedStatuses.renderAssumingReady(pipeline).desired()) {
+    for (ManagedObject mr : CrossplaneBackend.INSTANCE.renderAssumingReady(pipeline).desired()) {
       operator.merge(mr.getApiVersion() + " " + mr.getKind(), 1, Integer::sum);
     }
     return new Coverage(rgd.objectCounts(KroInstance.spec(pipeline)), operator);

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fraudpipeline.benchmarks.scale.SimulatedProvider;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedKind;
 import io.fraudpipeline.testing.cluster.ControlPlane;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.fraudpipeline.benchmarks.scale.kro;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

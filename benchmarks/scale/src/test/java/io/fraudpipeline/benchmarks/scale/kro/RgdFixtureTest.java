@@ -8,8 +8,8 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fraudpipeline.api.v1alpha1.Authorization;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.cli.PipelineReader;
-import io.fraudpipeline.operator.crossplane.AssumedStatuses;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,7 +73,7 @@ class RgdFixtureTest {
   @Test
   void templatesNamedByALiteralNameTheOperatorsMrs() {
     Set<String> operatorNames = new HashSet<>();
-    for (ManagedResource mr : AssumedStatuses.renderAssumingReady(example).desired()) {
+    for (ManagedObject mr : CrossplaneBackend.INSTANCE.renderAssumingReady(example).desired()) {
       operatorNames.add(mr.getKind() + " " + mr.getMetadata().getName());
     }
     String pipeline = example.getMetadata().getName();
