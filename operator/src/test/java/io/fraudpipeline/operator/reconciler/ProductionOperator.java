@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The operator as the chart runs it (SSA on, leader election on, the chart's settings, its HTTP
@@ -41,19 +42,40 @@ final class ProductionOperator implements AutoCloseable {
     return env;
   }
 
+  /** What the reconciler is made from; a test may hold it up to catch a pass in flight. */
+  interface ReconcilerFactory {
+    FraudPipelineReconciler create(
+        boolean serverSideApply, Clock clock, Duration recheck, OperatorMetrics metrics);
+  }
+
+  /** The chart's environment for an operator watching one namespace, with its Lease there. */
+  static Map<String, String> watchingOnly(String namespace) {
+    Map<String, String> env = chartEnvironment(namespace, "operator-" + namespace);
+    env.put("WATCH_NAMESPACES", namespace);
+    return env;
+  }
+
   final KubernetesClient client;
   final OperatorMetrics metrics = new OperatorMetrics();
   final Operator operator;
   final FraudPipelineReconciler reconciler;
   final OperatorEndpoints endpoints;
-  private final GracefulShutdown shutdown;
+  final GracefulShutdown shutdown;
+
+  /** How often this replica was told it lost the lease (its exit, in production). */
+  final AtomicInteger leadershipLosses = new AtomicInteger();
 
   ProductionOperator(Config config, Map<String, String> env, Duration resync) throws IOException {
+    this(config, env, resync, FraudPipelineReconciler::new);
+  }
+
+  ProductionOperator(
+      Config config, Map<String, String> env, Duration resync, ReconcilerFactory reconcilers)
+      throws IOException {
     client = new KubernetesClientBuilder().withConfig(OperatorRunner.withUserAgent(config)).build();
     OperatorSettings settings = OperatorSettings.fromEnvironment(env);
-    reconciler =
-        new FraudPipelineReconciler(settings.serverSideApply(), Clock.systemUTC(), resync, metrics);
-    shutdown = new GracefulShutdown(code -> {});
+    reconciler = reconcilers.create(settings.serverSideApply(), Clock.systemUTC(), resync, metrics);
+    shutdown = new GracefulShutdown(code -> leadershipLosses.incrementAndGet());
     operator =
         OperatorRunner.create(
             client,
