@@ -52,7 +52,6 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   public static final Duration CRD_RECHECK = Duration.ofSeconds(30);
 
   private final ManagedResourceInformers informers;
-  private final boolean serverSideApply;
   private final Clock clock;
   private final PipelineStatusFactory statuses;
 
@@ -67,9 +66,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   private final Duration recheck;
   private final OperatorMetrics metrics;
 
-  public FraudPipelineReconciler(
-      boolean serverSideApply, Clock clock, Duration recheck, OperatorMetrics metrics) {
-    this.serverSideApply = serverSideApply;
+  public FraudPipelineReconciler(Clock clock, Duration recheck, OperatorMetrics metrics) {
     this.clock = clock;
     this.recheck = recheck;
     this.metrics = metrics;
@@ -189,7 +186,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     StackApplier.Changes changes;
     try {
       changes =
-          new StackApplier(new ManagedResourceWriter(context.getClient(), serverSideApply, metrics))
+          new StackApplier(new ManagedResourceWriter(context.getClient(), metrics))
               .apply(stack, observed);
     } catch (NameTakenException e) {
       // the other object is not labelled, so no event says when it goes: look again
@@ -353,16 +350,8 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
       return UpdateControl.<FraudPipeline>noUpdate().rescheduleAfter(due);
     }
     pipeline.setStatus(status);
-    if (serverSideApply) {
-      statusWrites.written(id, status); // JOSDK patches it right after this returns
-      return UpdateControl.patchStatus(pipeline);
-    }
-    // Without SSA, JOSDK sends a JSON Patch computed against its cache, which the mock server
-    // applies to its newer copy and fails on; a PUT of the status with the resourceVersion is
-    // rejected with 409 when stale instead, and retried.
-    context.getClient().resource(pipeline).updateStatus();
-    statusWrites.written(id, status);
-    return UpdateControl.noUpdate();
+    statusWrites.written(id, status); // JOSDK patches it right after this returns
+    return UpdateControl.patchStatus(pipeline);
   }
 
   private static boolean sameStalled(FraudPipelineStatus previous, String reason, String message) {

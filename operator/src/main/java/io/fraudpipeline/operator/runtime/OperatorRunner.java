@@ -61,8 +61,6 @@ public final class OperatorRunner {
         new Operator(
             o -> {
               o.withKubernetesClient(client)
-                  .withUseSSAToPatchPrimaryResource(settings.serverSideApply())
-                  .withSSABasedCreateUpdateMatchForDependentResources(settings.serverSideApply())
                   .withCloseClientOnStop(false)
                   .withConcurrentReconciliationThreads(settings.reconcileConcurrency())
                   .withReconciliationTerminationTimeout(settings.shutdownTimeout())
@@ -111,9 +109,6 @@ public final class OperatorRunner {
   public static FraudPipelineReconciler reconciler(
       OperatorSettings settings, OperatorMetrics metrics) {
     return new FraudPipelineReconciler(
-        settings.serverSideApply(),
-        Clock.systemUTC(),
-        FraudPipelineReconciler.CRD_RECHECK,
-        metrics);
+        Clock.systemUTC(), FraudPipelineReconciler.CRD_RECHECK, metrics);
   }
 }

@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The operator as the chart runs it (SSA on, leader election on, the chart's settings, its HTTP
- * endpoints on a free port), on a real API server with a client of its own. Only the resync and a
- * stalled pipeline's second look are shorter, so tests see several.
+ * The operator as the chart runs it (leader election on, the chart's settings, its HTTP endpoints
+ * on a free port), on a real API server with a client of its own. Only the resync and a stalled
+ * pipeline's second look are shorter, so tests see several.
  */
 final class ProductionOperator implements AutoCloseable {
 
@@ -35,7 +35,6 @@ final class ProductionOperator implements AutoCloseable {
     env.put("HOSTNAME", podName);
     env.put("LOG_LEVEL", "info");
     env.put("LOG_FORMAT", "text");
-    env.put("SERVER_SIDE_APPLY", "true");
     env.put("LEADER_ELECTION", "true");
     env.put("RECONCILE_CONCURRENCY", "5");
     env.put("RESYNC_PERIOD", "10m");
@@ -44,8 +43,7 @@ final class ProductionOperator implements AutoCloseable {
 
   /** What the reconciler is made from; a test may hold it up to catch a pass in flight. */
   interface ReconcilerFactory {
-    FraudPipelineReconciler create(
-        boolean serverSideApply, Clock clock, Duration recheck, OperatorMetrics metrics);
+    FraudPipelineReconciler create(Clock clock, Duration recheck, OperatorMetrics metrics);
   }
 
   /** The chart's environment for an operator watching one namespace, with its Lease there. */
@@ -74,7 +72,7 @@ final class ProductionOperator implements AutoCloseable {
       throws IOException {
     client = new KubernetesClientBuilder().withConfig(OperatorRunner.withUserAgent(config)).build();
     OperatorSettings settings = OperatorSettings.fromEnvironment(env);
-    reconciler = reconcilers.create(settings.serverSideApply(), Clock.systemUTC(), resync, metrics);
+    reconciler = reconcilers.create(Clock.systemUTC(), resync, metrics);
     shutdown = new GracefulShutdown(code -> leadershipLosses.incrementAndGet());
     operator =
         OperatorRunner.create(

@@ -58,8 +58,8 @@ class RealServerShutdownTest {
   }
 
   private FraudPipelineReconciler heldReconciler(
-      boolean ssa, Clock clock, Duration recheck, OperatorMetrics metrics) {
-    return new FraudPipelineReconciler(ssa, clock, recheck, metrics) {
+      Clock clock, Duration recheck, OperatorMetrics metrics) {
+    return new FraudPipelineReconciler(clock, recheck, metrics) {
       @Override
       public UpdateControl<FraudPipeline> reconcile(
           FraudPipeline pipeline, Context<FraudPipeline> context) {
