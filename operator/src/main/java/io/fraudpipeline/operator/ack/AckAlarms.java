@@ -1,63 +1,44 @@
 package io.fraudpipeline.operator.ack;
 
-import static io.fraudpipeline.operator.ack.AckKinds.METRIC_ALARM;
-import static io.fraudpipeline.operator.ack.AckKinds.TOPIC;
-
 import io.fraudpipeline.operator.model.AlarmDesign;
-import io.fraudpipeline.operator.model.Alarms;
-import io.fraudpipeline.operator.model.StackComponents;
+import io.fraudpipeline.operator.stack.AlarmObjects;
+import io.fraudpipeline.operator.stack.ObjectBuilder;
+import io.fraudpipeline.operator.stack.StackBuild;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The alarms as ACK MetricAlarms (metric math), notifying the alarm topic's copied ARN. */
+/**
+ * The alarms as ACK MetricAlarms: named in spec, queries in {@code metrics} as {@code metricStat}
+ * with dimensions as a list, and OK actions spelled {@code oKActions}, as the controller does.
+ */
 final class AckAlarms {
 
   private AckAlarms() {}
 
-  static void add(AckContext ctx) {
-    for (AlarmDesign alarm :
-        Alarms.of(ctx.names, ctx.spec.getAlarms(), ctx.spec.getApi().getStageName())) {
-      AckNeeds needs = ctx.needs();
-      String topicArn = needs.status(TOPIC, ctx.name(StackComponents.ALARM_TOPIC), AckStatus.ARN);
-      List<String> actions = topicArn == null ? null : List.of(topicArn);
-      ctx.emit(
-          ctx.object(METRIC_ALARM, StackComponents.alarm(alarm.name(), ctx.names.suffix()))
-              .set("name", alarm.name())
-              .set("alarmDescription", alarm.description())
-              .set("comparisonOperator", alarm.comparisonOperator())
-              .set("threshold", alarm.threshold())
-              .set("evaluationPeriods", alarm.evaluationPeriods())
-              .set("treatMissingData", alarm.treatMissingData())
-              .set("metrics", alarm.queries().stream().map(AckAlarms::query).toList())
-              .set("alarmActions", actions)
-              .set("oKActions", actions),
-          needs);
-    }
+  static void add(StackBuild build) {
+    AlarmObjects.add(build, AckAlarms::map);
+  }
+
+  private static void map(ObjectBuilder alarm, AlarmDesign design, List<String> actions) {
+    AlarmObjects.common(alarm.set("name", design.name()), design)
+        .set("metrics", design.queries().stream().map(AckAlarms::query).toList())
+        .set("alarmActions", actions)
+        .set("oKActions", actions);
   }
 
   private static Map<String, Object> query(AlarmDesign.Query q) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", q.id());
-    if (q.metric() != null) {
-      Map<String, Object> metric = new LinkedHashMap<>();
-      metric.put("namespace", q.metric().namespace());
-      metric.put("metricName", q.metric().name());
-      metric.put(
-          "dimensions",
-          q.metric().dimensions().entrySet().stream()
-              .map(e -> (Object) Map.of("name", e.getKey(), "value", e.getValue()))
-              .toList());
-      Map<String, Object> stat = new LinkedHashMap<>();
-      stat.put("metric", metric);
-      stat.put("period", q.metric().period());
-      stat.put("stat", q.metric().stat());
-      out.put("metricStat", stat);
-    } else {
-      out.put("expression", q.expression());
-      out.put("label", q.label());
-    }
-    out.put("returnData", q.returnData());
-    return out;
+    return AlarmObjects.query(
+        q,
+        "metricStat",
+        m -> {
+          Map<String, Object> stat = new LinkedHashMap<>();
+          stat.put(
+              "metric",
+              AlarmObjects.metric(m, TagShape.LIST.render(m.dimensions(), "name", "value")));
+          stat.put("period", m.period());
+          stat.put("stat", m.stat());
+          return stat;
+        });
   }
 }

@@ -1,5 +1,10 @@
 package io.fraudpipeline.operator.ack;
 
+import io.fraudpipeline.operator.model.Json;
+import io.fraudpipeline.operator.stack.ObjectBuilder;
+import java.util.Map;
+import java.util.TreeMap;
+
 /** The annotations the ACK runtime reads on each object. */
 final class AckAnnotations {
 
@@ -23,4 +28,12 @@ final class AckAnnotations {
   static final String ADOPT_OR_CREATE = "adopt-or-create";
 
   private AckAnnotations() {}
+
+  /** Find the AWS object by these fields before creating one. */
+  static ObjectBuilder adoptOrCreate(ObjectBuilder object, Map<String, String> fields) {
+    // sorted: the annotation must read the same in every JVM, or each restart rewrites it
+    return object
+        .annotate(ADOPTION_POLICY, ADOPT_OR_CREATE)
+        .annotate(ADOPTION_FIELDS, Json.write(new TreeMap<>(fields)));
+  }
 }

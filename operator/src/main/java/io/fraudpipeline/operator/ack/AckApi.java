@@ -1,100 +1,81 @@
 package io.fraudpipeline.operator.ack;
 
-import static io.fraudpipeline.operator.ack.AckKinds.ALIAS;
-import static io.fraudpipeline.operator.ack.AckKinds.API_RESOURCE;
-import static io.fraudpipeline.operator.ack.AckKinds.DEPLOYMENT;
-import static io.fraudpipeline.operator.ack.AckKinds.INTEGRATION;
-import static io.fraudpipeline.operator.ack.AckKinds.METHOD;
-import static io.fraudpipeline.operator.ack.AckKinds.REST_API;
-import static io.fraudpipeline.operator.ack.AckKinds.STAGE;
-
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.api.v1alpha1.ApiSpec;
+import io.fraudpipeline.operator.model.ApiDesign;
+import io.fraudpipeline.operator.model.AwsPartition;
 import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.StackComponents;
-import java.util.ArrayList;
+import io.fraudpipeline.operator.stack.ApiRoutes;
+import io.fraudpipeline.operator.stack.DeploymentRollover;
+import io.fraudpipeline.operator.stack.Needs;
+import io.fraudpipeline.operator.stack.ObjectBuilder;
+import io.fraudpipeline.operator.stack.Output;
+import io.fraudpipeline.operator.stack.ResourceType;
+import io.fraudpipeline.operator.stack.StackBuild;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The REST API: POST /transactions and GET /transactions/{transactionId}, both proxied to the
- * processor's live alias; a deployment that changes when they do; the stage. The ids API Gateway
- * assigns live only in status, so each object also names its own id as adoption fields once known:
- * if the object is ever re-created without status (a restore, a re-created pipeline), ACK finds the
- * same API instead of creating a second one.
+ * The API design in the ACK controllers' shapes. ACK has fewer references than Crossplane: the root
+ * resource's id and the alias's ARN are copied from status. The ids API Gateway assigns live only
+ * in status, so each object also names its own id as adoption fields once known: if the object is
+ * ever re-created without status (a restore, a re-created pipeline), ACK finds the same API instead
+ * of creating a second one.
  */
 final class AckApi {
 
   private AckApi() {}
 
   /** Returns the REST API's id, once reported. */
-  static String add(AckContext ctx) {
-    ApiSpec api = ctx.spec.getApi();
-    String restApi = ctx.name(StackComponents.REST_API);
-    var observedApi = ctx.observed.find(REST_API, restApi);
-    String apiId = observedApi.map(r -> AckStatus.field(r, AckStatus.ID)).orElse(null);
-    AckObject rest =
-        ctx.object(REST_API, StackComponents.REST_API)
-            .set("name", ctx.names.restApi())
-            .set("description", "Fraud detection API of pipeline " + ctx.names.suffix())
+  static String add(StackBuild build) {
+    ApiSpec api = build.spec.getApi();
+    String restApi = build.name(StackComponents.REST_API);
+    String apiId = build.reported(ResourceType.REST_API, StackComponents.REST_API, Output.ID);
+    ObjectBuilder rest =
+        build
+            .object(ResourceType.REST_API, StackComponents.REST_API)
+            .set("name", build.names.restApi())
+            .set("description", ApiDesign.description(build.names))
             .set("endpointConfiguration", Map.of("types", List.of("REGIONAL")));
     if (apiId != null) {
-      rest.adoptOrCreate(Map.of("id", apiId));
+      AckAnnotations.adoptOrCreate(rest, Map.of("id", apiId));
     }
-    ctx.emit(rest);
+    build.emit(rest);
+    paths(build, restApi, apiId);
 
-    AckNeeds top = ctx.needs();
-    String rootId = top.status(REST_API, restApi, AckStatus.ROOT_RESOURCE_ID);
-    ctx.emit(
-        resource(ctx, StackComponents.TRANSACTIONS_RESOURCE, apiId)
-            // parentRef targets Resources only: the root's id is copied from the API's status
-            .set("parentID", rootId)
-            .set("pathPart", "transactions"),
-        top);
-    ctx.emit(
-        resource(ctx, StackComponents.TRANSACTION_RESOURCE, apiId)
-            .ref("parentRef", ctx.name(StackComponents.TRANSACTIONS_RESOURCE))
-            .set("pathPart", "{transactionId}"));
-
-    AckNeeds route = ctx.needs();
+    Needs route = build.needs();
     String aliasArn =
-        route.status(ALIAS, ctx.name(StackComponents.alias(FunctionRole.PROCESSOR)), AckStatus.ARN);
+        route.output(ResourceType.ALIAS, StackComponents.alias(FunctionRole.PROCESSOR), Output.ARN);
     String uri =
         aliasArn == null
             ? null
-            : "arn:"
-                + ctx.partition
-                + ":apigateway:"
-                + ctx.spec.getRegion()
-                + ":lambda:path/2015-03-31/functions/"
-                + aliasArn
-                + "/invocations";
-    List<AckObject> routes = new ArrayList<>();
-    routes.add(
-        method(ctx, api, StackComponents.POST_TRANSACTIONS, StackComponents.TRANSACTIONS_RESOURCE));
-    routes.add(
-        method(ctx, api, StackComponents.GET_TRANSACTION, StackComponents.TRANSACTION_RESOURCE));
-    routes.forEach(ctx::emit);
-    List<AckObject> integrations =
-        List.of(
-            integration(
-                ctx, StackComponents.POST_TRANSACTIONS, StackComponents.TRANSACTIONS_RESOURCE, uri),
-            integration(
-                ctx, StackComponents.GET_TRANSACTION, StackComponents.TRANSACTION_RESOURCE, uri));
-    for (AckObject i : integrations) {
-      ctx.emit(i, route);
-    }
-    routes.addAll(integrations);
+            : ApiDesign.lambdaInvokeUri(
+                AwsPartition.of(build.spec.getRegion()), build.spec.getRegion(), aliasArn);
+    List<ObjectBuilder> routes =
+        ApiRoutes.add(
+            build,
+            api,
+            new ApiRoutes.Shape(
+                "restAPIRef",
+                "resourceRef",
+                "authorizationType",
+                (b, integration, r, needs) ->
+                    integration
+                        .set("httpMethod", r.httpMethod())
+                        .set("type", ApiDesign.INTEGRATION_TYPE)
+                        .set("integrationHTTPMethod", ApiDesign.INTEGRATION_METHOD)
+                        .set("uri", uri)),
+            () -> route);
 
-    String deployment = deployment(ctx, routes, route.met(), apiId);
-    ctx.emit(
-        ctx.object(STAGE, StackComponents.STAGE)
+    String deployment = deployment(build, routes, route.met(), apiId);
+    build.emit(
+        build
+            .object(ResourceType.STAGE, StackComponents.STAGE)
             .ref("restAPIRef", restApi)
             .ref("deploymentRef", deployment)
             .set("stageName", api.getStageName())
             .set("tracingEnabled", true));
-    ctx.unsupported(
+    build.unsupported(
         "spec.api.throttling",
         "ACK cannot set stage method settings (apigateway-controller v1.8.1 never writes them):"
             + " rate "
@@ -106,126 +87,54 @@ final class AckApi {
     return apiId;
   }
 
-  private static AckObject resource(AckContext ctx, String component, String apiId) {
-    AckObject r =
-        ctx.object(API_RESOURCE, component).ref("restAPIRef", ctx.name(StackComponents.REST_API));
-    String id =
-        ctx.observed
-            .find(API_RESOURCE, ctx.name(component))
-            .map(o -> AckStatus.field(o, AckStatus.ID))
-            .orElse(null);
-    if (id != null && apiId != null) {
-      r.adoptOrCreate(Map.of("id", id, "restAPIID", apiId));
+  /** parentRef targets Resources only: the root's id is copied from the API's status. */
+  private static void paths(StackBuild build, String restApi, String apiId) {
+    for (ApiDesign.PathPart path : ApiDesign.PATHS) {
+      ObjectBuilder resource =
+          build.object(ResourceType.API_RESOURCE, path.component()).ref("restAPIRef", restApi);
+      String id = build.reported(ResourceType.API_RESOURCE, path.component(), Output.ID);
+      if (id != null && apiId != null) {
+        AckAnnotations.adoptOrCreate(resource, Map.of("id", id, "restAPIID", apiId));
+      }
+      if (path.parentComponent() == null) {
+        Needs top = build.needs();
+        String rootId =
+            top.output(ResourceType.REST_API, StackComponents.REST_API, Output.ROOT_RESOURCE_ID);
+        build.emit(resource.set("parentID", rootId).set("pathPart", path.pathPart()), top);
+      } else {
+        build.emit(
+            resource
+                .ref("parentRef", build.name(path.parentComponent()))
+                .set("pathPart", path.pathPart()));
+      }
     }
-    return r;
   }
 
-  private static AckObject method(
-      AckContext ctx, ApiSpec api, String component, String resourceComponent) {
-    boolean get = component.equals(StackComponents.GET_TRANSACTION);
-    AckObject m =
-        ctx.object(METHOD, component)
-            .ref("restAPIRef", ctx.name(StackComponents.REST_API))
-            .ref("resourceRef", ctx.name(resourceComponent))
-            .set("httpMethod", get ? "GET" : "POST")
-            .set("authorizationType", api.getAuthorization().value())
-            .set("apiKeyRequired", false);
-    if (get) {
-      m.set("requestParameters", Map.of("method.request.path.transactionId", true));
-    }
-    return m;
-  }
-
-  private static AckObject integration(
-      AckContext ctx, String methodComponent, String resourceComponent, String uri) {
-    return ctx.object(INTEGRATION, methodComponent)
-        .ref("restAPIRef", ctx.name(StackComponents.REST_API))
-        .ref("resourceRef", ctx.name(resourceComponent))
-        .set("httpMethod", methodComponent.equals(StackComponents.GET_TRANSACTION) ? "GET" : "POST")
-        .set("type", "AWS_PROXY")
-        // Lambda is always invoked with POST, whatever the client's method
-        .set("integrationHTTPMethod", "POST")
-        .set("uri", uri);
-  }
-
-  /**
-   * ACK updates only a deployment's description, so a changed API needs a new Deployment: its name
-   * carries a hash of the methods and integrations, it waits until they are synced with their
-   * current spec, and older ones stay until the stage has moved (API Gateway refuses to delete a
-   * deployment a stage uses). Returns the deployment the stage should use.
-   */
+  /** ACK updates only a deployment's description: a changed API is a new Deployment. */
   private static String deployment(
-      AckContext ctx, List<AckObject> routes, boolean routesBuilt, String apiId) {
-    AckNeeds needs = ctx.needs();
-    StringBuilder canonical = new StringBuilder();
-    for (AckObject r : routes) {
-      needs.current(r.kind(), r.name(), r.spec());
-      canonical
-          .append(r.kind().kind())
-          .append(' ')
-          .append(r.name())
-          .append(' ')
-          .append(Serialization.asJson(r.spec()))
-          .append('\n');
-    }
+      StackBuild build, List<ObjectBuilder> routes, boolean routesBuilt, String apiId) {
+    DeploymentRollover.Plan plan = DeploymentRollover.plan(build, routes);
     if (!routesBuilt) {
-      needs.holdFor("the integrations to be built");
+      plan.needs().waitFor("the integrations to be built");
     }
-    String component = StackComponents.hashed(StackComponents.DEPLOYMENT, canonical.toString());
-    String current = ctx.name(component);
-    AckObject deployment =
-        ctx.object(DEPLOYMENT, component)
-            .ref("restAPIRef", ctx.name(StackComponents.REST_API))
-            .set("description", "Deployment of " + ctx.names.restApi());
-    String deploymentId =
-        ctx.observed
-            .find(DEPLOYMENT, current)
-            .map(o -> AckStatus.field(o, AckStatus.ID))
-            .orElse(null);
+    ObjectBuilder deployment =
+        build
+            .object(ResourceType.DEPLOYMENT, plan.component())
+            .ref("restAPIRef", build.name(StackComponents.REST_API))
+            .set("description", "Deployment of " + build.names.restApi());
+    String deploymentId = build.reported(ResourceType.DEPLOYMENT, plan.component(), Output.ID);
     if (deploymentId != null && apiId != null) {
-      deployment.adoptOrCreate(Map.of("id", deploymentId, "restAPIID", apiId));
+      AckAnnotations.adoptOrCreate(deployment, Map.of("id", deploymentId, "restAPIID", apiId));
     }
-    ctx.emit(deployment, needs);
-
-    String stage = ctx.name(StackComponents.STAGE);
-    List<GenericKubernetesResource> older =
-        ctx.observedStartingWith(DEPLOYMENT, StackComponents.DEPLOYMENT).stream()
-            .filter(d -> !d.getMetadata().getName().equals(current))
-            .toList();
-    var observedStage = ctx.observed.find(STAGE, stage);
-    String inUse = observedStage.map(s -> AckStatus.refName(s, "deploymentRef")).orElse(null);
-    boolean stageMoved =
-        current.equals(inUse) && observedStage.map(AckReadiness::isReady).orElse(false);
-    if (!stageMoved) {
-      older.forEach(ctx::keep);
-    }
-    boolean currentReady =
-        ctx.observed.find(DEPLOYMENT, current).map(AckReadiness::isReady).orElse(false);
-    if (older.isEmpty() || currentReady) {
-      return current;
-    }
-    return inUse != null ? inUse : older.get(0).getMetadata().getName();
+    build.emit(deployment, plan.needs());
+    return DeploymentRollover.stageTarget(build, plan, "deploymentRef", true);
   }
 
-  /** {@code https://<id>.execute-api.<region>.amazonaws.com/<stage>/transactions}, once served. */
-  static String endpoint(AckContext ctx, String apiId) {
-    boolean stageReady =
-        ctx.observed
-            .find(STAGE, ctx.name(StackComponents.STAGE))
-            .map(AckReadiness::isReady)
-            .orElse(false);
-    if (apiId == null || !stageReady) {
+  /** POST /transactions under the stage, once the stage is served. */
+  static String endpoint(StackBuild build, String apiId) {
+    if (apiId == null || !build.isReady(ResourceType.STAGE, StackComponents.STAGE)) {
       return null;
     }
-    String domain = ctx.partition.equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com";
-    return "https://"
-        + apiId
-        + ".execute-api."
-        + ctx.spec.getRegion()
-        + "."
-        + domain
-        + "/"
-        + ctx.spec.getApi().getStageName()
-        + "/transactions";
+    return ApiDesign.endpoint(apiId, build.spec.getRegion(), build.spec.getApi().getStageName());
   }
 }

@@ -1,72 +1,28 @@
 package io.fraudpipeline.operator.ack;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fraudpipeline.api.v1alpha1.FraudPipeline;
-import io.fraudpipeline.operator.crossplane.AssumedStatuses;
-import io.fraudpipeline.operator.crossplane.ObservedResources;
-import io.fraudpipeline.operator.crossplane.RenderedStack;
-import io.fraudpipeline.operator.model.AwsPartition;
-import io.fraudpipeline.operator.model.DeploymentTrigger;
+import io.fraudpipeline.operator.stack.AssumedAws;
+import io.fraudpipeline.operator.stack.Output;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Plausible ACK statuses, as if every controller had synced every object, in the same fake account
- * as Crossplane's ({@value AssumedStatuses#ACCOUNT}): {@code ackResourceMetadata}, the ids and ARNs
- * others copy, and {@code ACK.ResourceSynced} True. Lets {@code render --assume-ready} show the
- * whole stack and tests play the ACK controllers.
+ * The status an ACK controller reports for an object it has synced: {@code ackResourceMetadata},
+ * the ids and ARNs others copy, and {@code ACK.ResourceSynced} True, with {@link AssumedAws}
+ * values.
  */
-public final class AckAssumedStatuses {
-
-  private static final String TIME = "2026-01-01T00:00:00Z";
+final class AckAssumedStatuses {
 
   private AckAssumedStatuses() {}
 
-  /** Builds, assumes statuses for what was built, and builds again until nothing waits. */
-  public static RenderedStack renderAssumingReady(FraudPipeline pipeline) {
-    RenderedStack stack = AckStack.build(pipeline, ObservedResources.none());
-    for (int round = 0; round < 20 && !stack.waiting().isEmpty(); round++) {
-      ObservedResources observed =
-          new ObservedResources(
-              stack.desired().stream().map(AckAssumedStatuses::withStatus).toList());
-      RenderedStack next = AckStack.build(pipeline, observed);
-      boolean progress =
-          next.desired().size() > stack.desired().size()
-              || next.waiting().size() < stack.waiting().size();
-      stack = next;
-      if (!progress) {
-        break;
-      }
-    }
-    // once more, so what is reported from status (the endpoint) is there
-    ObservedResources all =
-        new ObservedResources(
-            stack.desired().stream().map(AckAssumedStatuses::withStatus).toList());
-    return AckStack.build(pipeline, all);
-  }
-
   /** A copy of the object with a synced status and the fields other objects copy. */
-  public static GenericKubernetesResource withStatus(GenericKubernetesResource desired) {
-    GenericKubernetesResource copy = new GenericKubernetesResource();
-    copy.setApiVersion(desired.getApiVersion());
-    copy.setKind(desired.getKind());
-    copy.setMetadata(desired.getMetadata());
-    copy.setAdditionalProperty("spec", desired.getAdditionalProperties().get("spec"));
+  static GenericKubernetesResource withStatus(GenericKubernetesResource desired) {
     Map<String, Object> status = new LinkedHashMap<>(fields(desired));
-    status.put("conditions", List.of(synced()));
-    copy.setAdditionalProperty("status", status);
-    return copy;
-  }
-
-  private static Map<String, Object> synced() {
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("type", AckReadiness.SYNCED);
-    c.put("status", "True");
-    c.put("reason", "");
-    c.put("message", "Resource synced successfully");
-    c.put("lastTransitionTime", TIME);
-    return c;
+    status.put(
+        "conditions",
+        List.of(AssumedAws.trueCondition(AckDialect.SYNCED, "", "Resource synced successfully")));
+    return AssumedAws.withStatus(desired, status);
   }
 
   @SuppressWarnings("unchecked")
@@ -76,88 +32,62 @@ public final class AckAssumedStatuses {
         r.getMetadata().getAnnotations() == null
             ? "us-east-1"
             : r.getMetadata().getAnnotations().getOrDefault(AckAnnotations.REGION, "us-east-1");
-    String account = AssumedStatuses.ACCOUNT;
-    String prefix = "arn:" + AwsPartition.of(region) + ":";
+    AssumedAws aws = new AssumedAws(region);
     String name = r.getMetadata().getName();
     Map<String, Object> status = new LinkedHashMap<>();
     String arn = null;
     switch (r.getKind()) {
       case "Table" -> {
-        arn = prefix + "dynamodb:" + region + ":" + account + ":table/" + spec.get("tableName");
+        arn = aws.tableArn((String) spec.get("tableName"));
         status.put("tableStatus", "ACTIVE");
         if (spec.get("streamSpecification") != null) {
-          status.put(AckStatus.LATEST_STREAM_ARN, arn + "/stream/2026-01-01T00:00:00.000");
-          status.put("latestStreamLabel", "2026-01-01T00:00:00.000");
+          status.put(field(Output.STREAM_ARN), aws.streamArn(arn));
+          status.put("latestStreamLabel", AssumedAws.STREAM_LABEL);
         }
       }
       case "Queue" -> {
-        arn = prefix + "sqs:" + region + ":" + account + ":" + spec.get("queueName");
-        status.put(
-            "queueURL",
-            "https://sqs." + region + ".amazonaws.com/" + account + "/" + spec.get("queueName"));
+        arn = aws.arn("sqs", (String) spec.get("queueName"));
+        status.put("queueURL", aws.queueUrl((String) spec.get("queueName")));
       }
-      case "Topic" -> arn = prefix + "sns:" + region + ":" + account + ":" + spec.get("name");
+      case "Topic" -> arn = aws.arn("sns", (String) spec.get("name"));
       case "Subscription" -> {
-        arn = prefix + "sns:" + region + ":" + account + ":" + fakeId(name);
+        arn = aws.arn("sns", AssumedAws.id(name));
         status.put("pendingConfirmation", "false");
       }
-      case "Role" -> arn = prefix + "iam::" + account + ":role/" + spec.get("name");
-      case "LogGroup" ->
-          arn = prefix + "logs:" + region + ":" + account + ":log-group:" + spec.get("name");
+      case "Role" -> arn = aws.roleArn((String) spec.get("name"));
+      case "LogGroup" -> arn = aws.arn("logs", "log-group:" + spec.get("name"));
       case "Function" -> {
-        arn = prefix + "lambda:" + region + ":" + account + ":function:" + spec.get("name");
+        arn = aws.functionArn((String) spec.get("name"));
         status.put("state", "Active");
-        status.put(AckStatus.VERSION, Boolean.TRUE.equals(spec.get("publish")) ? "1" : "$LATEST");
+        status.put(
+            field(Output.VERSION), Boolean.TRUE.equals(spec.get("publish")) ? "1" : "$LATEST");
       }
-      case "Alias" -> {
-        arn =
-            prefix
-                + "lambda:"
-                + region
-                + ":"
-                + account
-                + ":function:"
-                + spec.get("functionName")
-                + ":"
-                + spec.get("name");
-      }
+      case "Alias" ->
+          arn = aws.functionArn((String) spec.get("functionName")) + ":" + spec.get("name");
       case "EventSourceMapping" -> {
-        status.put(AckStatus.UUID, uuid(name));
+        status.put(field(Output.UUID), AssumedAws.uuid(name));
         status.put("state", "Enabled");
       }
       case "RestAPI" -> {
-        status.put(AckStatus.ID, fakeId(name));
-        status.put(AckStatus.ROOT_RESOURCE_ID, fakeId(name + "/"));
+        status.put(field(Output.ID), AssumedAws.id(name));
+        status.put(field(Output.ROOT_RESOURCE_ID), AssumedAws.id(name + "/"));
       }
-      case "Resource", "Deployment" -> status.put(AckStatus.ID, fakeId(name));
+      case "Resource", "Deployment" -> status.put(field(Output.ID), AssumedAws.id(name));
       default -> {
         // Method, Integration, Stage, MetricAlarm: nothing but conditions and metadata
       }
     }
     Map<String, Object> meta = new LinkedHashMap<>();
     if (arn != null) {
-      meta.put(AckStatus.ARN, arn);
+      meta.put(field(Output.ARN), arn);
     }
-    meta.put(AckStatus.ACCOUNT, account);
+    meta.put(field(Output.ACCOUNT), AssumedAws.ACCOUNT);
     meta.put("region", region);
-    status.put("ackResourceMetadata", meta);
+    status.put(AckDialect.METADATA, meta);
     return status;
   }
 
-  private static String fakeId(String seed) {
-    return DeploymentTrigger.hash(seed).substring(0, 10);
-  }
-
-  private static String uuid(String seed) {
-    String h = DeploymentTrigger.hash(seed);
-    return h.substring(0, 8)
-        + "-"
-        + h.substring(8, 12)
-        + "-"
-        + h.substring(12, 16)
-        + "-"
-        + h.substring(16, 20)
-        + "-"
-        + h.substring(20, 32);
+  private static String field(Output output) {
+    return AckDialect.STATUS.get(output);
   }
 }

@@ -1,66 +1,25 @@
 package io.fraudpipeline.operator.ack;
 
-import static io.fraudpipeline.operator.ack.AckKinds.QUEUE;
-import static io.fraudpipeline.operator.ack.AckKinds.SUBSCRIPTION;
-import static io.fraudpipeline.operator.ack.AckKinds.TABLE;
-import static io.fraudpipeline.operator.ack.AckKinds.TOPIC;
-
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
-import io.fraudpipeline.functions.contract.TableSchema;
-import io.fraudpipeline.operator.model.FunctionRole;
-import io.fraudpipeline.operator.model.StackComponents;
+import io.fraudpipeline.operator.model.DataDesign;
+import io.fraudpipeline.operator.stack.DataObjects;
+import io.fraudpipeline.operator.stack.FieldPath;
+import io.fraudpipeline.operator.stack.ObjectBuilder;
+import io.fraudpipeline.operator.stack.StackBuild;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Tables, dead-letter queues, topics and their subscriptions, as ACK objects. */
-final class AckData {
+/**
+ * Tables, dead-letter queues, topics and their subscriptions in the ACK controllers' shapes: each
+ * table adopts an existing one of its name, and its deletion policy follows its protection.
+ */
+final class AckData implements DataObjects.Shape {
 
-  private AckData() {}
+  private final StackBuild build;
 
-  static void add(AckContext ctx) {
-    ctx.emit(transactionsTable(ctx));
-    ctx.emit(fraudScoresTable(ctx));
-    for (FunctionRole f : FunctionRole.values()) {
-      ctx.emit(
-          ctx.object(QUEUE, StackComponents.deadLetterQueue(f))
-              .set("queueName", ctx.names.deadLetterQueue(f))
-              // every SQS attribute is a string in ACK's Queue
-              .set(
-                  "messageRetentionPeriod",
-                  String.valueOf(ctx.spec.getDeadLetter().getRetentionSeconds()))
-              .set("sqsManagedSSEEnabled", "true"));
-    }
-    ctx.emit(ctx.object(TOPIC, StackComponents.ALERT_TOPIC).set("name", ctx.names.alertTopic()));
-    ctx.emit(ctx.object(TOPIC, StackComponents.ALARM_TOPIC).set("name", ctx.names.alarmTopic()));
-    for (SubscriptionSpec s : ctx.spec.getAlerts().getSubscriptions()) {
-      ctx.emit(subscription(ctx, StackComponents.ALERT_TOPIC, s));
-    }
-    for (SubscriptionSpec s : ctx.spec.getAlarms().getSubscriptions()) {
-      ctx.emit(subscription(ctx, StackComponents.ALARM_TOPIC, s));
-    }
-  }
-
-  private static AckObject transactionsTable(AckContext ctx) {
-    Map<String, Object> stream = new LinkedHashMap<>();
-    stream.put("streamEnabled", true);
-    stream.put("streamViewType", TableSchema.TRANSACTIONS_STREAM_VIEW);
-    return table(ctx, StackComponents.TRANSACTIONS_TABLE, ctx.names.transactionsTable())
-        .set("attributeDefinitions", List.of(attribute(TableSchema.TRANSACTION_ID, "S")))
-        .set("keySchema", List.of(hashKey(TableSchema.TRANSACTION_ID)))
-        .set("streamSpecification", stream)
-        .set("continuousBackups", Map.of("pointInTimeRecoveryEnabled", true));
-  }
-
-  private static AckObject fraudScoresTable(AckContext ctx) {
-    Map<String, Object> ttl = new LinkedHashMap<>();
-    ttl.put("attributeName", TableSchema.EXPIRY);
-    ttl.put("enabled", true);
-    return table(ctx, StackComponents.FRAUD_SCORES_TABLE, ctx.names.fraudScoresTable())
-        .set("attributeDefinitions", List.of(attribute(TableSchema.TRANSACTION_ID, "S")))
-        .set("keySchema", List.of(hashKey(TableSchema.TRANSACTION_ID)))
-        .set("timeToLive", ttl);
+  AckData(StackBuild build) {
+    this.build = build;
   }
 
   /**
@@ -70,47 +29,62 @@ final class AckData {
    * (ACK deletes before it updates, so a DeleteTable on a protected table would be refused and the
    * object would hang on its finalizer).
    */
-  private static AckObject table(AckContext ctx, String component, String awsName) {
-    boolean retain = ctx.retain();
-    AckObject table =
-        ctx.object(TABLE, component)
-            .set("tableName", awsName)
-            .set("billingMode", "PAY_PER_REQUEST")
-            .set("deletionProtectionEnabled", retain)
-            .adoptOrCreate(Map.of("tableName", awsName));
+  @Override
+  public void table(ObjectBuilder table, DataDesign.Table t, boolean retain) {
+    table
+        .set("tableName", t.awsName())
+        .set("billingMode", DataDesign.BILLING_MODE)
+        .set("deletionProtectionEnabled", retain);
+    AckAnnotations.adoptOrCreate(table, Map.of("tableName", t.awsName()));
     boolean deletable =
         !retain
-            && ctx.observed
-                .find(TABLE, ctx.name(component))
+            && build
+                .observed
+                .find(table.kind(), table.name())
                 .map(AckData::protectionOff)
                 .orElse(true);
-    return table.annotate(
+    table.annotate(
         AckAnnotations.DELETION_POLICY, deletable ? AckAnnotations.DELETE : AckAnnotations.RETAIN);
+    Map<String, Object> attribute = new LinkedHashMap<>();
+    attribute.put("attributeName", t.hashKey());
+    attribute.put("attributeType", DataDesign.KEY_TYPE);
+    Map<String, Object> hashKey = new LinkedHashMap<>();
+    hashKey.put("attributeName", t.hashKey());
+    hashKey.put("keyType", "HASH");
+    table.set("attributeDefinitions", List.of(attribute)).set("keySchema", List.of(hashKey));
+    if (t.streamViewType() != null) {
+      Map<String, Object> stream = new LinkedHashMap<>();
+      stream.put("streamEnabled", true);
+      stream.put("streamViewType", t.streamViewType());
+      table.set("streamSpecification", stream);
+    }
+    if (t.pointInTimeRecovery()) {
+      table.set("continuousBackups", Map.of("pointInTimeRecoveryEnabled", true));
+    }
+    table.set("timeToLive", t.timeToLive());
   }
 
   private static boolean protectionOff(GenericKubernetesResource observed) {
-    return !Boolean.TRUE.equals(AckStatus.path(observed, "spec", "deletionProtectionEnabled"))
-        && AckReadiness.isReady(observed);
+    return !Boolean.TRUE.equals(FieldPath.get(observed, "spec", "deletionProtectionEnabled"))
+        && AckDialect.INSTANCE.isReady(observed);
   }
 
-  private static Map<String, Object> attribute(String name, String type) {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("attributeName", name);
-    a.put("attributeType", type);
-    return a;
+  @Override
+  public void queue(ObjectBuilder queue, DataDesign.Queue q) {
+    queue
+        .set("queueName", q.awsName())
+        // every SQS attribute is a string in ACK's Queue
+        .set("messageRetentionPeriod", String.valueOf(q.retentionSeconds()))
+        .set("sqsManagedSSEEnabled", "true");
   }
 
-  private static Map<String, Object> hashKey(String name) {
-    Map<String, Object> k = new LinkedHashMap<>();
-    k.put("attributeName", name);
-    k.put("keyType", "HASH");
-    return k;
+  @Override
+  public void topic(ObjectBuilder topic, DataDesign.Topic t) {
+    topic.set("name", t.awsName());
   }
 
-  private static AckObject subscription(AckContext ctx, String topicComponent, SubscriptionSpec s) {
-    return ctx.object(SUBSCRIPTION, StackComponents.subscription(topicComponent, s))
-        .ref("topicRef", ctx.name(topicComponent))
-        .set("protocol", s.getProtocol().value())
-        .set("endpoint", s.getEndpoint());
+  @Override
+  public void subscribe(ObjectBuilder subscription, String topicObject) {
+    subscription.ref("topicRef", topicObject);
   }
 }

@@ -1,31 +1,30 @@
 package io.fraudpipeline.operator.ack;
 
-import static io.fraudpipeline.operator.ack.AckKinds.ALIAS;
-import static io.fraudpipeline.operator.ack.AckKinds.EVENT_SOURCE_MAPPING;
-import static io.fraudpipeline.operator.ack.AckKinds.FUNCTION;
-import static io.fraudpipeline.operator.ack.AckKinds.LOG_GROUP;
-import static io.fraudpipeline.operator.ack.AckKinds.QUEUE;
-import static io.fraudpipeline.operator.ack.AckKinds.TABLE;
-import static io.fraudpipeline.operator.ack.AckKinds.TOPIC;
-
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fraudpipeline.api.v1alpha1.FunctionCode;
-import io.fraudpipeline.api.v1alpha1.FunctionSettings;
-import io.fraudpipeline.api.v1alpha1.FunctionsSpec;
-import io.fraudpipeline.api.v1alpha1.StreamSpec;
+import io.fraudpipeline.operator.model.ApiDesign;
+import io.fraudpipeline.operator.model.AwsPartition;
 import io.fraudpipeline.operator.model.FunctionAliases;
-import io.fraudpipeline.operator.model.FunctionEnvironment;
+import io.fraudpipeline.operator.model.FunctionDesign;
 import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.InvalidSpecException;
 import io.fraudpipeline.operator.model.StackComponents;
-import io.fraudpipeline.operator.model.StreamMapping;
+import io.fraudpipeline.operator.model.StreamMappingDesign;
+import io.fraudpipeline.operator.stack.FieldPath;
+import io.fraudpipeline.operator.stack.FunctionObjects;
+import io.fraudpipeline.operator.stack.Needs;
+import io.fraudpipeline.operator.stack.ObjectBuilder;
+import io.fraudpipeline.operator.stack.Output;
+import io.fraudpipeline.operator.stack.ResourceType;
+import io.fraudpipeline.operator.stack.StackBuild;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Log groups, the two functions, their {@code live} aliases (the only thing anything calls), and
- * the stream mapping.
+ * Log groups, the two functions, their {@code live} aliases and the stream mapping, in the ACK
+ * controllers' shapes. ACK has no Permission nor invoke-config kind: both live on the alias, so
+ * with ACK every caller calls the {@code live} alias, on {@code $LATEST} when nothing is published.
  */
 final class AckFunctions {
 
@@ -42,45 +41,21 @@ final class AckFunctions {
 
   private AckFunctions() {}
 
-  static void logGroups(AckContext ctx) {
-    for (FunctionRole f : FunctionRole.values()) {
-      ctx.emit(
-          ctx.object(LOG_GROUP, StackComponents.logGroup(f))
-              .set("name", ctx.names.logGroup(f))
-              .set("retentionDays", ctx.spec.getFunctions().getLogRetentionDays())
-              // Lambda creates this group itself on a function's first log line
-              .adoptOrCreate(Map.of("name", ctx.names.logGroup(f))));
-    }
+  static void logGroups(StackBuild build) {
+    FunctionObjects.logGroups(
+        build,
+        (group, awsName, days) ->
+            // Lambda creates this group itself on a function's first log line
+            AckAnnotations.adoptOrCreate(
+                group.set("name", awsName).set("retentionDays", days), Map.of("name", awsName)));
   }
 
-  /** SnapStart applies to published versions of zip functions only. */
-  static boolean publishes(AckContext ctx) {
-    FunctionsSpec fs = ctx.spec.getFunctions();
-    return !Boolean.FALSE.equals(fs.getSnapStart()) && !fs.getCode().isImage();
-  }
-
-  static void functions(AckContext ctx) {
-    FunctionsSpec fs = ctx.spec.getFunctions();
+  static void functions(StackBuild build) {
     // with ACK every caller calls the live alias, with or without SnapStart
-    Map<String, String> processorEnv = FunctionEnvironment.processor(ctx.names, true);
-    ctx.emit(
-        function(ctx, FunctionRole.PROCESSOR, fs.getProcessor())
-            .set("environment", Map.of("variables", processorEnv)));
-
-    AckNeeds needs = ctx.needs();
-    String alertTopicArn =
-        needs.status(TOPIC, ctx.name(StackComponents.ALERT_TOPIC), AckStatus.ARN);
-    AckObject scorer = function(ctx, FunctionRole.SCORER, fs.getScorer());
-    if (needs.met()) {
-      scorer.set(
-          "environment",
-          Map.of(
-              "variables",
-              FunctionEnvironment.scorer(ctx.names, ctx.spec.getScoring(), alertTopicArn)));
-    }
-    ctx.emit(scorer, needs);
-    if (!fs.getCode().isImage() && fs.getCode().getSha256() == null) {
-      ctx.unsupported(
+    FunctionObjects.functions(build, AckFunctions::function, true);
+    var code = build.spec.getFunctions().getCode();
+    if (!code.isImage() && code.getSha256() == null) {
+      build.unsupported(
           "spec.functions.code.sha256",
           "unset: ACK deploys a new zip only when code.sha256 changes, so a new s3Key or"
               + " s3ObjectVersion alone never reaches the functions; set it to the zip's base64"
@@ -88,208 +63,192 @@ final class AckFunctions {
     }
   }
 
-  private static AckObject function(AckContext ctx, FunctionRole f, FunctionSettings settings) {
-    FunctionsSpec fs = ctx.spec.getFunctions();
-    FunctionCode code = fs.getCode();
-    String packageType = code.isImage() ? "Image" : "Zip";
-    ctx.observed
-        .find(FUNCTION, ctx.name(StackComponents.function(f)))
-        .map(o -> AckStatus.path(o, "spec", "packageType"))
-        .filter(observed -> !packageType.equals(observed))
+  private static ObjectBuilder function(StackBuild build, FunctionDesign fn) {
+    FunctionRole f = fn.role();
+    ObjectBuilder mr = build.object(ResourceType.FUNCTION, StackComponents.function(f));
+    refuseSwitchingPackageType(build, mr, fn);
+    mr.set("name", fn.awsName()).ref("roleRef", build.name(StackComponents.role(f)));
+    Map<String, Object> code = new LinkedHashMap<>();
+    if (fn.code().isImage()) {
+      code.put("imageURI", fn.code().getImageUri());
+      mr.set("packageType", fn.packageType())
+          .set("code", code)
+          .set("imageConfig", Map.of("command", List.of(fn.handler())));
+    } else {
+      code.put("s3Bucket", fn.code().getS3Bucket());
+      code.put("s3Key", fn.code().getS3Key());
+      if (fn.code().getS3ObjectVersion() != null) {
+        code.put("s3ObjectVersion", fn.code().getS3ObjectVersion());
+      }
+      if (fn.code().getSha256() != null) {
+        code.put("sha256", fn.code().getSha256());
+      }
+      mr.set("packageType", fn.packageType())
+          .set("runtime", fn.runtime())
+          .set("handler", fn.handler())
+          .set("code", code);
+    }
+    // -1 is the API's "unreserved": ACK takes that as no reservation set
+    return FunctionObjects.configuration(
+        mr, fn, fn.reservedConcurrency() < 0 ? null : fn.reservedConcurrency());
+  }
+
+  /** Lambda cannot switch a function between zip and image, and ACK would keep trying. */
+  private static void refuseSwitchingPackageType(
+      StackBuild build, ObjectBuilder mr, FunctionDesign fn) {
+    build
+        .observed
+        .find(mr.kind(), mr.name())
+        .map(o -> FieldPath.get(o, "spec", "packageType"))
+        .filter(observed -> !fn.packageType().equals(observed))
         .ifPresent(
             observed -> {
-              // Lambda cannot switch a function between zip and image, and ACK would keep trying
               throw new InvalidSpecException(
                   "spec.functions.code",
                   "switches the functions from "
                       + observed
                       + " to "
-                      + packageType
+                      + fn.packageType()
                       + ", which Lambda cannot do to an existing function and ACK does not"
                       + " replace: go back to the previous kind of code, or create the pipeline"
                       + " again (with Retain the tables stay and are adopted)");
             });
-    AckObject fn =
-        ctx.object(FUNCTION, StackComponents.function(f))
-            .set("name", ctx.names.function(f))
-            .ref("roleRef", ctx.name(StackComponents.role(f)));
-    Map<String, Object> c = new LinkedHashMap<>();
-    if (code.isImage()) {
-      c.put("imageURI", code.getImageUri());
-      fn.set("packageType", packageType)
-          .set("code", c)
-          .set("imageConfig", Map.of("command", List.of(f.handler())));
-    } else {
-      c.put("s3Bucket", code.getS3Bucket());
-      c.put("s3Key", code.getS3Key());
-      if (code.getS3ObjectVersion() != null) {
-        c.put("s3ObjectVersion", code.getS3ObjectVersion());
-      }
-      if (code.getSha256() != null) {
-        c.put("sha256", code.getSha256());
-      }
-      fn.set("packageType", packageType)
-          .set("runtime", fs.getRuntime().value())
-          .set("handler", f.handler())
-          .set("code", c);
-    }
-    if (publishes(ctx)) {
-      fn.set("publish", true).set("snapStart", Map.of("applyOn", "PublishedVersions"));
-    }
-    return fn.set("architectures", List.of(fs.getArchitecture().value()))
-        .set("memorySize", settings.getMemoryMb())
-        .set("timeout", settings.getTimeoutSeconds())
-        // -1 is the API's "unreserved": ACK takes that as no reservation set
-        .set(
-            "reservedConcurrentExecutions",
-            settings.getReservedConcurrency() < 0 ? null : settings.getReservedConcurrency())
-        .set("tracingConfig", Map.of("mode", fs.getTracing().value()));
   }
 
   /**
    * The {@code live} alias of each function: the published version (SnapStart) or {@code $LATEST}.
-   * The processor's carries the API's invoke permission, ACK having no Permission kind; the
-   * scorer's carries the async-invoke config, as the processor invokes the alias.
+   * The processor's carries the API's invoke grants; the scorer's the async-invoke config, as the
+   * processor invokes the alias.
    */
-  static void aliases(AckContext ctx, String restApiId, String account) {
-    AckNeeds p = ctx.needs();
-    AckObject processor = alias(ctx, FunctionRole.PROCESSOR, p);
+  static void aliases(StackBuild build, String restApiId, String account) {
+    Needs p = build.needs();
+    ObjectBuilder processor = alias(build, FunctionRole.PROCESSOR, p);
     if (restApiId != null && account != null) {
       String api =
           "arn:"
-              + ctx.partition
+              + AwsPartition.of(build.spec.getRegion())
               + ":execute-api:"
-              + ctx.spec.getRegion()
+              + build.spec.getRegion()
               + ":"
               + account
               + ":"
               + restApiId;
-      processor.set(
-          "permissions",
-          List.of(
-              permission("AllowApiPostTransactions", api + "/*/POST/transactions"),
-              permission("AllowApiGetTransaction", api + "/*/GET/transactions/*")));
+      List<Object> permissions = new ArrayList<>();
+      for (ApiDesign.InvokeGrant grant : ApiDesign.INVOKE_GRANTS) {
+        Map<String, Object> permission = new LinkedHashMap<>();
+        permission.put("statementID", grant.statementId());
+        permission.put("action", "lambda:InvokeFunction");
+        permission.put("principal", "apigateway.amazonaws.com");
+        permission.put("sourceARN", grant.sourceArn(api));
+        permissions.add(permission);
+      }
+      processor.set("permissions", permissions);
     } else {
-      p.holdFor("RestAPI " + ctx.name(StackComponents.REST_API) + " id and ownerAccountID");
+      p.waitFor("RestAPI " + build.name(StackComponents.REST_API) + " id and ownerAccountID");
     }
-    ctx.emit(processor, p);
+    build.emit(processor, p);
 
-    AckNeeds s = ctx.needs();
+    Needs s = build.needs();
     String dlq =
-        s.status(
-            QUEUE, ctx.name(StackComponents.deadLetterQueue(FunctionRole.SCORER)), AckStatus.ARN);
+        s.output(
+            ResourceType.QUEUE, StackComponents.deadLetterQueue(FunctionRole.SCORER), Output.ARN);
     Map<String, Object> invoke = new LinkedHashMap<>();
     invoke.put("maximumRetryAttempts", ASYNC_RETRY_ATTEMPTS);
     invoke.put("maximumEventAgeInSeconds", ASYNC_MAX_EVENT_AGE_SECONDS);
-    invoke.put(
-        "destinationConfig", Map.of("onFailure", Map.of("destination", String.valueOf(dlq))));
-    ctx.emit(alias(ctx, FunctionRole.SCORER, s).set("functionEventInvokeConfig", invoke), s);
+    invoke.put("destinationConfig", onFailure(dlq));
+    build.emit(alias(build, FunctionRole.SCORER, s).set("functionEventInvokeConfig", invoke), s);
   }
 
-  /** The version each published {@code live} alias serves, by function, as ACK holds it. */
-  static Map<String, String> liveVersions(AckContext ctx) {
+  /** The version each published {@code live} alias serves, by function, as its spec holds it. */
+  static Map<String, String> liveVersions(StackBuild build) {
     Map<String, String> versions = new LinkedHashMap<>();
-    if (publishes(ctx)) {
+    if (FunctionAliases.enabled(build.spec.getFunctions())) {
       for (FunctionRole f : FunctionRole.values()) {
-        ctx.observed
-            .find(ALIAS, ctx.name(StackComponents.alias(f)))
-            .map(a -> a.getAdditionalProperties().get("spec"))
-            .filter(Map.class::isInstance)
-            .map(spec -> ((Map<?, ?>) spec).get("functionVersion"))
-            .filter(String.class::isInstance)
-            .ifPresent(v -> versions.put(f.shortName(), (String) v));
+        build
+            .observed
+            .find(AckKinds.ALIAS.kind(), build.name(StackComponents.alias(f)))
+            .map(a -> FieldPath.string(a, "spec", "functionVersion"))
+            .ifPresent(v -> versions.put(f.shortName(), v));
       }
     }
     return versions;
   }
 
   /** The alias names its function literally and waits until the function exists. */
-  private static AckObject alias(AckContext ctx, FunctionRole f, AckNeeds needs) {
-    String function = ctx.name(StackComponents.function(f));
-    needs.status(FUNCTION, function, AckStatus.ARN);
-    String version = publishes(ctx) ? needs.status(FUNCTION, function, AckStatus.VERSION) : LATEST;
-    return ctx.object(ALIAS, StackComponents.alias(f))
+  private static ObjectBuilder alias(StackBuild build, FunctionRole f, Needs needs) {
+    FunctionDesign fn = FunctionDesign.of(build.spec, build.names, f);
+    needs.output(ResourceType.FUNCTION, StackComponents.function(f), Output.ARN);
+    String version =
+        fn.publishes()
+            ? needs.output(ResourceType.FUNCTION, StackComponents.function(f), Output.VERSION)
+            : LATEST;
+    return build
+        .object(ResourceType.ALIAS, StackComponents.alias(f))
         .set("name", FunctionAliases.LIVE)
-        .set("functionName", ctx.names.function(f))
+        .set("functionName", fn.awsName())
         .set("functionVersion", version);
   }
 
-  private static Map<String, Object> permission(String statementId, String sourceArn) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("statementID", statementId);
-    p.put("action", "lambda:InvokeFunction");
-    p.put("principal", "apigateway.amazonaws.com");
-    p.put("sourceARN", sourceArn);
-    return p;
+  private static Map<String, Object> onFailure(String queueArn) {
+    return Map.of("onFailure", Map.of("destination", String.valueOf(queueArn)));
   }
 
   /**
-   * The stream mapping. Lambda cannot change a mapping's source or starting position, and ACK
-   * silently never applies such a change; the mapping is named by a hash of both, so a change is a
-   * new mapping, created once the old one is gone (two would process every record twice).
+   * The stream mapping. ACK silently never applies a change of what Lambda cannot change in place
+   * ({@link StreamMappingDesign#immutableIdentity}): the mapping is named by a hash of it, so a
+   * change is a new mapping, created once the old one is gone (two would process every record
+   * twice).
    */
-  static void streamMapping(AckContext ctx) {
-    AckNeeds needs = ctx.needs();
+  static void streamMapping(StackBuild build) {
+    StreamMappingDesign stream = StreamMappingDesign.of(build.spec.getStream());
+    Needs needs = build.needs();
     String streamArn =
-        needs.status(
-            TABLE, ctx.name(StackComponents.TRANSACTIONS_TABLE), AckStatus.LATEST_STREAM_ARN);
+        needs.output(ResourceType.TABLE, StackComponents.TRANSACTIONS_TABLE, Output.STREAM_ARN);
     String aliasArn =
-        needs.status(ALIAS, ctx.name(StackComponents.alias(FunctionRole.PROCESSOR)), AckStatus.ARN);
+        needs.output(ResourceType.ALIAS, StackComponents.alias(FunctionRole.PROCESSOR), Output.ARN);
     String dlqArn =
-        needs.status(
-            QUEUE,
-            ctx.name(StackComponents.deadLetterQueue(FunctionRole.PROCESSOR)),
-            AckStatus.ARN);
-    StreamSpec stream = ctx.spec.getStream();
+        needs.output(
+            ResourceType.QUEUE,
+            StackComponents.deadLetterQueue(FunctionRole.PROCESSOR),
+            Output.ARN);
     List<GenericKubernetesResource> existing =
-        ctx.observedStartingWith(EVENT_SOURCE_MAPPING, StackComponents.PROCESSOR_STREAM);
+        build.observedStartingWith(
+            AckKinds.EVENT_SOURCE_MAPPING.kind(), StackComponents.PROCESSOR_STREAM);
     if (streamArn == null) {
       // the stream ARN may be missing for a moment: keep what runs rather than delete it
-      existing.forEach(ctx::keep);
-      ctx.waiting.add(
-          new io.fraudpipeline.api.v1alpha1.PendingResource(
-              EVENT_SOURCE_MAPPING.kind(),
-              ctx.name(StackComponents.PROCESSOR_STREAM),
-              needs.describe()));
+      existing.forEach(e -> build.keep(AckKinds.EVENT_SOURCE_MAPPING.kind(), e));
+      build.hold(
+          AckKinds.EVENT_SOURCE_MAPPING.kind(),
+          build.name(StackComponents.PROCESSOR_STREAM),
+          needs);
       return;
     }
-    String name =
+    String component =
         StackComponents.hashed(
-            StackComponents.PROCESSOR_STREAM,
-            streamArn + " " + stream.getStartingPosition().value());
+            StackComponents.PROCESSOR_STREAM, stream.immutableIdentity(streamArn));
     for (GenericKubernetesResource old : existing) {
-      if (!old.getMetadata().getName().equals(ctx.name(name))) {
-        needs.holdFor(
+      if (!old.getMetadata().getName().equals(build.name(component))) {
+        needs.waitFor(
             "EventSourceMapping "
                 + old.getMetadata().getName()
                 + " to be deleted (replaced: eventSourceARN and startingPosition cannot change in"
                 + " place)");
       }
     }
-    Map<String, Object> filter =
-        Map.of("filters", List.of(Map.of("pattern", StreamMapping.INSERT_ONLY_FILTER)));
-    AckObject mapping = ctx.object(EVENT_SOURCE_MAPPING, name);
+    ObjectBuilder mapping = build.object(ResourceType.EVENT_SOURCE_MAPPING, component);
     // the mapping is known by its uuid alone: a copy kept where a re-created object finds it
-    ctx.observed
-        .find(EVENT_SOURCE_MAPPING, ctx.name(name))
-        .map(o -> AckStatus.field(o, AckStatus.UUID))
-        .ifPresent(uuid -> mapping.adoptOrCreate(Map.of("uuid", uuid)));
-    ctx.emit(
-        mapping
-            .set("eventSourceARN", streamArn)
-            .set("functionName", aliasArn)
-            .set("startingPosition", stream.getStartingPosition().value())
-            .set("batchSize", stream.getBatchSize())
-            .set("maximumRetryAttempts", stream.getMaximumRetryAttempts())
-            .set("maximumRecordAgeInSeconds", stream.getMaximumRecordAgeSeconds())
-            .set("parallelizationFactor", stream.getParallelizationFactor())
-            .set("bisectBatchOnFunctionError", true)
-            .set("functionResponseTypes", List.of(StreamMapping.REPORT_BATCH_ITEM_FAILURES))
-            .set("filterCriteria", filter)
-            // stream failures never reach a function's DLQ: the mapping sends them itself
+    String uuid = build.reported(ResourceType.EVENT_SOURCE_MAPPING, component, Output.UUID);
+    if (uuid != null) {
+      AckAnnotations.adoptOrCreate(mapping, Map.of("uuid", uuid));
+    }
+    build.emit(
+        FunctionObjects.streamSettings(
+                mapping.set("eventSourceARN", streamArn).set("functionName", aliasArn), stream)
             .set(
-                "destinationConfig",
-                Map.of("onFailure", Map.of("destination", String.valueOf(dlqArn)))),
+                "filterCriteria",
+                Map.of("filters", List.of(Map.of("pattern", stream.filterPattern()))))
+            // stream failures never reach a function's DLQ: the mapping sends them itself
+            .set("destinationConfig", onFailure(dlqArn)),
         needs);
   }
 }

@@ -17,79 +17,71 @@ import io.fraudpipeline.operator.ack.kinds.Stage;
 import io.fraudpipeline.operator.ack.kinds.Subscription;
 import io.fraudpipeline.operator.ack.kinds.Table;
 import io.fraudpipeline.operator.ack.kinds.Topic;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
-import java.util.HashMap;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
+import io.fraudpipeline.operator.stack.ResourceType;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Every ACK kind the operator can emit. The renderer builds its objects from these constants and
- * the chart's RBAC is derived from {@link #all()}, so the two cannot disagree.
+ * Every ACK kind the operator can emit: exactly one per {@link ResourceType}, as ACK has no kind of
+ * its own for the pieces Crossplane spreads over several MRs, each with how it spells its tags. The
+ * renderer builds its objects from these and the chart's RBAC is derived from {@link #all()}, so
+ * the two cannot disagree.
  */
-public final class AckKinds {
+public enum AckKinds {
+  TABLE(ResourceType.TABLE, Table.class, TagShape.LIST),
+  QUEUE(ResourceType.QUEUE, Queue.class, TagShape.MAP),
+  TOPIC(ResourceType.TOPIC, Topic.class, TagShape.LIST),
+  SUBSCRIPTION(ResourceType.SUBSCRIPTION, Subscription.class, TagShape.NONE),
+  ROLE(ResourceType.ROLE, Role.class, TagShape.LIST),
+  LOG_GROUP(ResourceType.LOG_GROUP, LogGroup.class, TagShape.MAP),
+  FUNCTION(ResourceType.FUNCTION, Function.class, TagShape.MAP),
+  ALIAS(ResourceType.ALIAS, Alias.class, TagShape.NONE),
+  EVENT_SOURCE_MAPPING(ResourceType.EVENT_SOURCE_MAPPING, EventSourceMapping.class, TagShape.MAP),
+  REST_API(ResourceType.REST_API, RestApi.class, TagShape.MAP),
+  API_RESOURCE(ResourceType.API_RESOURCE, ApiResource.class, TagShape.NONE),
+  METHOD(ResourceType.METHOD, Method.class, TagShape.NONE),
+  INTEGRATION(ResourceType.INTEGRATION, Integration.class, TagShape.NONE),
+  DEPLOYMENT(ResourceType.DEPLOYMENT, Deployment.class, TagShape.NONE),
+  STAGE(ResourceType.STAGE, Stage.class, TagShape.MAP),
+  METRIC_ALARM(ResourceType.METRIC_ALARM, MetricAlarm.class, TagShape.LIST);
 
-  private static final Map<String, TagShape> TAGS = new HashMap<>();
+  private static final List<ManagedKind> ALL = Arrays.stream(values()).map(AckKinds::kind).toList();
 
-  public static final ManagedKind TABLE = of(Table.class, TagShape.LIST);
-  public static final ManagedKind QUEUE = of(Queue.class, TagShape.MAP);
-  public static final ManagedKind TOPIC = of(Topic.class, TagShape.LIST);
-  public static final ManagedKind SUBSCRIPTION = of(Subscription.class, TagShape.NONE);
-  public static final ManagedKind ROLE = of(Role.class, TagShape.LIST);
-  public static final ManagedKind LOG_GROUP = of(LogGroup.class, TagShape.MAP);
-  public static final ManagedKind FUNCTION = of(Function.class, TagShape.MAP);
-  public static final ManagedKind ALIAS = of(Alias.class, TagShape.NONE);
-  public static final ManagedKind EVENT_SOURCE_MAPPING = of(EventSourceMapping.class, TagShape.MAP);
-  public static final ManagedKind REST_API = of(RestApi.class, TagShape.MAP);
-  public static final ManagedKind API_RESOURCE = of(ApiResource.class, TagShape.NONE);
-  public static final ManagedKind METHOD = of(Method.class, TagShape.NONE);
-  public static final ManagedKind INTEGRATION = of(Integration.class, TagShape.NONE);
-  public static final ManagedKind DEPLOYMENT = of(Deployment.class, TagShape.NONE);
-  public static final ManagedKind STAGE = of(Stage.class, TagShape.MAP);
-  public static final ManagedKind METRIC_ALARM = of(MetricAlarm.class, TagShape.LIST);
+  private final ResourceType type;
+  private final ManagedKind kind;
+  private final TagShape tags;
 
-  private static final List<ManagedKind> ALL =
-      List.of(
-          TABLE,
-          QUEUE,
-          TOPIC,
-          SUBSCRIPTION,
-          ROLE,
-          LOG_GROUP,
-          FUNCTION,
-          ALIAS,
-          EVENT_SOURCE_MAPPING,
-          REST_API,
-          API_RESOURCE,
-          METHOD,
-          INTEGRATION,
-          DEPLOYMENT,
-          STAGE,
-          METRIC_ALARM);
+  /** Every ACK object carries its region as an annotation, IAM's too (the controller asks). */
+  AckKinds(ResourceType type, Class<? extends ManagedObject> objects, TagShape tags) {
+    this.type = type;
+    this.tags = tags;
+    this.kind =
+        new ManagedKind(
+            HasMetadata.getGroup(objects),
+            HasMetadata.getVersion(objects),
+            HasMetadata.getKind(objects),
+            HasMetadata.getPlural(objects),
+            objects,
+            true,
+            tags != TagShape.NONE);
+  }
 
-  private AckKinds() {}
+  public ManagedKind kind() {
+    return kind;
+  }
 
   /** Every kind the operator can emit with ACK, in the order a stack is created. */
   public static List<ManagedKind> all() {
     return ALL;
   }
 
-  static TagShape tags(ManagedKind kind) {
-    return TAGS.get(kind.kind());
+  static ManagedKind of(ResourceType type) {
+    return Arrays.stream(values()).filter(k -> k.type == type).findFirst().orElseThrow().kind;
   }
 
-  /** Every ACK object carries its region as an annotation, IAM's too (the controller asks). */
-  private static ManagedKind of(Class<? extends ManagedResource> type, TagShape tags) {
-    ManagedKind kind =
-        new ManagedKind(
-            HasMetadata.getGroup(type),
-            HasMetadata.getVersion(type),
-            HasMetadata.getKind(type),
-            HasMetadata.getPlural(type),
-            type,
-            true,
-            tags != TagShape.NONE);
-    TAGS.put(kind.kind(), tags);
-    return kind;
+  static TagShape tags(ManagedKind kind) {
+    return Arrays.stream(values()).filter(k -> k.kind.equals(kind)).findFirst().orElseThrow().tags;
   }
 }

@@ -1,5 +1,6 @@
 package io.fraudpipeline.operator.ack;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** How an ACK kind spells {@code spec.tags}: the controllers differ, and some kinds take none. */
@@ -12,12 +13,23 @@ enum TagShape {
   NONE;
 
   Object render(Map<String, String> tags) {
+    return render(tags, "key", "value");
+  }
+
+  /** With LIST, each entry as {@code {<keyField>: k, <valueField>: v}}, in this order. */
+  Object render(Map<String, String> entries, String keyField, String valueField) {
     return switch (this) {
       case LIST ->
-          tags.entrySet().stream()
-              .map(e -> (Object) Map.of("key", e.getKey(), "value", e.getValue()))
+          entries.entrySet().stream()
+              .map(
+                  e -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put(keyField, e.getKey());
+                    entry.put(valueField, e.getValue());
+                    return (Object) entry;
+                  })
               .toList();
-      case MAP -> tags;
+      case MAP -> entries;
       case NONE -> null;
     };
   }

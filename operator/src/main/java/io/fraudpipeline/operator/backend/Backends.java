@@ -2,46 +2,49 @@ package io.fraudpipeline.operator.backend;
 
 import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
-import io.fraudpipeline.operator.ack.AckBackend;
-import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedKind;
 import java.util.List;
 import java.util.Optional;
 
-/** Every backend the operator has, and the one a pipeline asks for. */
+/**
+ * The backends the operator was built with, and the one a pipeline asks for. The wiring ({@code
+ * runtime}, {@code cli}) makes the one instance; nothing below it names a backend.
+ */
 public final class Backends {
 
-  private static final List<StackBackend> ALL =
-      List.of(CrossplaneBackend.INSTANCE, AckBackend.INSTANCE);
-  private static final List<ManagedKind> ALL_KINDS =
-      ALL.stream().flatMap(b -> b.kinds().stream()).toList();
+  private final List<StackBackend> all;
+  private final List<ManagedKind> allKinds;
 
-  private Backends() {}
-
-  public static List<StackBackend> all() {
-    return ALL;
+  public Backends(List<StackBackend> all) {
+    this.all = List.copyOf(all);
+    this.allKinds = this.all.stream().flatMap(b -> b.kinds().stream()).toList();
   }
 
-  public static StackBackend of(Backend id) {
-    return ALL.stream()
-        .filter(b -> b.id() == (id == null ? Backend.CROSSPLANE : id))
+  public List<StackBackend> all() {
+    return all;
+  }
+
+  public StackBackend of(Backend id) {
+    Backend wanted = id == null ? Backend.CROSSPLANE : id;
+    return all.stream()
+        .filter(b -> b.id() == wanted)
         .findFirst()
-        .orElseThrow();
+        .orElseThrow(() -> new IllegalArgumentException("no backend " + wanted));
   }
 
   /** The backend of {@code spec.backend}; Crossplane when unset, as the CRD defaults it. */
-  public static StackBackend of(FraudPipeline pipeline) {
+  public StackBackend of(FraudPipeline pipeline) {
     return of(pipeline.getSpec() == null ? null : pipeline.getSpec().getBackend());
   }
 
   /** Every kind of every backend. */
-  public static List<ManagedKind> allKinds() {
-    return ALL_KINDS;
+  public List<ManagedKind> allKinds() {
+    return allKinds;
   }
 
   /** The kind of an object by apiVersion and kind, in whichever backend emits it. */
-  public static Optional<ManagedKind> find(String apiVersion, String kind) {
-    for (ManagedKind k : ALL_KINDS) {
+  public Optional<ManagedKind> find(String apiVersion, String kind) {
+    for (ManagedKind k : allKinds) {
       if (k.is(apiVersion, kind)) {
         return Optional.of(k);
       }
@@ -50,8 +53,8 @@ public final class Backends {
   }
 
   /** The backend that emits objects of this kind. */
-  public static Optional<StackBackend> emitting(String apiVersion, String kind) {
-    return ALL.stream()
+  public Optional<StackBackend> emitting(String apiVersion, String kind) {
+    return all.stream()
         .filter(b -> b.kinds().stream().anyMatch(k -> k.is(apiVersion, kind)))
         .findFirst();
   }

@@ -4,9 +4,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.backend.StackBackend;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -46,6 +46,7 @@ public final class ManagedResourceInformers {
   /** Kinds with a CRD that the operator may not read where it watches: why, for each. */
   private final Map<ManagedKind, String> denied = new ConcurrentHashMap<>();
 
+  private final Backends backends;
   private final Clock clock;
   private final Duration recheck;
 
@@ -53,9 +54,10 @@ public final class ManagedResourceInformers {
   private final Map<io.fraudpipeline.api.v1alpha1.Backend, Instant> nextFullCheck =
       new ConcurrentHashMap<>();
 
-  public ManagedResourceInformers(Clock clock, Duration recheck) {
+  public ManagedResourceInformers(Backends backends, Clock clock, Duration recheck) {
+    this.backends = backends;
     this.clock = clock;
-    Backends.all().forEach(b -> nextFullCheck.put(b.id(), clock.instant().plus(recheck)));
+    backends.all().forEach(b -> nextFullCheck.put(b.id(), clock.instant().plus(recheck)));
     this.recheck = recheck;
   }
 
@@ -65,7 +67,7 @@ public final class ManagedResourceInformers {
   /** Informers for the kinds whose CRD exists now and that the operator may read. */
   public List<EventSource<?, FraudPipeline>> initial(EventSourceContext<FraudPipeline> context) {
     List<EventSource<?, FraudPipeline>> sources = new ArrayList<>();
-    for (ManagedKind kind : Backends.allKinds()) {
+    for (ManagedKind kind : backends.allKinds()) {
       if (crdExists(context.getClient(), kind)
           && readable(context.getClient(), kind, context.getControllerConfiguration())) {
         sources.add(informer(kind, context));
@@ -151,7 +153,7 @@ public final class ManagedResourceInformers {
         != null;
   }
 
-  private static <R extends ManagedResource> InformerEventSource<R, FraudPipeline> informer(
+  private <R extends ManagedObject> InformerEventSource<R, FraudPipeline> informer(
       ManagedKind kind, EventSourceContext<FraudPipeline> context) {
     @SuppressWarnings("unchecked")
     Class<R> type = (Class<R>) kind.type();
@@ -161,7 +163,7 @@ public final class ManagedResourceInformers {
             .withLabelSelector(Ownership.MANAGED_SELECTOR)
             .withItemStore(
                 new PrunedItemStore<R>(
-                    Backends.emitting(kind.apiVersion(), kind.kind()).orElseThrow()))
+                    backends.emitting(kind.apiVersion(), kind.kind()).orElseThrow()))
             // an MR the provider has not observed yet is one this operator just created: its
             // ADDED event brings nothing to act on (the provider's status update will), and
             // skipping it saves a pass per created MR

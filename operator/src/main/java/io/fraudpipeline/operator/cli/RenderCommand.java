@@ -5,13 +5,13 @@ import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.PendingResource;
 import io.fraudpipeline.api.v1alpha1.UnsupportedSetting;
-import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.backend.StackBackend;
-import io.fraudpipeline.operator.crossplane.AssumedStatuses;
-import io.fraudpipeline.operator.crossplane.ObservedResources;
-import io.fraudpipeline.operator.crossplane.RenderedStack;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.InvalidSpecException;
+import io.fraudpipeline.operator.runtime.InstalledBackends;
+import io.fraudpipeline.operator.stack.AssumedAws;
+import io.fraudpipeline.operator.stack.ManagedObject;
+import io.fraudpipeline.operator.stack.ObservedObjects;
+import io.fraudpipeline.operator.stack.RenderedStack;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -61,7 +61,7 @@ public class RenderCommand implements Callable<Integer> {
       names = "--assume-ready",
       description =
           "Assume every object Ready with plausible statuses of its backend (fake account "
-              + AssumedStatuses.ACCOUNT
+              + AssumedAws.ACCOUNT
               + "), to show the whole stack.")
   boolean assumeReady;
 
@@ -85,11 +85,11 @@ public class RenderCommand implements Callable<Integer> {
         if (backend != null && pipeline.getSpec() != null) {
           pipeline.getSpec().setBackend(backend(backend));
         }
-        StackBackend target = Backends.of(pipeline);
+        StackBackend target = InstalledBackends.all().of(pipeline);
         RenderedStack stack =
             assumeReady
                 ? target.renderAssumingReady(pipeline)
-                : target.render(pipeline, new ObservedResources(observedResources));
+                : target.render(pipeline, new ObservedObjects(observedResources));
         if (observed != null && !observesAny(observedResources, stack)) {
           err.println(
               "warning: "
@@ -127,7 +127,7 @@ public class RenderCommand implements Callable<Integer> {
   private static boolean observesAny(
       List<GenericKubernetesResource> observed, RenderedStack stack) {
     Set<String> desired = new HashSet<>();
-    for (ManagedResource r : stack.desired()) {
+    for (ManagedObject r : stack.desired()) {
       desired.add(r.getKind() + "/" + r.getMetadata().getName());
     }
     for (PendingResource w : stack.waiting()) {
@@ -158,7 +158,7 @@ public class RenderCommand implements Callable<Integer> {
     if (stack.apiEndpoint() != null) {
       out.println("# apiEndpoint: " + stack.apiEndpoint());
     }
-    for (ManagedResource r : stack.desired()) {
+    for (ManagedObject r : stack.desired()) {
       out.print(YamlOutput.document(r));
     }
   }

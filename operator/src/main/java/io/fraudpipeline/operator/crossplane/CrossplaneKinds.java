@@ -24,7 +24,11 @@ import io.fraudpipeline.operator.crossplane.kinds.Topic;
 import io.fraudpipeline.operator.crossplane.kinds.TopicSubscription;
 import io.fraudpipeline.operator.crossplane.kinds.UsagePlan;
 import io.fraudpipeline.operator.crossplane.kinds.UsagePlanKey;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ResourceType;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every Crossplane kind the operator can emit, including those only some pipelines need (API_KEY
@@ -99,7 +103,32 @@ public final class CrossplaneKinds {
           USAGE_PLAN_KEY,
           METRIC_ALARM);
 
+  private static final Map<ResourceType, ManagedKind> BY_TYPE = new EnumMap<>(ResourceType.class);
+
+  static {
+    BY_TYPE.put(ResourceType.TABLE, TABLE);
+    BY_TYPE.put(ResourceType.QUEUE, QUEUE);
+    BY_TYPE.put(ResourceType.TOPIC, TOPIC);
+    BY_TYPE.put(ResourceType.SUBSCRIPTION, TOPIC_SUBSCRIPTION);
+    BY_TYPE.put(ResourceType.ROLE, ROLE);
+    BY_TYPE.put(ResourceType.LOG_GROUP, LOG_GROUP);
+    BY_TYPE.put(ResourceType.FUNCTION, FUNCTION);
+    BY_TYPE.put(ResourceType.ALIAS, ALIAS);
+    BY_TYPE.put(ResourceType.EVENT_SOURCE_MAPPING, EVENT_SOURCE_MAPPING);
+    BY_TYPE.put(ResourceType.REST_API, REST_API);
+    BY_TYPE.put(ResourceType.API_RESOURCE, API_RESOURCE);
+    BY_TYPE.put(ResourceType.METHOD, METHOD);
+    BY_TYPE.put(ResourceType.INTEGRATION, INTEGRATION);
+    BY_TYPE.put(ResourceType.DEPLOYMENT, DEPLOYMENT);
+    BY_TYPE.put(ResourceType.STAGE, STAGE);
+    BY_TYPE.put(ResourceType.METRIC_ALARM, METRIC_ALARM);
+  }
+
   private CrossplaneKinds() {}
+
+  static ManagedKind of(ResourceType type) {
+    return BY_TYPE.get(type);
+  }
 
   /** Every kind the operator can emit, in the order a stack is created. */
   public static List<ManagedKind> all() {

@@ -1,76 +1,63 @@
 package io.fraudpipeline.operator.crossplane;
 
-import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.QUEUE;
-import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.ROLE;
 import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.ROLE_POLICY;
 import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.ROLE_POLICY_ATTACHMENT;
-import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.TABLE;
-import static io.fraudpipeline.operator.crossplane.CrossplaneKinds.TOPIC;
 
 import io.fraudpipeline.operator.model.AwsPartition;
 import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.IamPolicies;
 import io.fraudpipeline.operator.model.StackComponents;
+import io.fraudpipeline.operator.stack.FunctionGrants;
+import io.fraudpipeline.operator.stack.Needs;
+import io.fraudpipeline.operator.stack.ResourceType;
+import io.fraudpipeline.operator.stack.StackBuild;
 
-/** Exactly one role per function, its least-privilege inline policy and two AWS-managed ones. */
+/**
+ * Exactly one role per function, with the two AWS-managed policies attached and its least-privilege
+ * inline policy, each an MR of its own.
+ */
 final class IamResources {
 
   private IamResources() {}
 
-  static void roles(StackContext ctx) {
+  static void roles(StackBuild build) {
     for (FunctionRole f : FunctionRole.values()) {
-      ctx.emit(
-          ctx.mr(ROLE, StackComponents.role(f))
-              .externalName(ctx.names.role(f))
+      build.emit(
+          build
+              .object(ResourceType.ROLE, StackComponents.role(f))
+              .annotate(CrossplaneDialect.EXTERNAL_NAME, build.names.role(f))
               .set("assumeRolePolicy", IamPolicies.assumeRoleByLambda()));
-      ctx.emit(attachment(ctx, f, Components.basicExecution(f), IamPolicies.BASIC_EXECUTION));
-      // tracing is on by default, and a function cannot send traces without this permission
-      ctx.emit(attachment(ctx, f, Components.xrayWrite(f), IamPolicies.XRAY_WRITE));
+      // tracing is on by default, and a function cannot send traces without the second
+      for (String policy : IamPolicies.MANAGED) {
+        build.emit(
+            build
+                .object(ROLE_POLICY_ATTACHMENT, attachment(f, policy))
+                .ref("roleRef", build.name(StackComponents.role(f)))
+                .set("policyArn", AwsPartition.managedPolicyArn(build.spec.getRegion(), policy)));
+      }
     }
   }
 
-  private static MrBuilder attachment(
-      StackContext ctx, FunctionRole f, String component, String policyPath) {
-    return ctx.mr(ROLE_POLICY_ATTACHMENT, component)
-        .ref("roleRef", ctx.mrName(StackComponents.role(f)))
-        .set("policyArn", AwsPartition.managedPolicyArn(ctx.spec.getRegion(), policyPath));
+  /** The attachment of an AWS-managed policy to a function's role. */
+  private static String attachment(FunctionRole f, String policyPath) {
+    return f.shortName()
+        + (policyPath.equals(IamPolicies.BASIC_EXECUTION) ? "-basic-execution" : "-xray");
   }
 
   /** The inline policies name ARNs, so each waits until the resources it grants on exist. */
-  static void policies(StackContext ctx) {
-    Needs p = ctx.needs();
-    String transactions = ctx.mrName(StackComponents.TRANSACTIONS_TABLE);
-    String scores = ctx.mrName(StackComponents.FRAUD_SCORES_TABLE);
-    var grants =
-        new IamPolicies.ProcessorGrants(
-            p.atProvider(TABLE, transactions, StatusFields.ARN),
-            p.atProvider(TABLE, transactions, StatusFields.STREAM_ARN),
-            p.atProvider(TABLE, scores, StatusFields.ARN),
-            FunctionResources.invokedArn(ctx, p, FunctionRole.SCORER),
-            p.atProvider(
-                QUEUE,
-                ctx.mrName(StackComponents.deadLetterQueue(FunctionRole.PROCESSOR)),
-                StatusFields.ARN));
-    ctx.emit(
-        rolePolicy(ctx, FunctionRole.PROCESSOR, p.met() ? IamPolicies.processor(grants) : null), p);
-
-    Needs s = ctx.needs();
-    var scorerGrants =
-        new IamPolicies.ScorerGrants(
-            s.atProvider(TABLE, scores, StatusFields.ARN),
-            s.atProvider(TOPIC, ctx.mrName(StackComponents.ALERT_TOPIC), StatusFields.ARN),
-            s.atProvider(
-                QUEUE,
-                ctx.mrName(StackComponents.deadLetterQueue(FunctionRole.SCORER)),
-                StatusFields.ARN));
-    ctx.emit(
-        rolePolicy(ctx, FunctionRole.SCORER, s.met() ? IamPolicies.scorer(scorerGrants) : null), s);
-  }
-
-  private static MrBuilder rolePolicy(StackContext ctx, FunctionRole f, String document) {
-    return ctx.mr(ROLE_POLICY, Components.rolePolicy(f))
-        .externalName(ctx.names.rolePolicy(f))
-        .ref("roleRef", ctx.mrName(StackComponents.role(f)))
-        .set("policy", document);
+  static void policies(StackBuild build) {
+    for (FunctionRole f : FunctionRole.values()) {
+      Needs needs = build.needs();
+      String document =
+          FunctionGrants.of(
+              f, needs, () -> FunctionResources.invokedArn(build, needs, FunctionRole.SCORER));
+      build.emit(
+          build
+              .object(ROLE_POLICY, f.shortName() + "-policy")
+              .annotate(CrossplaneDialect.EXTERNAL_NAME, build.names.rolePolicy(f))
+              .ref("roleRef", build.name(StackComponents.role(f)))
+              .set("policy", document),
+          needs);
+    }
   }
 }

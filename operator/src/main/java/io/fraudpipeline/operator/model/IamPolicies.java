@@ -13,6 +13,11 @@ public final class IamPolicies {
   public static final String BASIC_EXECUTION = "service-role/AWSLambdaBasicExecutionRole";
   public static final String XRAY_WRITE = "AWSXRayDaemonWriteAccess";
 
+  /**
+   * The AWS-managed policies of every function's role: logs, and traces (tracing is on by default).
+   */
+  public static final List<String> MANAGED = List.of(BASIC_EXECUTION, XRAY_WRITE);
+
   private IamPolicies() {}
 
   /** Trust policy: only the Lambda service may assume a function's role. */

@@ -8,15 +8,16 @@ import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.backend.StackBackend;
+import io.fraudpipeline.operator.cache.AccessDeniedException;
 import io.fraudpipeline.operator.cache.ManagedResourceInformers;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.ObservedResources;
-import io.fraudpipeline.operator.crossplane.RenderedStack;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.metrics.OperatorMetrics;
 import io.fraudpipeline.operator.model.InvalidSpecException;
 import io.fraudpipeline.operator.model.Ownership;
 import io.fraudpipeline.operator.model.SuffixClaims;
-import io.fraudpipeline.operator.runtime.OperatorMetrics;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
+import io.fraudpipeline.operator.stack.ObservedObjects;
+import io.fraudpipeline.operator.stack.RenderedStack;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -51,6 +52,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   /** How often a stalled pipeline looks again (missing CRDs, a suffix in use), by default. */
   public static final Duration CRD_RECHECK = Duration.ofSeconds(30);
 
+  private final Backends backends;
   private final ManagedResourceInformers informers;
   private final Clock clock;
   private final PipelineStatusFactory statuses;
@@ -66,13 +68,15 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   private final Duration recheck;
   private final OperatorMetrics metrics;
 
-  public FraudPipelineReconciler(Clock clock, Duration recheck, OperatorMetrics metrics) {
+  public FraudPipelineReconciler(
+      Backends backends, Clock clock, Duration recheck, OperatorMetrics metrics) {
+    this.backends = backends;
     this.clock = clock;
     this.recheck = recheck;
     this.metrics = metrics;
-    this.statuses = new PipelineStatusFactory(clock);
+    this.statuses = new PipelineStatusFactory(backends, clock);
     this.statusWrites = new StatusWrites(clock, PROGRESS_WRITES, PROGRESS_WRITES_LONGEST);
-    this.informers = new ManagedResourceInformers(clock, recheck);
+    this.informers = new ManagedResourceInformers(backends, clock, recheck);
   }
 
   public OperatorMetrics metrics() {
@@ -125,7 +129,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   private UpdateControl<FraudPipeline> doReconcile(
       FraudPipeline pipeline, Context<FraudPipeline> context) {
     PipelineEvents events = new PipelineEvents(context.getClient(), clock);
-    StackBackend backend = Backends.of(pipeline);
+    StackBackend backend = backends.of(pipeline);
     ManagedResourceInformers.Unwatched unwatched = informers.refresh(context, backend);
     if (!unwatched.missingCrds().isEmpty()) {
       String message = backend.missingCrdsMessage(unwatched.missingCrds());
@@ -145,7 +149,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
             SuffixClaims.indexKeys(pipeline).stream()
                 .flatMap(s -> context.getPrimaryCache().byIndex(SuffixClaims.INDEX, s).stream())
                 .toList(),
-            p -> Backends.of(p).credentialsIdentity(p));
+            p -> backends.of(p).credentialsIdentity(p));
     if (holder.isPresent()) {
       String message =
           "spec.environmentSuffix: '"
@@ -175,7 +179,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
       return stalled(pipeline, ConditionReasons.INVALID_SPEC, message, events, context);
     }
 
-    ObservedResources observed = new ObservedResources(observedMrs(pipeline, backend, context));
+    ObservedObjects observed = new ObservedObjects(observedMrs(pipeline, backend, context));
     RenderedStack stack;
     try {
       stack = backend.render(pipeline, observed);
@@ -186,7 +190,8 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     StackApplier.Changes changes;
     try {
       changes =
-          new StackApplier(new ManagedResourceWriter(context.getClient(), metrics))
+          new StackApplier(
+                  backends, new ManagedResourceWriter(backends, context.getClient(), metrics))
               .apply(stack, observed);
     } catch (NameTakenException e) {
       // the other object is not labelled, so no event says when it goes: look again
@@ -284,7 +289,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
       FraudPipeline pipeline, StackBackend backend, Context<FraudPipeline> context) {
     List<GenericKubernetesResource> out = new ArrayList<>();
     for (ManagedKind kind : backend.kinds()) {
-      for (ManagedResource r : context.getSecondaryResources(kind.type())) {
+      for (ManagedObject r : context.getSecondaryResources(kind.type())) {
         if (ownedBy(pipeline, r)) {
           out.add(r);
         }
@@ -296,7 +301,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   /** An object of this pipeline made by another backend than the one its spec names now. */
   private Optional<String> otherBackendsObject(
       FraudPipeline pipeline, StackBackend backend, Context<FraudPipeline> context) {
-    for (StackBackend other : Backends.all()) {
+    for (StackBackend other : backends.all()) {
       if (other == backend) {
         continue;
       }
@@ -304,7 +309,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
         if (!informers.watches(kind)) {
           continue;
         }
-        for (ManagedResource r : context.getSecondaryResources(kind.type())) {
+        for (ManagedObject r : context.getSecondaryResources(kind.type())) {
           if (ownedBy(pipeline, r)) {
             return Optional.of(r.getKind() + " " + r.getMetadata().getName());
           }
@@ -314,7 +319,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     return Optional.empty();
   }
 
-  private static boolean ownedBy(FraudPipeline pipeline, ManagedResource r) {
+  private static boolean ownedBy(FraudPipeline pipeline, ManagedObject r) {
     var labels = r.getMetadata().getLabels();
     return labels != null
         && pipeline.getMetadata().getName().equals(labels.get(Ownership.PIPELINE_LABEL));

@@ -10,10 +10,11 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.operator.backend.Backends;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.cache.AccessDeniedException;
+import io.fraudpipeline.operator.metrics.OperatorMetrics;
 import io.fraudpipeline.operator.model.Ownership;
-import io.fraudpipeline.operator.runtime.OperatorMetrics;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +37,17 @@ final class ManagedResourceWriter {
 
   private static final Pattern RBAC_DENIAL = Pattern.compile(" cannot \\S+ resource ");
 
+  private final Backends backends;
   private final KubernetesClient client;
   private final OperatorMetrics metrics;
 
-  ManagedResourceWriter(KubernetesClient client, OperatorMetrics metrics) {
+  ManagedResourceWriter(Backends backends, KubernetesClient client, OperatorMetrics metrics) {
+    this.backends = backends;
     this.client = client;
     this.metrics = metrics;
   }
 
-  void create(ManagedResource desired) {
+  void create(ManagedObject desired) {
     counted(desired, "create", () -> createUnlessCached(desired));
   }
 
@@ -55,7 +58,7 @@ final class ManagedResourceWriter {
    * real conflict, reported as such. A namespace being deleted refuses every create: nothing to do,
    * the pipeline goes with it.
    */
-  private void createUnlessCached(ManagedResource desired) {
+  private void createUnlessCached(ManagedObject desired) {
     try {
       client.resource(desired).create();
     } catch (KubernetesClientException e) {
@@ -81,7 +84,7 @@ final class ManagedResourceWriter {
    * cache keeps no managed fields, so the object is read; each attempt is guarded by the resource
    * version, and a provider writing status meanwhile makes it read again.
    */
-  private void ownAsApplier(ManagedResource desired) {
+  private void ownAsApplier(ManagedObject desired) {
     String createManager = createManager();
     HasMetadata current = client.resource(desired).get();
     KubernetesClientException lost = null;
@@ -162,7 +165,7 @@ final class ManagedResourceWriter {
     return labels == null ? null : labels.get(key);
   }
 
-  void update(ManagedResource desired, GenericKubernetesResource actual) {
+  void update(ManagedObject desired, GenericKubernetesResource actual) {
     counted(
         desired,
         "apply",
@@ -214,14 +217,14 @@ final class ManagedResourceWriter {
   }
 
   /** The verb as RBAC names it (an apply is a patch) and the kind's resource. */
-  private static AccessDeniedException forbidden(
+  private AccessDeniedException forbidden(
       HasMetadata mr, String verb, KubernetesClientException e) {
     String rbacVerb = verb.equals("apply") ? "patch" : verb;
-    ManagedKind kind = Backends.find(mr.getApiVersion(), mr.getKind()).orElseThrow(() -> e);
+    ManagedKind kind = backends.find(mr.getApiVersion(), mr.getKind()).orElseThrow(() -> e);
     return new AccessDeniedException(rbacVerb, kind, mr.getMetadata().getNamespace());
   }
 
-  private void apply(ManagedResource desired) {
+  private void apply(ManagedObject desired) {
     client
         .resource(desired)
         .fieldManager(Ownership.FIELD_MANAGER)

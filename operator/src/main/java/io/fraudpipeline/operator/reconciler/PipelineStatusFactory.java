@@ -9,10 +9,10 @@ import io.fraudpipeline.api.v1alpha1.PendingResource;
 import io.fraudpipeline.api.v1alpha1.ResourceCounts;
 import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.backend.StackBackend;
-import io.fraudpipeline.operator.crossplane.ObservedResources;
-import io.fraudpipeline.operator.crossplane.RenderedStack;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.AwsNames;
+import io.fraudpipeline.operator.stack.ManagedObject;
+import io.fraudpipeline.operator.stack.ObservedObjects;
+import io.fraudpipeline.operator.stack.RenderedStack;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,22 +27,21 @@ final class PipelineStatusFactory {
 
   private static final int PENDING_IN_MESSAGE = 3;
 
+  private final Backends backends;
   private final Clock clock;
 
-  PipelineStatusFactory(Clock clock) {
+  PipelineStatusFactory(Backends backends, Clock clock) {
+    this.backends = backends;
     this.clock = clock;
   }
 
   FraudPipelineStatus progress(
-      FraudPipeline pipeline,
-      StackBackend backend,
-      RenderedStack stack,
-      ObservedResources observed) {
+      FraudPipeline pipeline, StackBackend backend, RenderedStack stack, ObservedObjects observed) {
     List<PendingResource> pending = new ArrayList<>();
     List<String> terminal = new ArrayList<>();
     int ready = 0;
-    for (ManagedResource mr : stack.desired()) {
-      var kind = Backends.find(mr.getApiVersion(), mr.getKind()).orElseThrow();
+    for (ManagedObject mr : stack.desired()) {
+      var kind = backends.find(mr.getApiVersion(), mr.getKind()).orElseThrow();
       Optional<GenericKubernetesResource> actual = observed.find(kind, mr.getMetadata().getName());
       if (actual.isPresent() && backend.isReady(actual.get())) {
         ready++;

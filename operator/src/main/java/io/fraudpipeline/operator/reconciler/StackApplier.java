@@ -2,10 +2,10 @@ package io.fraudpipeline.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.operator.backend.Backends;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.ObservedResources;
-import io.fraudpipeline.operator.crossplane.RenderedStack;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
+import io.fraudpipeline.operator.stack.ObservedObjects;
+import io.fraudpipeline.operator.stack.RenderedStack;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,18 +24,20 @@ final class StackApplier {
     }
   }
 
+  private final Backends backends;
   private final ManagedResourceWriter writer;
 
-  StackApplier(ManagedResourceWriter writer) {
+  StackApplier(Backends backends, ManagedResourceWriter writer) {
+    this.backends = backends;
     this.writer = writer;
   }
 
-  Changes apply(RenderedStack stack, ObservedResources observed) {
+  Changes apply(RenderedStack stack, ObservedObjects observed) {
     int created = 0;
     int updated = 0;
     Set<String> wanted = new HashSet<>();
-    for (ManagedResource mr : stack.desired()) {
-      ManagedKind kind = Backends.find(mr.getApiVersion(), mr.getKind()).orElseThrow();
+    for (ManagedObject mr : stack.desired()) {
+      ManagedKind kind = backends.find(mr.getApiVersion(), mr.getKind()).orElseThrow();
       wanted.add(key(mr.getKind(), mr.getMetadata().getName()));
       var actual = observed.find(kind, mr.getMetadata().getName());
       if (actual.isEmpty()) {

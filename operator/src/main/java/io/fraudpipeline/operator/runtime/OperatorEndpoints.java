@@ -2,6 +2,7 @@ package io.fraudpipeline.operator.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.fraudpipeline.operator.metrics.OperatorMetrics;
 import io.javaoperatorsdk.operator.RuntimeInfo;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.operator.metrics.OperatorMetrics;
 import io.fraudpipeline.operator.model.Ownership;
 import io.fraudpipeline.operator.reconciler.FraudPipelineReconciler;
 import io.javaoperatorsdk.operator.Operator;
@@ -109,6 +110,6 @@ public final class OperatorRunner {
   public static FraudPipelineReconciler reconciler(
       OperatorSettings settings, OperatorMetrics metrics) {
     return new FraudPipelineReconciler(
-        Clock.systemUTC(), FraudPipelineReconciler.CRD_RECHECK, metrics);
+        InstalledBackends.all(), Clock.systemUTC(), FraudPipelineReconciler.CRD_RECHECK, metrics);
   }
 }

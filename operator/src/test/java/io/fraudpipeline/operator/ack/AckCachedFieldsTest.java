@@ -7,8 +7,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
-import io.fraudpipeline.operator.crossplane.ObservedResources;
-import io.fraudpipeline.operator.crossplane.RenderedStack;
+import io.fraudpipeline.operator.stack.ObservedObjects;
+import io.fraudpipeline.operator.stack.RenderedStack;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ class AckCachedFieldsTest {
   void theStackRendersTheSameFromPrunedObjects() {
     FraudPipeline pipeline = Fixtures.seed();
     pipeline.getSpec().setBackend(Backend.ACK);
-    RenderedStack ready = AckAssumedStatuses.renderAssumingReady(pipeline);
+    RenderedStack ready = AckBackend.INSTANCE.renderAssumingReady(pipeline);
     List<GenericKubernetesResource> full =
         ready.desired().stream()
             .map(AckAssumedStatuses::withStatus)
@@ -47,8 +47,8 @@ class AckCachedFieldsTest {
                 assertThat((Map<String, Object>) r.getAdditionalProperties().get("status"))
                     .doesNotContainKeys("itemCount", "methodSettings")
                     .containsKeys("conditions", "ackResourceMetadata"));
-    RenderedStack fromFull = AckStack.build(pipeline, new ObservedResources(full));
-    RenderedStack fromPruned = AckStack.build(pipeline, new ObservedResources(pruned));
+    RenderedStack fromFull = AckBackend.INSTANCE.render(pipeline, new ObservedObjects(full));
+    RenderedStack fromPruned = AckBackend.INSTANCE.render(pipeline, new ObservedObjects(pruned));
     assertThat(Serialization.asJson(fromPruned.desired()))
         .isEqualTo(Serialization.asJson(fromFull.desired()));
     assertThat(fromPruned.waiting()).isEqualTo(fromFull.waiting()).isEmpty();

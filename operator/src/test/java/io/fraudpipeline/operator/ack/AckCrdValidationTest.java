@@ -7,10 +7,10 @@ import io.fraudpipeline.api.v1alpha1.Authorization;
 import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.RenderedStack;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.InvalidSpecException;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
+import io.fraudpipeline.operator.stack.RenderedStack;
 import io.fraudpipeline.testing.crd.CrdValidator;
 import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.nio.file.Path;
@@ -67,11 +67,11 @@ class AckCrdValidationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("pipelines")
   void everyAckObjectValidates(String label, FraudPipeline pipeline) {
-    RenderedStack stack = AckAssumedStatuses.renderAssumingReady(pipeline);
+    RenderedStack stack = AckBackend.INSTANCE.renderAssumingReady(pipeline);
 
     assertThat(stack.waiting()).as("nothing left waiting once all is synced").isEmpty();
     List<String> problems = new ArrayList<>();
-    for (ManagedResource r : stack.desired()) {
+    for (ManagedObject r : stack.desired()) {
       problems.addAll(validator.validate(r));
     }
     assertThat(problems).as(label).isEmpty();
@@ -82,7 +82,7 @@ class AckCrdValidationTest {
     Set<String> kinds = new HashSet<>();
     pipelines()
         .map(a -> (FraudPipeline) a.get()[1])
-        .flatMap(p -> AckAssumedStatuses.renderAssumingReady(p).desired().stream())
+        .flatMap(p -> AckBackend.INSTANCE.renderAssumingReady(p).desired().stream())
         .forEach(r -> kinds.add(r.getKind()));
 
     assertThat(kinds)
@@ -92,8 +92,8 @@ class AckCrdValidationTest {
 
   @Test
   void theValidatorCatchesAMisspelledAckField() {
-    ManagedResource table =
-        AckAssumedStatuses.renderAssumingReady(ack(Fixtures.pipeline("seed"))).desired().stream()
+    ManagedObject table =
+        AckBackend.INSTANCE.renderAssumingReady(ack(Fixtures.pipeline("seed"))).desired().stream()
             .filter(r -> r.getKind().equals("Table"))
             .findFirst()
             .orElseThrow();
@@ -108,8 +108,8 @@ class AckCrdValidationTest {
 
     assertThatThrownBy(
             () ->
-                AckStack.build(
-                    apiKey, io.fraudpipeline.operator.crossplane.ObservedResources.none()))
+                AckBackend.INSTANCE.render(
+                    apiKey, io.fraudpipeline.operator.stack.ObservedObjects.none()))
         .isInstanceOf(InvalidSpecException.class)
         .hasMessageStartingWith(
             "spec.api.authorization: API_KEY is not supported with backend ACK");

@@ -15,11 +15,11 @@ import io.fraudpipeline.api.v1alpha1.StartingPosition;
 import io.fraudpipeline.functions.contract.EnvVars;
 import io.fraudpipeline.functions.contract.Handlers;
 import io.fraudpipeline.operator.Fixtures;
-import io.fraudpipeline.operator.crossplane.ObservedResources;
-import io.fraudpipeline.operator.crossplane.RenderedStack;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.InvalidSpecException;
 import io.fraudpipeline.operator.model.Ownership;
+import io.fraudpipeline.operator.stack.ManagedObject;
+import io.fraudpipeline.operator.stack.ObservedObjects;
+import io.fraudpipeline.operator.stack.RenderedStack;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,21 +35,21 @@ class AckStackTest {
   private static final String ACCOUNT = "000000000000";
 
   private final FraudPipeline pipeline = ack(Fixtures.seed());
-  private final RenderedStack stack = AckAssumedStatuses.renderAssumingReady(pipeline);
+  private final RenderedStack stack = AckBackend.INSTANCE.renderAssumingReady(pipeline);
 
   static FraudPipeline ack(FraudPipeline p) {
     p.getSpec().setBackend(Backend.ACK);
     return p;
   }
 
-  private static ManagedResource in(RenderedStack stack, String kind, String name) {
+  private static ManagedObject in(RenderedStack stack, String kind, String name) {
     return stack.desired().stream()
         .filter(r -> r.getKind().equals(kind) && r.getMetadata().getName().equals(name))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
   }
 
-  private ManagedResource obj(String kind, String name) {
+  private ManagedObject obj(String kind, String name) {
     return in(stack, kind, name);
   }
 
@@ -57,7 +57,7 @@ class AckStackTest {
     return spec(obj(kind, name));
   }
 
-  private List<ManagedResource> ofKind(String kind) {
+  private List<ManagedObject> ofKind(String kind) {
     return stack.desired().stream().filter(r -> r.getKind().equals(kind)).toList();
   }
 
@@ -124,7 +124,7 @@ class AckStackTest {
 
   @Test
   void retainedTablesAreProtectedKeptAndAdoptedWhenDeclaredAgain() {
-    ManagedResource table = obj("Table", "payments-transactions");
+    ManagedObject table = obj("Table", "payments-transactions");
     assertThat(spec(table))
         .containsEntry("tableName", "transactions-dev")
         .containsEntry("billingMode", "PAY_PER_REQUEST")
@@ -153,20 +153,20 @@ class AckStackTest {
     delete.getSpec().setDeletionPolicy(DeletionPolicy.DELETE);
     // a table still protected in the cluster (the pipeline was Retain until now)
     GenericKubernetesResource protectedTable =
-        AckAssumedStatuses.withStatus(obj("Table", "payments-transactions"));
+        AckBackend.INSTANCE.withAssumedStatus(obj("Table", "payments-transactions"));
 
     RenderedStack switching =
-        AckStack.build(delete, new ObservedResources(List.of(protectedTable)));
-    ManagedResource table = in(switching, "Table", "payments-transactions");
+        AckBackend.INSTANCE.render(delete, new ObservedObjects(List.of(protectedTable)));
+    ManagedObject table = in(switching, "Table", "payments-transactions");
     assertThat(spec(table)).containsEntry("deletionProtectionEnabled", false);
     assertThat(table.getMetadata().getAnnotations())
         .as("protection is still on in AWS: a DeleteTable now would be refused")
         .containsEntry("services.k8s.aws/deletion-policy", "retain");
 
-    GenericKubernetesResource unprotected = AckAssumedStatuses.withStatus(table);
-    ManagedResource after =
+    GenericKubernetesResource unprotected = AckBackend.INSTANCE.withAssumedStatus(table);
+    ManagedObject after =
         in(
-            AckStack.build(delete, new ObservedResources(List.of(unprotected))),
+            AckBackend.INSTANCE.render(delete, new ObservedObjects(List.of(unprotected))),
             "Table",
             "payments-transactions");
     assertThat(after.getMetadata().getAnnotations())
@@ -181,7 +181,7 @@ class AckStackTest {
         .containsEntry("sqsManagedSSEEnabled", "true");
     assertThat(sp("Topic", "payments-alerts")).containsEntry("name", "fraud-alerts-dev");
     assertThat(sp("Topic", "payments-alarms")).containsEntry("name", "fraud-pipeline-alarms-dev");
-    ManagedResource logs = obj("LogGroup", "payments-processor-logs");
+    ManagedObject logs = obj("LogGroup", "payments-processor-logs");
     assertThat(spec(logs))
         .containsEntry("name", "/aws/lambda/transaction-processor-dev")
         .containsEntry("retentionDays", 30);
@@ -258,7 +258,8 @@ class AckStackTest {
   void theApiInvokesTheLiveAliasWhosePermissionsAreScopedToTheTwoMethods() {
     String apiId =
         (String)
-            AckAssumedStatuses.withStatus(obj("RestAPI", "payments-api"))
+            AckBackend.INSTANCE
+                .withAssumedStatus(obj("RestAPI", "payments-api"))
                 .getAdditionalProperties()
                 .entrySet()
                 .stream()
@@ -308,7 +309,7 @@ class AckStackTest {
     assertThat(sp("Resource", "payments-api-transaction"))
         .containsEntry("pathPart", "{transactionId}")
         .containsEntry("parentRef", Map.of("from", Map.of("name", "payments-api-transactions")));
-    ManagedResource deployment = ofKind("Deployment").get(0);
+    ManagedObject deployment = ofKind("Deployment").get(0);
     assertThat(sp("Stage", "payments-api-stage"))
         .containsEntry("stageName", "prod")
         .containsEntry("tracingEnabled", true)
@@ -331,7 +332,7 @@ class AckStackTest {
         .hasEntrySatisfying(
             "services.k8s.aws/adoption-fields",
             f -> assertThat(f).matches("\\{\"uuid\":\"[0-9a-f-]{36}\"}"));
-    RenderedStack fresh = AckStack.build(pipeline, ObservedResources.none());
+    RenderedStack fresh = AckBackend.INSTANCE.render(pipeline, ObservedObjects.none());
     assertThat(in(fresh, "RestAPI", "payments-api").getMetadata().getAnnotations())
         .as("nothing to adopt before AWS assigned an id")
         .doesNotContainKey("services.k8s.aws/adoption-policy");
@@ -379,12 +380,12 @@ class AckStackTest {
   @Test
   void aChangedStartingPositionReplacesTheMappingOnceTheOldOneIsGone() {
     List<GenericKubernetesResource> observed = new ArrayList<>();
-    stack.desired().forEach(r -> observed.add(AckAssumedStatuses.withStatus(r)));
+    stack.desired().forEach(r -> observed.add(AckBackend.INSTANCE.withAssumedStatus(r)));
     String oldName = ofKind("EventSourceMapping").get(0).getMetadata().getName();
     FraudPipeline changed = ack(Fixtures.seed());
     changed.getSpec().getStream().setStartingPosition(StartingPosition.TRIM_HORIZON);
 
-    RenderedStack replacing = AckStack.build(changed, new ObservedResources(observed));
+    RenderedStack replacing = AckBackend.INSTANCE.render(changed, new ObservedObjects(observed));
     assertThat(replacing.desired())
         .as("the old mapping is no longer wanted: the operator deletes it")
         .noneMatch(r -> r.getMetadata().getName().equals(oldName));
@@ -402,7 +403,7 @@ class AckStackTest {
             });
 
     observed.removeIf(r -> r.getMetadata().getName().equals(oldName));
-    RenderedStack replaced = AckStack.build(changed, new ObservedResources(observed));
+    RenderedStack replaced = AckBackend.INSTANCE.render(changed, new ObservedObjects(observed));
     assertThat(replaced.waiting()).isEmpty();
     assertThat(replaced.desired())
         .filteredOn(r -> r.getKind().equals("EventSourceMapping"))
@@ -413,8 +414,8 @@ class AckStackTest {
   @Test
   void aMissingStreamArnKeepsTheRunningMappingRatherThanDeletingIt() {
     List<GenericKubernetesResource> observed = new ArrayList<>();
-    for (ManagedResource r : stack.desired()) {
-      GenericKubernetesResource o = AckAssumedStatuses.withStatus(r);
+    for (ManagedObject r : stack.desired()) {
+      GenericKubernetesResource o = AckBackend.INSTANCE.withAssumedStatus(r);
       if (r.getKind().equals("Table")) {
         @SuppressWarnings("unchecked")
         Map<String, Object> status =
@@ -426,7 +427,7 @@ class AckStackTest {
     }
     String mapping = ofKind("EventSourceMapping").get(0).getMetadata().getName();
 
-    RenderedStack again = AckStack.build(pipeline, new ObservedResources(observed));
+    RenderedStack again = AckBackend.INSTANCE.render(pipeline, new ObservedObjects(observed));
     assertThat(again.desired()).anyMatch(r -> r.getMetadata().getName().equals(mapping));
     assertThat(again.waiting())
         .anySatisfy(w -> assertThat(w.getReason()).contains("latestStreamARN"));
@@ -436,7 +437,7 @@ class AckStackTest {
   void withoutSnapStartOrWithAnImageTheAliasPointsAtLatest() {
     FraudPipeline off = ack(Fixtures.seed());
     off.getSpec().getFunctions().setSnapStart(false);
-    RenderedStack s = AckAssumedStatuses.renderAssumingReady(off);
+    RenderedStack s = AckBackend.INSTANCE.renderAssumingReady(off);
     assertThat(spec(in(s, "Alias", "payments-processor-live")))
         .containsEntry("functionVersion", "$LATEST")
         .containsKey("permissions");
@@ -444,7 +445,7 @@ class AckStackTest {
         .doesNotContainKeys("publish", "snapStart");
 
     RenderedStack image =
-        AckAssumedStatuses.renderAssumingReady(ack(Fixtures.pipeline("ack-variants")));
+        AckBackend.INSTANCE.renderAssumingReady(ack(Fixtures.pipeline("ack-variants")));
     Map<String, Object> fn = spec(in(image, "Function", "cards-processor"));
     assertThat(fn)
         .containsEntry("packageType", "Image")
@@ -463,7 +464,7 @@ class AckStackTest {
 
   @Test
   void alarmsUseMetricMathAndNotifyTheAlarmTopicOnBothTransitions() {
-    List<ManagedResource> alarms = ofKind("MetricAlarm");
+    List<ManagedObject> alarms = ofKind("MetricAlarm");
     assertThat(alarms).hasSize(6);
     String topic = "arn:aws:sns:us-east-1:" + ACCOUNT + ":fraud-pipeline-alarms-dev";
     assertThat(alarms)
@@ -485,7 +486,7 @@ class AckStackTest {
 
   @Test
   void beforeAnyStatusTheObjectsThatCopyStatusWaitNamingWhatTheyNeed() {
-    RenderedStack first = AckStack.build(pipeline, ObservedResources.none());
+    RenderedStack first = AckBackend.INSTANCE.render(pipeline, ObservedObjects.none());
     assertThat(first.desired()).extracting(r -> r.getKind()).contains("Table", "Role", "RestAPI");
     assertThat(first.waiting())
         .anySatisfy(
@@ -508,7 +509,7 @@ class AckStackTest {
     FraudPipeline named = ack(Fixtures.seed());
     named.getSpec().getProviderConfigRef().setName("aws-prod");
 
-    assertThat(AckStack.build(named, ObservedResources.none()).unsupported())
+    assertThat(AckBackend.INSTANCE.render(named, ObservedObjects.none()).unsupported())
         .anySatisfy(
             u -> {
               assertThat(u.getField()).isEqualTo("spec.providerConfigRef");
@@ -519,16 +520,16 @@ class AckStackTest {
   @Test
   void switchingBetweenZipAndImageIsRefusedNamingTheField() {
     List<GenericKubernetesResource> observed = new ArrayList<>();
-    stack.desired().forEach(r -> observed.add(AckAssumedStatuses.withStatus(r)));
+    stack.desired().forEach(r -> observed.add(AckBackend.INSTANCE.withAssumedStatus(r)));
     FraudPipeline image = ack(Fixtures.seed());
     FunctionCode code = new FunctionCode();
     code.setImageUri("123456789012.dkr.ecr.us-east-1.amazonaws.com/fraud-functions:0.2.0");
     image.getSpec().getFunctions().setCode(code);
 
-    assertThatThrownBy(() -> AckStack.build(image, new ObservedResources(observed)))
+    assertThatThrownBy(() -> AckBackend.INSTANCE.render(image, new ObservedObjects(observed)))
         .isInstanceOf(InvalidSpecException.class)
         .hasMessageStartingWith("spec.functions.code: switches the functions from Zip to Image");
-    assertThat(AckStack.build(image, ObservedResources.none()).desired())
+    assertThat(AckBackend.INSTANCE.render(image, ObservedObjects.none()).desired())
         .as("a new pipeline may use an image")
         .isNotEmpty();
   }

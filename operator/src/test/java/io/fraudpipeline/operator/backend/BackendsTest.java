@@ -7,8 +7,9 @@ import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.ack.AckBackend;
 import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
 import io.fraudpipeline.operator.model.SuffixClaims;
+import io.fraudpipeline.operator.runtime.InstalledBackends;
+import io.fraudpipeline.operator.stack.ManagedKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,21 +19,23 @@ class BackendsTest {
   void aPipelineWithoutBackendIsCrossplaneAndEachValueHasItsBackend() {
     FraudPipeline p = Fixtures.pipeline("seed");
     p.getSpec().setBackend(null);
-    assertThat(Backends.of(p)).isSameAs(CrossplaneBackend.INSTANCE);
-    assertThat(Backends.of(Backend.ACK)).isSameAs(AckBackend.INSTANCE);
-    assertThat(Backends.all()).extracting(StackBackend::id).containsExactly(Backend.values());
+    assertThat(InstalledBackends.all().of(p)).isSameAs(CrossplaneBackend.INSTANCE);
+    assertThat(InstalledBackends.all().of(Backend.ACK)).isSameAs(AckBackend.INSTANCE);
+    assertThat(InstalledBackends.all().all())
+        .extracting(StackBackend::id)
+        .containsExactly(Backend.values());
   }
 
   @Test
   void everyKindOfEveryBackendHasItsOwnCrdAndIsFoundByApiVersionAndKind() {
-    List<ManagedKind> all = Backends.allKinds();
+    List<ManagedKind> all = InstalledBackends.all().allKinds();
     assertThat(all).extracting(ManagedKind::crdName).doesNotHaveDuplicates();
     for (ManagedKind kind : all) {
-      assertThat(Backends.find(kind.apiVersion(), kind.kind())).contains(kind);
+      assertThat(InstalledBackends.all().find(kind.apiVersion(), kind.kind())).contains(kind);
     }
-    assertThat(Backends.emitting("dynamodb.services.k8s.aws/v1alpha1", "Table"))
+    assertThat(InstalledBackends.all().emitting("dynamodb.services.k8s.aws/v1alpha1", "Table"))
         .contains(AckBackend.INSTANCE);
-    assertThat(Backends.emitting("dynamodb.aws.m.upbound.io/v1beta1", "Table"))
+    assertThat(InstalledBackends.all().emitting("dynamodb.aws.m.upbound.io/v1beta1", "Table"))
         .contains(CrossplaneBackend.INSTANCE);
   }
 
@@ -52,7 +55,7 @@ class BackendsTest {
   }
 
   private static java.util.Optional<String> identity(FraudPipeline p) {
-    return Backends.of(p).credentialsIdentity(p);
+    return InstalledBackends.all().of(p).credentialsIdentity(p);
   }
 
   private static FraudPipeline ack(String namespace, String created) {

@@ -8,9 +8,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
-import io.fraudpipeline.operator.crossplane.AssumedStatuses;
-import io.fraudpipeline.operator.crossplane.CrossplaneStack;
-import io.fraudpipeline.operator.crossplane.ObservedResources;
+import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
+import io.fraudpipeline.operator.stack.ObservedObjects;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,8 @@ class CompactTreesTest {
 
   /** The MRs as the informer reads them from the API server: fresh Jackson trees. */
   private List<GenericKubernetesResource> observed() {
-    return AssumedStatuses.renderAssumingReady(pipeline).desired().stream()
-        .map(AssumedStatuses::withStatus)
+    return CrossplaneBackend.INSTANCE.renderAssumingReady(pipeline).desired().stream()
+        .map(CrossplaneBackend.INSTANCE::withAssumedStatus)
         .map(
             mr ->
                 Serialization.unmarshal(Serialization.asJson(mr), GenericKubernetesResource.class))
@@ -41,9 +40,11 @@ class CompactTreesTest {
           .isEqualTo(Serialization.unmarshal(Serialization.asJson(fresh.get(i)), JsonNode.class));
     }
     assertThat(
-            Serialization.asJson(CrossplaneStack.build(pipeline, new ObservedResources(compacted))))
+            Serialization.asJson(
+                CrossplaneBackend.INSTANCE.render(pipeline, new ObservedObjects(compacted))))
         .isEqualTo(
-            Serialization.asJson(CrossplaneStack.build(pipeline, new ObservedResources(fresh))));
+            Serialization.asJson(
+                CrossplaneBackend.INSTANCE.render(pipeline, new ObservedObjects(fresh))));
   }
 
   @Test

@@ -7,9 +7,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.Main;
-import io.fraudpipeline.operator.crossplane.AssumedStatuses;
-import io.fraudpipeline.operator.crossplane.CrossplaneStack;
-import io.fraudpipeline.operator.crossplane.ObservedResources;
+import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
+import io.fraudpipeline.operator.stack.ObservedObjects;
 import io.fraudpipeline.testing.crd.CrdValidator;
 import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.io.ByteArrayInputStream;
@@ -63,7 +62,8 @@ class RenderCommandTest {
     List<JsonNode> docs = CrdValidator.readYaml(r.out());
     assertThat(docs)
         .hasSize(
-            AssumedStatuses.renderAssumingReady(
+            CrossplaneBackend.INSTANCE
+                .renderAssumingReady(
                     Fixtures.example(ProjectPaths.examples().resolve("fraudpipeline.yaml")))
                 .desired()
                 .size());
@@ -88,14 +88,18 @@ class RenderCommandTest {
   @Test
   void observedStatusesReleaseTheResourcesThatNeedThem() throws Exception {
     var pipeline = Fixtures.pipeline("seed");
-    var first = CrossplaneStack.build(pipeline, ObservedResources.none());
+    var first = CrossplaneBackend.INSTANCE.render(pipeline, ObservedObjects.none());
     // two rounds: the stream mapping waits for the processor's alias, which waits for its Function
     var second =
-        CrossplaneStack.build(
-            pipeline, new ObservedResources(AssumedStatuses.withStatuses(first.desired())));
+        CrossplaneBackend.INSTANCE.render(
+            pipeline,
+            new ObservedObjects(
+                first.desired().stream()
+                    .map(CrossplaneBackend.INSTANCE::withAssumedStatus)
+                    .toList()));
     StringBuilder observed = new StringBuilder();
     for (var mr : second.desired()) {
-      observed.append(YamlOutput.document(AssumedStatuses.withStatus(mr)));
+      observed.append(YamlOutput.document(CrossplaneBackend.INSTANCE.withAssumedStatus(mr)));
     }
     Path observedFile = write("observed.yaml", observed.toString());
     Path pipelineFile = write("p.yaml", Fixtures.resource("pipelines/seed.yaml"));
@@ -110,16 +114,20 @@ class RenderCommandTest {
 
   @Test
   void observedStatusesMayComeAsAKubectlListOnStandardInput() throws Exception {
-    var first = CrossplaneStack.build(Fixtures.pipeline("seed"), ObservedResources.none());
+    var first =
+        CrossplaneBackend.INSTANCE.render(Fixtures.pipeline("seed"), ObservedObjects.none());
     var second =
-        CrossplaneStack.build(
+        CrossplaneBackend.INSTANCE.render(
             Fixtures.pipeline("seed"),
-            new ObservedResources(AssumedStatuses.withStatuses(first.desired())));
+            new ObservedObjects(
+                first.desired().stream()
+                    .map(CrossplaneBackend.INSTANCE::withAssumedStatus)
+                    .toList()));
     var list =
         new KubernetesListBuilder()
             .withItems(
                 second.desired().stream()
-                    .map(AssumedStatuses::withStatus)
+                    .map(CrossplaneBackend.INSTANCE::withAssumedStatus)
                     .map(r -> (HasMetadata) r)
                     .toList())
             .build();

@@ -14,12 +14,12 @@ import io.fraudpipeline.api.v1alpha1.Authorization;
 import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
-import io.fraudpipeline.operator.backend.Backends;
-import io.fraudpipeline.operator.crossplane.AssumedStatuses;
+import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.RenderedStack;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.runtime.InstalledBackends;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
+import io.fraudpipeline.operator.stack.RenderedStack;
 import io.fraudpipeline.testing.cluster.ControlPlane;
 import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.io.IOException;
@@ -97,11 +97,11 @@ class ManagedResourcesOnServerTest {
         .resource(
             new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .serverSideApply();
-    RenderedStack stack = Backends.of(pipeline).renderAssumingReady(pipeline);
+    RenderedStack stack = InstalledBackends.all().of(pipeline).renderAssumingReady(pipeline);
     assertThat(stack.waiting()).as("nothing left waiting once all is Ready").isEmpty();
 
     List<String> pruned = new ArrayList<>();
-    for (ManagedResource mr : stack.desired()) {
+    for (ManagedObject mr : stack.desired()) {
       GenericKubernetesResource sent = JSON.convertValue(mr, GenericKubernetesResource.class);
       sent.getMetadata().setNamespace(namespace);
       // no owner exists here: the garbage collector would delete the object while it is read
@@ -134,7 +134,7 @@ class ManagedResourcesOnServerTest {
     Map<String, Integer> kinds = new HashMap<>();
     pipelines()
         .map(a -> (FraudPipeline) a.get()[1])
-        .flatMap(p -> AssumedStatuses.renderAssumingReady(p).desired().stream())
+        .flatMap(p -> CrossplaneBackend.INSTANCE.renderAssumingReady(p).desired().stream())
         .forEach(mr -> kinds.merge(mr.getKind(), 1, Integer::sum));
 
     assertThat(kinds.keySet())
@@ -144,8 +144,8 @@ class ManagedResourcesOnServerTest {
 
   @Test
   void aMisspelledFieldIsRejectedNamingIt() {
-    RenderedStack stack = AssumedStatuses.renderAssumingReady(Fixtures.pipeline("seed"));
-    ManagedResource method =
+    RenderedStack stack = CrossplaneBackend.INSTANCE.renderAssumingReady(Fixtures.pipeline("seed"));
+    ManagedObject method =
         stack.desired().stream().filter(r -> r.getKind().equals("Method")).findFirst().get();
     Fixtures.forProvider(method).put("httpMethd", "POST");
     GenericKubernetesResource misspelled =

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
+import io.fraudpipeline.operator.stack.ObservedObjects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +22,9 @@ class CachedFieldsTest {
   void prunedStatusesRenderTheSameStackAndAreSmaller() {
     FraudPipeline pipeline = Fixtures.seed();
     List<GenericKubernetesResource> echoed = new ArrayList<>();
-    for (var mr : AssumedStatuses.renderAssumingReady(pipeline).desired()) {
+    for (var mr : CrossplaneBackend.INSTANCE.renderAssumingReady(pipeline).desired()) {
       // as an Upjet provider reports it: the whole forProvider again under atProvider
-      GenericKubernetesResource observed = AssumedStatuses.withStatus(mr);
+      GenericKubernetesResource observed = CrossplaneBackend.INSTANCE.withAssumedStatus(mr);
       Map<String, Object> status =
           (Map<String, Object>) observed.getAdditionalProperties().get("status");
       Map<String, Object> atProvider =
@@ -37,12 +38,15 @@ class CachedFieldsTest {
       echoed.add(Serialization.clone(observed));
     }
     String before =
-        Serialization.asJson(CrossplaneStack.build(pipeline, new ObservedResources(echoed)));
+        Serialization.asJson(
+            CrossplaneBackend.INSTANCE.render(pipeline, new ObservedObjects(echoed)));
     int sizeBefore = Serialization.asJson(echoed).length();
 
     List<GenericKubernetesResource> pruned = echoed.stream().map(CachedFields::pruned).toList();
 
-    assertThat(Serialization.asJson(CrossplaneStack.build(pipeline, new ObservedResources(pruned))))
+    assertThat(
+            Serialization.asJson(
+                CrossplaneBackend.INSTANCE.render(pipeline, new ObservedObjects(pruned))))
         .isEqualTo(before);
     assertThat(pruned).allSatisfy(r -> assertThat(r.getMetadata().getManagedFields()).isNull());
     // the echo is about a quarter of an MR here (real managedFields would add more)

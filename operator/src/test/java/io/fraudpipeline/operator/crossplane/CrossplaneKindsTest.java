@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fraudpipeline.operator.stack.ManagedKind;
 import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;

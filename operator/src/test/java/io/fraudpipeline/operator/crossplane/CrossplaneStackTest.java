@@ -10,8 +10,11 @@ import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.functions.contract.EnvVars;
 import io.fraudpipeline.functions.contract.Handlers;
 import io.fraudpipeline.operator.Fixtures;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
+import io.fraudpipeline.operator.stack.ObservedObjects;
+import io.fraudpipeline.operator.stack.RenderedStack;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,9 +26,9 @@ class CrossplaneStackTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final FraudPipeline pipeline = Fixtures.seed();
-  private final RenderedStack stack = AssumedStatuses.renderAssumingReady(pipeline);
+  private final RenderedStack stack = CrossplaneBackend.INSTANCE.renderAssumingReady(pipeline);
 
-  private ManagedResource mr(String kind, String name) {
+  private ManagedObject mr(String kind, String name) {
     return stack.desired().stream()
         .filter(r -> r.getKind().equals(kind) && r.getMetadata().getName().equals(name))
         .findFirst()
@@ -36,7 +39,7 @@ class CrossplaneStackTest {
     return forProvider(mr(kind, name));
   }
 
-  private List<ManagedResource> ofKind(String kind) {
+  private List<ManagedObject> ofKind(String kind) {
     return stack.desired().stream().filter(r -> r.getKind().equals(kind)).toList();
   }
 
@@ -251,7 +254,7 @@ class CrossplaneStackTest {
     assertThat(ofKind("UsagePlan")).isEmpty();
   }
 
-  private static ManagedResource deploymentOf(RenderedStack stack) {
+  private static ManagedObject deploymentOf(RenderedStack stack) {
     return stack.desired().stream()
         .filter(r -> r.getKind().equals("Deployment"))
         .reduce(
@@ -263,10 +266,10 @@ class CrossplaneStackTest {
 
   @Test
   void aChangedMethodMakesANewDeploymentAndTheOldOneStaysUntilTheStageMoved() {
-    ManagedResource before = deploymentOf(stack);
+    ManagedObject before = deploymentOf(stack);
     assertThat(before.getMetadata().getName()).startsWith("payments-api-deployment-");
     assertThat(
-            deploymentOf(AssumedStatuses.renderAssumingReady(Fixtures.seed()))
+            deploymentOf(CrossplaneBackend.INSTANCE.renderAssumingReady(Fixtures.seed()))
                 .getMetadata()
                 .getName())
         .as("stable while nothing changes")
@@ -275,8 +278,10 @@ class CrossplaneStackTest {
     FraudPipeline changed = Fixtures.seed();
     changed.getSpec().getApi().setAuthorization(io.fraudpipeline.api.v1alpha1.Authorization.NONE);
     // what the cluster holds: the old stack, all Ready
-    ObservedResources old = new ObservedResources(AssumedStatuses.withStatuses(stack.desired()));
-    RenderedStack next = CrossplaneStack.build(changed, old);
+    ObservedObjects old =
+        new ObservedObjects(
+            stack.desired().stream().map(CrossplaneBackend.INSTANCE::withAssumedStatus).toList());
+    RenderedStack next = CrossplaneBackend.INSTANCE.render(changed, old);
 
     String oldName = before.getMetadata().getName();
     assertThat(next.waiting())
@@ -287,14 +292,14 @@ class CrossplaneStackTest {
                     .isNotEqualTo(oldName));
     assertThat(next.desired())
         .anySatisfy(r -> assertThat(r.getMetadata().getName()).isEqualTo(oldName));
-    ManagedResource stage =
+    ManagedObject stage =
         next.desired().stream().filter(r -> r.getKind().equals("Stage")).findFirst().orElseThrow();
     assertThat(forProvider(stage).get("deploymentIdRef"))
         .as("the stage stays on the old one")
         .isEqualTo(Map.of("name", oldName));
 
-    RenderedStack settled = AssumedStatuses.renderAssumingReady(changed);
-    ManagedResource fresh = deploymentOf(settled);
+    RenderedStack settled = CrossplaneBackend.INSTANCE.renderAssumingReady(changed);
+    ManagedObject fresh = deploymentOf(settled);
     assertThat(fresh.getMetadata().getName()).isNotEqualTo(oldName);
     assertThat(forProvider(fresh).get("triggers"))
         .isNotEqualTo(forProvider(before).get("triggers"));
@@ -304,7 +309,7 @@ class CrossplaneStackTest {
   void theZipHashRedeploysTheSameKey() {
     FraudPipeline hashed = Fixtures.seed();
     hashed.getSpec().getFunctions().getCode().setSha256(HASH);
-    RenderedStack stack = AssumedStatuses.renderAssumingReady(hashed);
+    RenderedStack stack = CrossplaneBackend.INSTANCE.renderAssumingReady(hashed);
     assertThat(stack.desired())
         .filteredOn(r -> r.getKind().equals("Function"))
         .hasSize(2)
@@ -335,7 +340,7 @@ class CrossplaneStackTest {
 
   @Test
   void withoutStatusesTheDependentResourcesWaitAndSayForWhat() {
-    RenderedStack first = CrossplaneStack.build(pipeline, ObservedResources.none());
+    RenderedStack first = CrossplaneBackend.INSTANCE.render(pipeline, ObservedObjects.none());
 
     assertThat(first.desired()).hasSize(20);
     assertThat(first.total()).isEqualTo(40);
@@ -354,10 +359,11 @@ class CrossplaneStackTest {
 
   @Test
   void variantsSwitchKindsAndFieldsAsTheSpecSays() {
-    RenderedStack variants = AssumedStatuses.renderAssumingReady(Fixtures.pipeline("variants"));
+    RenderedStack variants =
+        CrossplaneBackend.INSTANCE.renderAssumingReady(Fixtures.pipeline("variants"));
     var byKind =
         variants.desired().stream()
-            .collect(java.util.stream.Collectors.groupingBy(ManagedResource::getKind));
+            .collect(java.util.stream.Collectors.groupingBy(ManagedObject::getKind));
 
     assertThat(byKind.get("UsagePlan")).hasSize(1);
     assertThat(byKind.get("APIKey")).hasSize(1);

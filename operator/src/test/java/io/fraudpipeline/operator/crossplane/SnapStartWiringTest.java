@@ -7,7 +7,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.functions.contract.EnvVars;
 import io.fraudpipeline.operator.Fixtures;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.stack.ManagedObject;
+import io.fraudpipeline.operator.stack.ObservedObjects;
+import io.fraudpipeline.operator.stack.RenderedStack;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,14 +23,14 @@ class SnapStartWiringTest {
 
   private static final String LAMBDA = "arn:aws:lambda:us-east-1:000000000000:function:";
 
-  private static ManagedResource mr(RenderedStack stack, String kind, String name) {
+  private static ManagedObject mr(RenderedStack stack, String kind, String name) {
     return stack.desired().stream()
         .filter(r -> r.getKind().equals(kind) && r.getMetadata().getName().equals(name))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
   }
 
-  private static List<ManagedResource> ofKind(RenderedStack stack, String kind) {
+  private static List<ManagedObject> ofKind(RenderedStack stack, String kind) {
     return stack.desired().stream().filter(r -> r.getKind().equals(kind)).toList();
   }
 
@@ -41,7 +43,7 @@ class SnapStartWiringTest {
 
   @Test
   void eachFunctionPublishesSnapStartVersionsAndItsLiveAliasServesTheLatest() {
-    RenderedStack stack = AssumedStatuses.renderAssumingReady(Fixtures.seed());
+    RenderedStack stack = CrossplaneBackend.INSTANCE.renderAssumingReady(Fixtures.seed());
 
     assertThat(ofKind(stack, "Function"))
         .hasSize(2)
@@ -55,7 +57,7 @@ class SnapStartWiringTest {
             a ->
                 a.getMetadata().getName()
                     + " "
-                    + a.getMetadata().getAnnotations().get(MrBuilder.EXTERNAL_NAME)
+                    + a.getMetadata().getAnnotations().get("crossplane.io/external-name")
                     + " "
                     + forProvider(a).get("functionName")
                     + " "
@@ -70,7 +72,8 @@ class SnapStartWiringTest {
 
   @Test
   void anAliasWaitsForItsFunctionsPublishedVersion() {
-    RenderedStack first = CrossplaneStack.build(Fixtures.seed(), ObservedResources.none());
+    RenderedStack first =
+        CrossplaneBackend.INSTANCE.render(Fixtures.seed(), ObservedObjects.none());
 
     assertThat(first.waiting())
         .anySatisfy(
@@ -91,14 +94,17 @@ class SnapStartWiringTest {
   @Test
   void aNewPublishedVersionMovesTheAliasAndTheStatusShowsIt() {
     FraudPipeline pipeline = Fixtures.seed();
-    RenderedStack settled = AssumedStatuses.renderAssumingReady(pipeline);
+    RenderedStack settled = CrossplaneBackend.INSTANCE.renderAssumingReady(pipeline);
     // the provider after a code change: the scorer published version 2, its alias still serves 1
     List<GenericKubernetesResource> cluster =
-        AssumedStatuses.withStatuses(settled.desired()).stream()
+        settled.desired().stream()
+            .map(CrossplaneBackend.INSTANCE::withAssumedStatus)
+            .toList()
+            .stream()
             .map(r -> r.getMetadata().getName().equals("payments-scorer") ? version(r, "2") : r)
             .toList();
 
-    RenderedStack next = CrossplaneStack.build(pipeline, new ObservedResources(cluster));
+    RenderedStack next = CrossplaneBackend.INSTANCE.render(pipeline, new ObservedObjects(cluster));
 
     assertThat(forProvider(mr(next, "Alias", "payments-scorer-live")))
         .containsEntry("functionVersion", "2");
@@ -108,8 +114,13 @@ class SnapStartWiringTest {
         .as("what the aliases serve until the provider moves them")
         .isEqualTo(Map.of("processor", "1", "scorer", "1"));
     assertThat(
-            CrossplaneStack.build(
-                    pipeline, new ObservedResources(AssumedStatuses.withStatuses(next.desired())))
+            CrossplaneBackend.INSTANCE
+                .render(
+                    pipeline,
+                    new ObservedObjects(
+                        next.desired().stream()
+                            .map(CrossplaneBackend.INSTANCE::withAssumedStatus)
+                            .toList()))
                 .liveVersions())
         .isEqualTo(Map.of("processor", "1", "scorer", "2"));
   }
@@ -125,7 +136,7 @@ class SnapStartWiringTest {
   void withoutSnapStartEveryCallerCallsTheFunctionItself() {
     FraudPipeline pipeline = Fixtures.seed();
     pipeline.getSpec().getFunctions().setSnapStart(false);
-    RenderedStack stack = AssumedStatuses.renderAssumingReady(pipeline);
+    RenderedStack stack = CrossplaneBackend.INSTANCE.renderAssumingReady(pipeline);
 
     assertThat(stack.desired()).hasSize(38);
     assertThat(stack.waiting()).isEmpty();
@@ -137,7 +148,8 @@ class SnapStartWiringTest {
 
   @Test
   void anImageDeployIgnoresSnapStart() {
-    RenderedStack stack = AssumedStatuses.renderAssumingReady(Fixtures.pipeline("variants"));
+    RenderedStack stack =
+        CrossplaneBackend.INSTANCE.renderAssumingReady(Fixtures.pipeline("variants"));
 
     assertThat(stack.waiting()).isEmpty();
     assertUnaliased(stack);

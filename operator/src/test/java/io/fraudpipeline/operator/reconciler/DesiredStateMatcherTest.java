@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.operator.Fixtures;
-import io.fraudpipeline.operator.crossplane.AssumedStatuses;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** When an observed MR counts as already holding what the operator wants. */
 class DesiredStateMatcherTest {
 
-  private final ManagedResource desired =
-      AssumedStatuses.renderAssumingReady(Fixtures.seed()).desired().stream()
+  private final ManagedObject desired =
+      CrossplaneBackend.INSTANCE.renderAssumingReady(Fixtures.seed()).desired().stream()
           .filter(r -> r.getKind().equals("MethodSettings"))
           .findFirst()
           .orElseThrow();

@@ -3,8 +3,8 @@ package io.fraudpipeline.operator.reconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import java.util.function.Consumer;
 
 /** What a simulated controller watches: the objects of one kind that this operator manages. */
@@ -13,7 +13,7 @@ final class ManagedObjectWatch {
   private ManagedObjectWatch() {}
 
   /** Calls {@code changed} on each add and update, {@code deleted} once the object is gone. */
-  static <R extends ManagedResource> SharedIndexInformer<R> inform(
+  static <R extends ManagedObject> SharedIndexInformer<R> inform(
       KubernetesClient client, Class<R> type, Consumer<R> changed, Consumer<R> deleted) {
     return client
         .resources(type)

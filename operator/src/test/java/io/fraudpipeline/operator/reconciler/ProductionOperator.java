@@ -3,9 +3,10 @@ package io.fraudpipeline.operator.reconciler;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fraudpipeline.operator.metrics.OperatorMetrics;
 import io.fraudpipeline.operator.runtime.GracefulShutdown;
+import io.fraudpipeline.operator.runtime.InstalledBackends;
 import io.fraudpipeline.operator.runtime.OperatorEndpoints;
-import io.fraudpipeline.operator.runtime.OperatorMetrics;
 import io.fraudpipeline.operator.runtime.OperatorRunner;
 import io.fraudpipeline.operator.runtime.OperatorSettings;
 import io.javaoperatorsdk.operator.Operator;
@@ -64,7 +65,12 @@ final class ProductionOperator implements AutoCloseable {
   final AtomicInteger leadershipLosses = new AtomicInteger();
 
   ProductionOperator(Config config, Map<String, String> env, Duration resync) throws IOException {
-    this(config, env, resync, FraudPipelineReconciler::new);
+    this(
+        config,
+        env,
+        resync,
+        (clock, recheck, metrics) ->
+            new FraudPipelineReconciler(InstalledBackends.all(), clock, recheck, metrics));
   }
 
   ProductionOperator(

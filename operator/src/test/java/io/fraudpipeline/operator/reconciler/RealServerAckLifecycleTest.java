@@ -16,8 +16,8 @@ import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.operator.ack.AckKinds;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.testing.cluster.ControlPlane;
 import io.fraudpipeline.testing.cluster.Eventually;
 import io.fraudpipeline.testing.crd.ProjectPaths;
@@ -142,7 +142,7 @@ class RealServerAckLifecycleTest extends RealServerBackendLifecycleTest {
 
   /** Each object went through its finalizer; only the retained tables stay in AWS. */
   @Override
-  void assertAwsObjectsAfterDeletion(String namespace, List<ManagedResource> deleted) {
+  void assertAwsObjectsAfterDeletion(String namespace, List<ManagedObject> deleted) {
     List<SimulatedAckController.Deletion> deletions =
         ack.deletions().stream().filter(d -> d.namespace().equals(namespace)).toList();
     assertThat(deletions.stream().map(d -> d.kind() + "/" + d.name()))
@@ -337,7 +337,7 @@ class RealServerAckLifecycleTest extends RealServerBackendLifecycleTest {
     admin.resource(again).delete();
   }
 
-  private static Map<String, String> resourceVersions(List<ManagedResource> objects) {
+  private static Map<String, String> resourceVersions(List<ManagedObject> objects) {
     Map<String, String> out = new LinkedHashMap<>();
     objects.forEach(
         o ->

@@ -13,10 +13,10 @@ import io.fraudpipeline.api.v1alpha1.ConditionReasons;
 import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
-import io.fraudpipeline.operator.backend.Backends;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
+import io.fraudpipeline.operator.runtime.InstalledBackends;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.testing.cluster.AuditLog;
 import io.fraudpipeline.testing.cluster.ControlPlane;
 import io.fraudpipeline.testing.cluster.Eventually;
@@ -97,7 +97,7 @@ abstract class RealServerBackendLifecycleTest {
   abstract void assertRetained(GenericKubernetesResource table);
 
   /** After the pipeline is deleted: what the controllers did with the AWS objects of these. */
-  void assertAwsObjectsAfterDeletion(String namespace, List<ManagedResource> deleted) {}
+  void assertAwsObjectsAfterDeletion(String namespace, List<ManagedObject> deleted) {}
 
   /** What this backend's part of the spec edit changed ({@link #editRemovingKinds}), if more. */
   void assertBackendEdits(String namespace, String name) {}
@@ -245,13 +245,13 @@ abstract class RealServerBackendLifecycleTest {
   }
 
   /** Every object of the pipeline, of every kind of this backend. */
-  List<ManagedResource> objects(String namespace, String name) {
+  List<ManagedObject> objects(String namespace, String name) {
     return labelled(kinds(), namespace, name);
   }
 
   /** The objects of these kinds labelled as the pipeline's. */
-  static List<ManagedResource> labelled(List<ManagedKind> kinds, String namespace, String name) {
-    List<ManagedResource> out = new ArrayList<>();
+  static List<ManagedObject> labelled(List<ManagedKind> kinds, String namespace, String name) {
+    List<ManagedObject> out = new ArrayList<>();
     for (ManagedKind kind : kinds) {
       out.addAll(
           admin
@@ -264,11 +264,11 @@ abstract class RealServerBackendLifecycleTest {
     return out;
   }
 
-  List<ManagedResource> objectsOfKind(String namespace, String name, String kind) {
+  List<ManagedObject> objectsOfKind(String namespace, String name, String kind) {
     return objects(namespace, name).stream().filter(m -> m.getKind().equals(kind)).toList();
   }
 
-  ManagedResource firstOfKind(String namespace, String name, String kind) {
+  ManagedObject firstOfKind(String namespace, String name, String kind) {
     return objectsOfKind(namespace, name, kind).stream().findFirst().orElseThrow();
   }
 
@@ -305,7 +305,7 @@ abstract class RealServerBackendLifecycleTest {
             "https://[0-9a-f]{10}\\.execute-api\\.us-east-1\\.amazonaws\\.com/prod/transactions");
     assertThat(status.getResources().getTotal())
         .as("the whole stack the model wants")
-        .isEqualTo(Backends.of(seed).renderAssumingReady(seed).desired().size());
+        .isEqualTo(InstalledBackends.all().of(seed).renderAssumingReady(seed).desired().size());
     assertThat(status.getResources().getReady())
         .isEqualTo(status.getResources().getTotal())
         .isEqualTo(objects(ns, "ready").size());
@@ -339,7 +339,7 @@ abstract class RealServerBackendLifecycleTest {
     String ns = ns("foreign");
     FraudPipeline p = seed(ns, "foreign");
     String queueName =
-        Backends.of(p).renderAssumingReady(p).desired().stream()
+        InstalledBackends.all().of(p).renderAssumingReady(p).desired().stream()
             .filter(m -> m.getKind().equals("Queue"))
             .findFirst()
             .orElseThrow()
@@ -403,7 +403,7 @@ abstract class RealServerBackendLifecycleTest {
         "tags, subscriptions and the removed kinds follow the spec",
         PATIENCE,
         () -> {
-          List<ManagedResource> now = objects(ns, "edits");
+          List<ManagedObject> now = objects(ns, "edits");
           return now.stream()
                   .filter(m -> tagsOf(m) != null)
                   .allMatch(
@@ -452,7 +452,7 @@ abstract class RealServerBackendLifecycleTest {
   }
 
   /** Each object is labelled as the pipeline's and has it as its one controlling owner. */
-  static void assertOwnedBy(FraudPipeline pipeline, List<ManagedResource> objects) {
+  static void assertOwnedBy(FraudPipeline pipeline, List<ManagedObject> objects) {
     assertThat(objects)
         .allSatisfy(
             r -> {
@@ -470,7 +470,7 @@ abstract class RealServerBackendLifecycleTest {
   }
 
   /** Each object's uid by "Kind/name". */
-  static Map<String, String> uids(List<ManagedResource> objects) {
+  static Map<String, String> uids(List<ManagedObject> objects) {
     Map<String, String> out = new LinkedHashMap<>();
     objects.forEach(
         o -> out.put(o.getKind() + "/" + o.getMetadata().getName(), o.getMetadata().getUid()));
@@ -480,10 +480,10 @@ abstract class RealServerBackendLifecycleTest {
   @Test
   void aHandEditedOrDeletedObjectIsRepaired() {
     String ns = readyPipeline("repair");
-    ManagedResource queue = firstOfKind(ns, "repair", "Queue");
+    ManagedObject queue = firstOfKind(ns, "repair", "Queue");
     Object retention = settings(queue).get(queueRetentionField());
     assertThat(retention).isNotNull().isNotEqualTo(handEditedRetention());
-    ManagedResource topic = firstOfKind(ns, "repair", "Topic");
+    ManagedObject topic = firstOfKind(ns, "repair", "Topic");
 
     editSettings(admin, queue, Map.of(queueRetentionField(), handEditedRetention()));
     admin.resource(topic).withGracePeriod(0).delete();
@@ -492,8 +492,8 @@ abstract class RealServerBackendLifecycleTest {
         "the queue's retention restored and the topic re-created",
         PATIENCE,
         () -> {
-          ManagedResource q = firstOfKind(ns, "repair", "Queue");
-          List<ManagedResource> topics = objectsOfKind(ns, "repair", "Topic");
+          ManagedObject q = firstOfKind(ns, "repair", "Queue");
+          List<ManagedObject> topics = objectsOfKind(ns, "repair", "Topic");
           return String.valueOf(retention)
                   .equals(String.valueOf(settings(q).get(queueRetentionField())))
               && topics.stream()
@@ -520,10 +520,10 @@ abstract class RealServerBackendLifecycleTest {
   @Test
   void deletingThePipelineCollectsItsObjectsThroughOwnerReferences() {
     String ns = readyPipeline("delete");
-    List<ManagedResource> tables = objectsOfKind(ns, "delete", "Table");
+    List<ManagedObject> tables = objectsOfKind(ns, "delete", "Table");
     assertThat(tables).isNotEmpty();
     tables.forEach(this::assertRetained);
-    List<ManagedResource> before = objects(ns, "delete");
+    List<ManagedObject> before = objects(ns, "delete");
     long mark = cluster.auditLog().mark();
 
     admin.resources(FraudPipeline.class).inNamespace(ns).withName("delete").delete();

@@ -18,8 +18,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
 import io.fraudpipeline.operator.model.Ownership;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.testing.cluster.ControlPlane;
 import io.fraudpipeline.testing.cluster.Eventually;
 import io.fraudpipeline.testing.cluster.FaultProxy;
@@ -187,7 +187,7 @@ class RealServerFaultsTest {
     cluster.client().namespaces().withName(ns).delete();
   }
 
-  private static ManagedResource function(String ns, String name, String role) {
+  private static ManagedObject function(String ns, String name, String role) {
     return mrsOfKind(ns, name, "Function").stream()
         .filter(f -> f.getMetadata().getName().endsWith("-" + role))
         .findFirst()

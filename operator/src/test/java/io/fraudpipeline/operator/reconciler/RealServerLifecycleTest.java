@@ -14,8 +14,8 @@ import io.fraudpipeline.api.v1alpha1.SubscriptionProtocol;
 import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.testing.cluster.ControlPlane;
 import io.fraudpipeline.testing.cluster.Eventually;
 import io.fraudpipeline.testing.crd.FraudPipelineCrd;
@@ -192,16 +192,16 @@ class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
   }
 
   /** Every MR of the pipeline, of every kind. */
-  static List<ManagedResource> mrs(String namespace, String name) {
+  static List<ManagedObject> mrs(String namespace, String name) {
     return labelled(CrossplaneKinds.all(), namespace, name);
   }
 
   /** The pipeline's MRs of one kind. */
-  static List<ManagedResource> mrsOfKind(String namespace, String name, String kind) {
+  static List<ManagedObject> mrsOfKind(String namespace, String name, String kind) {
     return mrs(namespace, name).stream().filter(m -> m.getKind().equals(kind)).toList();
   }
 
-  static ManagedResource mrNamed(String namespace, String name, String kind, String mrName) {
+  static ManagedObject mrNamed(String namespace, String name, String kind, String mrName) {
     return mrsOfKind(namespace, name, kind).stream()
         .filter(m -> m.getMetadata().getName().equals(mrName))
         .findFirst()

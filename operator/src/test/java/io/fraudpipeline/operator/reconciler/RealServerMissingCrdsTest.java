@@ -17,7 +17,7 @@ import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.ack.AckKinds;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedKind;
 import io.fraudpipeline.testing.cluster.AuditLog;
 import io.fraudpipeline.testing.cluster.ControlPlane;
 import io.fraudpipeline.testing.cluster.Eventually;

@@ -5,7 +5,8 @@ import static io.fraudpipeline.operator.reconciler.RealServerLifecycleTest.mrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
-import io.fraudpipeline.operator.runtime.OperatorMetrics;
+import io.fraudpipeline.operator.metrics.OperatorMetrics;
+import io.fraudpipeline.operator.runtime.InstalledBackends;
 import io.fraudpipeline.testing.cluster.ControlPlane;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -59,7 +60,7 @@ class RealServerShutdownTest {
 
   private FraudPipelineReconciler heldReconciler(
       Clock clock, Duration recheck, OperatorMetrics metrics) {
-    return new FraudPipelineReconciler(clock, recheck, metrics) {
+    return new FraudPipelineReconciler(InstalledBackends.all(), clock, recheck, metrics) {
       @Override
       public UpdateControl<FraudPipeline> reconcile(
           FraudPipeline pipeline, Context<FraudPipeline> context) {

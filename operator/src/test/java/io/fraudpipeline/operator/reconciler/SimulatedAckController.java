@@ -4,10 +4,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fraudpipeline.operator.ack.AckAssumedStatuses;
+import io.fraudpipeline.operator.ack.AckBackend;
 import io.fraudpipeline.operator.ack.AckKinds;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +56,7 @@ final class SimulatedAckController implements AutoCloseable {
   private final KubernetesClient client;
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
   private final ScheduledExecutorService requeue = Executors.newSingleThreadScheduledExecutor();
-  private final List<SharedIndexInformer<? extends ManagedResource>> informers = new ArrayList<>();
+  private final List<SharedIndexInformer<? extends ManagedObject>> informers = new ArrayList<>();
 
   /** uid to the generation last reconciled to a written status. */
   private final Map<String, Long> reconciled = new ConcurrentHashMap<>();
@@ -81,7 +81,7 @@ final class SimulatedAckController implements AutoCloseable {
   }
 
   private void requeueUnsynced() {
-    for (SharedIndexInformer<? extends ManagedResource> informer : informers) {
+    for (SharedIndexInformer<? extends ManagedObject> informer : informers) {
       informer.getStore().list().forEach(r -> enqueue(r, false));
     }
   }
@@ -113,7 +113,7 @@ final class SimulatedAckController implements AutoCloseable {
     return c;
   }
 
-  private void enqueue(ManagedResource r, boolean force) {
+  private void enqueue(ManagedObject r, boolean force) {
     boolean generationSeen =
         Objects.equals(reconciled.get(r.getMetadata().getUid()), r.getMetadata().getGeneration());
     boolean due = force || !generationSeen || r.getMetadata().getDeletionTimestamp() != null;
@@ -122,9 +122,9 @@ final class SimulatedAckController implements AutoCloseable {
     }
   }
 
-  private void reconcile(ManagedResource cached) {
+  private void reconcile(ManagedObject cached) {
     // the informer's object is shared: work on a copy
-    ManagedResource r = client.getKubernetesSerialization().clone(cached);
+    ManagedObject r = client.getKubernetesSerialization().clone(cached);
     try {
       if (r.getMetadata().getDeletionTimestamp() != null) {
         finalizeDeletion(r);
@@ -142,7 +142,7 @@ final class SimulatedAckController implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private ManagedResource prepared(ManagedResource r) {
+  private ManagedObject prepared(ManagedObject r) {
     if (!r.getMetadata().getFinalizers().contains(finalizer(r))) {
       r.getMetadata().getFinalizers().add(finalizer(r));
     }
@@ -154,13 +154,13 @@ final class SimulatedAckController implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private static boolean lateInitializes(ManagedResource r) {
+  private static boolean lateInitializes(ManagedObject r) {
     Map<String, Object> spec = (Map<String, Object>) r.getAdditionalProperties().get("spec");
     return r.getKind().equals("Queue") && !spec.keySet().containsAll(QUEUE_DEFAULTS.keySet());
   }
 
   @SuppressWarnings("unchecked")
-  private void writeStatus(ManagedResource r) {
+  private void writeStatus(ManagedObject r) {
     List<Map<String, Object>> conditions = conditions(r);
     boolean synced =
         conditions.stream()
@@ -168,7 +168,7 @@ final class SimulatedAckController implements AutoCloseable {
     // synced: what AWS reports now; else what was last reported stays, with the new conditions
     Object source =
         synced
-            ? AckAssumedStatuses.withStatus(r).getAdditionalProperties().get("status")
+            ? AckBackend.INSTANCE.withAssumedStatus(r).getAdditionalProperties().get("status")
             : r.getAdditionalProperties().get("status");
     Map<String, Object> status =
         source == null ? new LinkedHashMap<>() : new LinkedHashMap<>((Map<String, Object>) source);
@@ -187,7 +187,7 @@ final class SimulatedAckController implements AutoCloseable {
     }
   }
 
-  private List<Map<String, Object>> conditions(ManagedResource r) {
+  private List<Map<String, Object>> conditions(ManagedObject r) {
     List<Map<String, Object>> failed = failures.get(key(r));
     if (failed != null) {
       return failed;
@@ -207,7 +207,7 @@ final class SimulatedAckController implements AutoCloseable {
     return ok;
   }
 
-  private void finalizeDeletion(ManagedResource r) {
+  private void finalizeDeletion(ManagedObject r) {
     if (!r.getMetadata().getFinalizers().contains(finalizer(r))) {
       return;
     }
@@ -231,7 +231,7 @@ final class SimulatedAckController implements AutoCloseable {
   }
 
   /** Names of the objects this one's {@code *Ref} fields point at, at any depth of its spec. */
-  private static List<String> references(ManagedResource r) {
+  private static List<String> references(ManagedObject r) {
     List<String> names = new ArrayList<>();
     collectReferences(r.getAdditionalProperties().get("spec"), names);
     return names;
@@ -255,7 +255,7 @@ final class SimulatedAckController implements AutoCloseable {
     }
   }
 
-  private boolean synced(ManagedResource referrer, String name) {
+  private boolean synced(ManagedObject referrer, String name) {
     return find(referrer.getMetadata().getNamespace(), name)
         .map(
             t ->
@@ -264,10 +264,10 @@ final class SimulatedAckController implements AutoCloseable {
         .orElse(false);
   }
 
-  private List<ManagedResource> referrers(ManagedResource target) {
-    List<ManagedResource> out = new ArrayList<>();
-    for (SharedIndexInformer<? extends ManagedResource> informer : informers) {
-      for (ManagedResource o : informer.getStore().list()) {
+  private List<ManagedObject> referrers(ManagedObject target) {
+    List<ManagedObject> out = new ArrayList<>();
+    for (SharedIndexInformer<? extends ManagedObject> informer : informers) {
+      for (ManagedObject o : informer.getStore().list()) {
         if (o.getMetadata().getNamespace().equals(target.getMetadata().getNamespace())
             && references(o).contains(target.getMetadata().getName())
             && !failures.containsKey(key(o))) {
@@ -278,9 +278,9 @@ final class SimulatedAckController implements AutoCloseable {
     return out;
   }
 
-  private Optional<ManagedResource> find(String namespace, String name) {
-    for (SharedIndexInformer<? extends ManagedResource> informer : informers) {
-      ManagedResource r = informer.getStore().getByKey(namespace + "/" + name);
+  private Optional<ManagedObject> find(String namespace, String name) {
+    for (SharedIndexInformer<? extends ManagedObject> informer : informers) {
+      ManagedObject r = informer.getStore().getByKey(namespace + "/" + name);
       if (r != null) {
         return Optional.of(r);
       }

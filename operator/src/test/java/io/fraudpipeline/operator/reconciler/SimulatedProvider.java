@@ -3,11 +3,10 @@ package io.fraudpipeline.operator.reconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fraudpipeline.operator.crossplane.AssumedStatuses;
+import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
-import io.fraudpipeline.operator.crossplane.ManagedKind;
-import io.fraudpipeline.operator.crossplane.Readiness;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,7 @@ final class SimulatedProvider implements AutoCloseable {
 
   private final KubernetesClient client;
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
-  private final List<SharedIndexInformer<? extends ManagedResource>> informers = new ArrayList<>();
+  private final List<SharedIndexInformer<? extends ManagedObject>> informers = new ArrayList<>();
 
   SimulatedProvider(KubernetesClient client) {
     this.client = client;
@@ -35,8 +34,8 @@ final class SimulatedProvider implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private void markReady(ManagedResource mr) {
-    if (Readiness.isReady(mr)) {
+  private void markReady(ManagedObject mr) {
+    if (CrossplaneBackend.INSTANCE.isReady(mr)) {
       return;
     }
     workers.execute(
@@ -44,7 +43,10 @@ final class SimulatedProvider implements AutoCloseable {
           Map<String, Object> status =
               new LinkedHashMap<>(
                   (Map<String, Object>)
-                      AssumedStatuses.withStatus(mr).getAdditionalProperties().get("status"));
+                      CrossplaneBackend.INSTANCE
+                          .withAssumedStatus(mr)
+                          .getAdditionalProperties()
+                          .get("status"));
           Map<String, Object> atProvider =
               new LinkedHashMap<>((Map<String, Object>) status.get("atProvider"));
           Map<String, Object> spec = (Map<String, Object>) mr.getAdditionalProperties().get("spec");

@@ -3,8 +3,8 @@ package io.fraudpipeline.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
-import io.fraudpipeline.operator.crossplane.AssumedStatuses;
-import io.fraudpipeline.operator.crossplane.kinds.ManagedResource;
+import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
+import io.fraudpipeline.operator.stack.ManagedObject;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,9 +15,9 @@ final class WantedStack {
   private WantedStack() {}
 
   /** Exactly the MRs the model wants once all is Ready: none twice, none extra, all owned. */
-  static void assertExactly(FraudPipeline current, List<ManagedResource> actual) {
+  static void assertExactly(FraudPipeline current, List<ManagedObject> actual) {
     Set<String> wanted =
-        AssumedStatuses.renderAssumingReady(current).desired().stream()
+        CrossplaneBackend.INSTANCE.renderAssumingReady(current).desired().stream()
             .map(r -> r.getKind() + "/" + r.getMetadata().getName())
             .collect(Collectors.toSet());
     assertThat(actual.stream().map(r -> r.getKind() + "/" + r.getMetadata().getName()))

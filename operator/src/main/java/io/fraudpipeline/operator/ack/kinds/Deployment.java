@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** ACK {@code Deployment.apigateway.services.k8s.aws}. */
 @Group("apigateway.services.k8s.aws")
 @Version("v1alpha1")
 @Kind("Deployment")
 @Plural("deployments")
-public class Deployment extends AckResource {}
+public class Deployment extends ManagedObject {}

@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** ACK {@code EventSourceMapping.lambda.services.k8s.aws}. */
 @Group("lambda.services.k8s.aws")
 @Version("v1alpha1")
 @Kind("EventSourceMapping")
 @Plural("eventsourcemappings")
-public class EventSourceMapping extends AckResource {}
+public class EventSourceMapping extends ManagedObject {}

@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** ACK {@code LogGroup.cloudwatchlogs.services.k8s.aws}. */
 @Group("cloudwatchlogs.services.k8s.aws")
 @Version("v1alpha1")
 @Kind("LogGroup")
 @Plural("loggroups")
-public class LogGroup extends AckResource {}
+public class LogGroup extends ManagedObject {}

@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** ACK {@code Method.apigateway.services.k8s.aws}. */
 @Group("apigateway.services.k8s.aws")
 @Version("v1alpha1")
 @Kind("Method")
 @Plural("methods")
-public class Method extends AckResource {}
+public class Method extends ManagedObject {}

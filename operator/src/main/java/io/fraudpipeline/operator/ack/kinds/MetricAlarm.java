@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** ACK {@code MetricAlarm.cloudwatch.services.k8s.aws}. */
 @Group("cloudwatch.services.k8s.aws")
 @Version("v1alpha1")
 @Kind("MetricAlarm")
 @Plural("metricalarms")
-public class MetricAlarm extends AckResource {}
+public class MetricAlarm extends ManagedObject {}

@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** ACK {@code Queue.sqs.services.k8s.aws}. */
 @Group("sqs.services.k8s.aws")
 @Version("v1alpha1")
 @Kind("Queue")
 @Plural("queues")
-public class Queue extends AckResource {}
+public class Queue extends ManagedObject {}

@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** ACK {@code Role.iam.services.k8s.aws}. */
 @Group("iam.services.k8s.aws")
 @Version("v1alpha1")
 @Kind("Role")
 @Plural("roles")
-public class Role extends AckResource {}
+public class Role extends ManagedObject {}

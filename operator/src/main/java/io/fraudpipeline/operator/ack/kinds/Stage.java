@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** ACK {@code Stage.apigateway.services.k8s.aws}. */
 @Group("apigateway.services.k8s.aws")
 @Version("v1alpha1")
 @Kind("Stage")
 @Plural("stages")
-public class Stage extends AckResource {}
+public class Stage extends ManagedObject {}

@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** ACK {@code Subscription.sns.services.k8s.aws}. */
 @Group("sns.services.k8s.aws")
 @Version("v1alpha1")
 @Kind("Subscription")
 @Plural("subscriptions")
-public class Subscription extends AckResource {}
+public class Subscription extends ManagedObject {}

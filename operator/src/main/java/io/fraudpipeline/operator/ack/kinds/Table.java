@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** ACK {@code Table.dynamodb.services.k8s.aws}. */
 @Group("dynamodb.services.k8s.aws")
 @Version("v1alpha1")
 @Kind("Table")
 @Plural("tables")
-public class Table extends AckResource {}
+public class Table extends ManagedObject {}

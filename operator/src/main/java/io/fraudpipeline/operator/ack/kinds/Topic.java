@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** ACK {@code Topic.sns.services.k8s.aws}. */
 @Group("sns.services.k8s.aws")
 @Version("v1alpha1")
 @Kind("Topic")
 @Plural("topics")
-public class Topic extends AckResource {}
+public class Topic extends ManagedObject {}

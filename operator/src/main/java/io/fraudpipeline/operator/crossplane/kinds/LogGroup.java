@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** Crossplane {@code Group.cloudwatchlogs.aws.m.upbound.io}. */
 @Group("cloudwatchlogs.aws.m.upbound.io")
 @Version("v1beta1")
 @Kind("Group")
 @Plural("groups")
-public class LogGroup extends ManagedResource {}
+public class LogGroup extends ManagedObject {}

@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** Crossplane {@code MetricAlarm.cloudwatch.aws.m.upbound.io}. */
 @Group("cloudwatch.aws.m.upbound.io")
 @Version("v1beta1")
 @Kind("MetricAlarm")
 @Plural("metricalarms")
-public class MetricAlarm extends ManagedResource {}
+public class MetricAlarm extends ManagedObject {}

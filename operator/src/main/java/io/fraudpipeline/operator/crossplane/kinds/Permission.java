@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** Crossplane {@code Permission.lambda.aws.m.upbound.io}. */
 @Group("lambda.aws.m.upbound.io")
 @Version("v1beta1")
 @Kind("Permission")
 @Plural("permissions")
-public class Permission extends ManagedResource {}
+public class Permission extends ManagedObject {}

@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** Crossplane {@code Queue.sqs.aws.m.upbound.io}. */
 @Group("sqs.aws.m.upbound.io")
 @Version("v1beta1")
 @Kind("Queue")
 @Plural("queues")
-public class Queue extends ManagedResource {}
+public class Queue extends ManagedObject {}

@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** Crossplane {@code RestAPI.apigateway.aws.m.upbound.io}. */
 @Group("apigateway.aws.m.upbound.io")
 @Version("v1beta1")
 @Kind("RestAPI")
 @Plural("restapis")
-public class RestApi extends ManagedResource {}
+public class RestApi extends ManagedObject {}

@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** Crossplane {@code RolePolicy.iam.aws.m.upbound.io}. */
 @Group("iam.aws.m.upbound.io")
 @Version("v1beta1")
 @Kind("RolePolicy")
 @Plural("rolepolicies")
-public class RolePolicy extends ManagedResource {}
+public class RolePolicy extends ManagedObject {}

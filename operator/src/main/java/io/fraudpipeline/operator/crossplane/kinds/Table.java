@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** Crossplane {@code Table.dynamodb.aws.m.upbound.io}. */
 @Group("dynamodb.aws.m.upbound.io")
 @Version("v1beta1")
 @Kind("Table")
 @Plural("tables")
-public class Table extends ManagedResource {}
+public class Table extends ManagedObject {}

@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** Crossplane {@code Topic.sns.aws.m.upbound.io}. */
 @Group("sns.aws.m.upbound.io")
 @Version("v1beta1")
 @Kind("Topic")
 @Plural("topics")
-public class Topic extends ManagedResource {}
+public class Topic extends ManagedObject {}

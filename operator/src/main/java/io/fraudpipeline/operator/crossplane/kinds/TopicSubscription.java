@@ -4,10 +4,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
 
 /** Crossplane {@code TopicSubscription.sns.aws.m.upbound.io}. */
 @Group("sns.aws.m.upbound.io")
 @Version("v1beta1")
 @Kind("TopicSubscription")
 @Plural("topicsubscriptions")
-public class TopicSubscription extends ManagedResource {}
+public class TopicSubscription extends ManagedObject {}

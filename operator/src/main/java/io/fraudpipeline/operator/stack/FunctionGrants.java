@@ -1,0 +1,47 @@
+package io.fraudpipeline.operator.stack;
+
+import io.fraudpipeline.operator.model.FunctionRole;
+import io.fraudpipeline.operator.model.IamPolicies;
+import io.fraudpipeline.operator.model.StackComponents;
+import java.util.function.Supplier;
+
+/**
+ * The least-privilege inline policy of each function's role, for every backend: it names the ARNs
+ * of what the function may touch, so it waits until each is reported. Null while one is missing.
+ */
+public final class FunctionGrants {
+
+  private FunctionGrants() {}
+
+  /**
+   * @param scorerInvokeArn what the processor invokes of the scorer, as the backend wires it (its
+   *     alias or the function); asked after the tables, so the pending list reads in stack order
+   */
+  public static String processor(Needs needs, Supplier<String> scorerInvokeArn) {
+    var grants =
+        new IamPolicies.ProcessorGrants(
+            needs.output(ResourceType.TABLE, StackComponents.TRANSACTIONS_TABLE, Output.ARN),
+            needs.output(ResourceType.TABLE, StackComponents.TRANSACTIONS_TABLE, Output.STREAM_ARN),
+            needs.output(ResourceType.TABLE, StackComponents.FRAUD_SCORES_TABLE, Output.ARN),
+            scorerInvokeArn.get(),
+            needs.output(ResourceType.QUEUE, deadLetterQueue(FunctionRole.PROCESSOR), Output.ARN));
+    return needs.met() ? IamPolicies.processor(grants) : null;
+  }
+
+  public static String scorer(Needs needs) {
+    var grants =
+        new IamPolicies.ScorerGrants(
+            needs.output(ResourceType.TABLE, StackComponents.FRAUD_SCORES_TABLE, Output.ARN),
+            needs.output(ResourceType.TOPIC, StackComponents.ALERT_TOPIC, Output.ARN),
+            needs.output(ResourceType.QUEUE, deadLetterQueue(FunctionRole.SCORER), Output.ARN));
+    return needs.met() ? IamPolicies.scorer(grants) : null;
+  }
+
+  public static String of(FunctionRole f, Needs needs, Supplier<String> scorerInvokeArn) {
+    return f == FunctionRole.PROCESSOR ? processor(needs, scorerInvokeArn) : scorer(needs);
+  }
+
+  private static String deadLetterQueue(FunctionRole f) {
+    return StackComponents.deadLetterQueue(f);
+  }
+}
