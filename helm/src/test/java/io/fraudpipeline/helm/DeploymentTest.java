@@ -106,7 +106,6 @@ class DeploymentTest {
             "POD_NAMESPACE",
             "LOG_LEVEL",
             "LOG_FORMAT",
-            "SERVER_SIDE_APPLY",
             "LEADER_ELECTION",
             "RECONCILE_CONCURRENCY",
             "RESYNC_PERIOD");
@@ -115,7 +114,6 @@ class DeploymentTest {
         .isEqualTo("metadata.namespace");
     assertThat(env.get("LOG_LEVEL").getValue()).isEqualTo("INFO");
     assertThat(env.get("LOG_FORMAT").getValue()).isEqualTo("json");
-    assertThat(env.get("SERVER_SIDE_APPLY").getValue()).isEqualTo("true");
     assertThat(env.get("LEADER_ELECTION").getValue()).isEqualTo("true");
     assertThat(env.get("RECONCILE_CONCURRENCY").getValue()).isEqualTo("5");
     assertThat(env.get("RESYNC_PERIOD").getValue()).isEqualTo("10m");

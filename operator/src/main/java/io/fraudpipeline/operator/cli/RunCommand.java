@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Run the operator (the default). Configured by WATCH_NAMESPACES, LOG_LEVEL, LOG_FORMAT,"
-            + " SERVER_SIDE_APPLY, LEADER_ELECTION, POD_NAMESPACE, HTTP_PORT,"
+            + " LEADER_ELECTION, POD_NAMESPACE, HTTP_PORT,"
             + " RECONCILE_CONCURRENCY, RESYNC_PERIOD, SHUTDOWN_TIMEOUT and LEASE_DURATION.")
 public class RunCommand implements Callable<Integer> {
 

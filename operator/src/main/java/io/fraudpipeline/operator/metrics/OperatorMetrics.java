@@ -83,7 +83,7 @@ public final class OperatorMetrics implements AutoCloseable {
             .register(registry));
   }
 
-  /** {@code verb}: create, update (or apply with SSA) or delete. */
+  /** {@code verb}: create, apply or delete. */
   public void written(String kind, String verb) {
     counter("fraudpipeline.managed.resource.writes", "MR writes that succeeded", kind, verb)
         .increment();

@@ -44,7 +44,6 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   private final Backends backends;
   private final ManagedResourceInformers informers;
   private final PipelineGates gates;
-  private final boolean serverSideApply;
   private final Clock clock;
   private final PipelineStatusFactory statuses;
 
@@ -60,13 +59,8 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   private final OperatorMetrics metrics;
 
   public FraudPipelineReconciler(
-      Backends backends,
-      boolean serverSideApply,
-      Clock clock,
-      Duration recheck,
-      OperatorMetrics metrics) {
+      Backends backends, Clock clock, Duration recheck, OperatorMetrics metrics) {
     this.backends = backends;
-    this.serverSideApply = serverSideApply;
     this.clock = clock;
     this.recheck = recheck;
     this.metrics = metrics;
@@ -168,8 +162,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
 
   private StackApplier applier(Context<FraudPipeline> context) {
     return new StackApplier(
-        backends,
-        new ManagedResourceWriter(backends, context.getClient(), serverSideApply, metrics));
+        backends, new ManagedResourceWriter(backends, context.getClient(), metrics));
   }
 
   /** The stalled status, said once, and a timer when the stall asks for one. */
@@ -193,16 +186,8 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
       return UpdateControl.<FraudPipeline>noUpdate().rescheduleAfter(due);
     }
     pipeline.setStatus(status);
-    if (serverSideApply) {
-      statusWrites.written(id, status); // JOSDK patches it right after this returns
-      return UpdateControl.patchStatus(pipeline);
-    }
-    // Without SSA, JOSDK sends a JSON Patch computed against its cache, which the mock server
-    // applies to its newer copy and fails on; a PUT of the status with the resourceVersion is
-    // rejected with 409 when stale instead, and retried.
-    context.getClient().resource(pipeline).updateStatus();
-    statusWrites.written(id, status);
-    return UpdateControl.noUpdate();
+    statusWrites.written(id, status); // JOSDK patches it right after this returns
+    return UpdateControl.patchStatus(pipeline);
   }
 
   private static boolean isReady(FraudPipelineStatus status) {

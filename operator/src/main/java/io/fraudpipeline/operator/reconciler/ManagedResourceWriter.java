@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -17,16 +16,14 @@ import io.fraudpipeline.operator.model.Ownership;
 import io.fraudpipeline.operator.stack.ManagedKind;
 import io.fraudpipeline.operator.stack.ManagedObject;
 import java.net.HttpURLConnection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Writes MRs: server-side apply with field manager {@value Ownership#FIELD_MANAGER} in production;
- * create and optimistic-locking update where the API has no SSA (the fabric8 mock server).
+ * Writes MRs with server-side apply, field manager {@value Ownership#FIELD_MANAGER}.
  *
- * <p>A new MR is created with a plain create even with SSA on: an apply would silently take over an
+ * <p>A new MR is created with a plain create (never an apply): an apply would silently take over an
  * object of the same name that is not this pipeline's, a create fails on it. The create's
  * field-ownership entry (an Update named after the client's user agent) is turned into this
  * operator's Apply entry before the first apply to the MR, so a field later left out of an apply is
@@ -42,17 +39,11 @@ final class ManagedResourceWriter {
 
   private final Backends backends;
   private final KubernetesClient client;
-  private final boolean serverSideApply;
   private final OperatorMetrics metrics;
 
-  ManagedResourceWriter(
-      Backends backends,
-      KubernetesClient client,
-      boolean serverSideApply,
-      OperatorMetrics metrics) {
+  ManagedResourceWriter(Backends backends, KubernetesClient client, OperatorMetrics metrics) {
     this.backends = backends;
     this.client = client;
-    this.serverSideApply = serverSideApply;
     this.metrics = metrics;
   }
 
@@ -175,20 +166,13 @@ final class ManagedResourceWriter {
   }
 
   void update(ManagedObject desired, GenericKubernetesResource actual) {
-    if (serverSideApply) {
-      counted(
-          desired,
-          "apply",
-          () -> {
-            ownAsApplier(desired);
-            apply(desired);
-          });
-    } else {
-      // merge into what is there, keeping what the provider late-initialized; the
-      // resourceVersion makes a concurrent change a 409, retried on the next pass
-      GenericKubernetesResource merged = mergedInto(desired, actual);
-      counted(desired, "update", () -> client.resource(merged).update());
-    }
+    counted(
+        desired,
+        "apply",
+        () -> {
+          ownAsApplier(desired);
+          apply(desired);
+        });
   }
 
   void delete(HasMetadata actual) {
@@ -246,61 +230,5 @@ final class ManagedResourceWriter {
         .fieldManager(Ownership.FIELD_MANAGER)
         .forceConflicts()
         .serverSideApply();
-  }
-
-  @SuppressWarnings("unchecked")
-  static GenericKubernetesResource mergedInto(
-      ManagedObject desired, GenericKubernetesResource actual) {
-    ManagedObject merged;
-    try {
-      merged = desired.getClass().getDeclaredConstructor().newInstance();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
-    merged.setApiVersion(desired.getApiVersion());
-    merged.setKind(desired.getKind());
-    // a copy: actual is the informer's cached object, which must keep saying what the cluster
-    // holds if this update fails
-    merged.setMetadata(new ObjectMetaBuilder(actual.getMetadata()).build());
-    merged
-        .getMetadata()
-        .setLabels(union(actual.getMetadata().getLabels(), desired.getMetadata().getLabels()));
-    merged
-        .getMetadata()
-        .setAnnotations(
-            union(actual.getMetadata().getAnnotations(), desired.getMetadata().getAnnotations()));
-    if (desired.getMetadata().getOwnerReferences() != null) {
-      merged.getMetadata().setOwnerReferences(desired.getMetadata().getOwnerReferences());
-    }
-    Object spec =
-        deepMerge(
-            actual.getAdditionalProperties().get("spec"),
-            desired.getAdditionalProperties().get("spec"));
-    merged.setAdditionalProperty("spec", spec);
-    return merged;
-  }
-
-  private static Map<String, String> union(
-      Map<String, String> actual, Map<String, String> desired) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (actual != null) {
-      out.putAll(actual);
-    }
-    if (desired != null) {
-      out.putAll(desired);
-    }
-    return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Object deepMerge(Object actual, Object desired) {
-    if (desired instanceof Map<?, ?> d && actual instanceof Map<?, ?> a) {
-      Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) a);
-      for (Map.Entry<String, Object> e : ((Map<String, Object>) d).entrySet()) {
-        out.put(e.getKey(), deepMerge(out.get(e.getKey()), e.getValue()));
-      }
-      return out;
-    }
-    return desired;
   }
 }

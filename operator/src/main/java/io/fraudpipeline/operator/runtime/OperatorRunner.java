@@ -62,8 +62,6 @@ public final class OperatorRunner {
         new Operator(
             o -> {
               o.withKubernetesClient(client)
-                  .withUseSSAToPatchPrimaryResource(settings.serverSideApply())
-                  .withSSABasedCreateUpdateMatchForDependentResources(settings.serverSideApply())
                   .withCloseClientOnStop(false)
                   .withConcurrentReconciliationThreads(settings.reconcileConcurrency())
                   .withReconciliationTerminationTimeout(settings.shutdownTimeout())
@@ -112,10 +110,6 @@ public final class OperatorRunner {
   public static FraudPipelineReconciler reconciler(
       OperatorSettings settings, OperatorMetrics metrics) {
     return new FraudPipelineReconciler(
-        InstalledBackends.all(),
-        settings.serverSideApply(),
-        Clock.systemUTC(),
-        FraudPipelineReconciler.CRD_RECHECK,
-        metrics);
+        InstalledBackends.all(), Clock.systemUTC(), FraudPipelineReconciler.CRD_RECHECK, metrics);
   }
 }

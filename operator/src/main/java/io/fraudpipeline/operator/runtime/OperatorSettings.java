@@ -13,8 +13,6 @@ import java.util.stream.Collectors;
  * The operator's configuration, from the environment the chart sets.
  *
  * @param watchNamespaces namespaces to watch; empty means all
- * @param serverSideApply false only against API servers without SSA: the tests' fabric8 mock
- *     server, which answers an apply patch with 415 (see docs/testing.md)
  * @param resyncPeriod a full pass over every pipeline at least this often, even without events
  * @param shutdownTimeout how long a stop waits for reconciles in flight to finish
  * @param leaseDuration how long a leader's lease holds without renewal (leader election)
@@ -24,7 +22,6 @@ public record OperatorSettings(
     Set<String> watchNamespaces,
     String logLevel,
     String logFormat,
-    boolean serverSideApply,
     boolean leaderElection,
     String podNamespace,
     int httpPort,
@@ -68,7 +65,6 @@ public record OperatorSettings(
         watch,
         level,
         format,
-        bool(env, "SERVER_SIDE_APPLY", true),
         bool(env, "LEADER_ELECTION", false),
         namespace("POD_NAMESPACE", env.getOrDefault("POD_NAMESPACE", "default").trim()),
         port(env.getOrDefault("HTTP_PORT", "8080")),

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.operator.Fixtures;
-import io.fraudpipeline.operator.cache.CompactTrees;
 import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
 import io.fraudpipeline.operator.stack.ManagedObject;
 import java.util.List;
@@ -65,36 +64,5 @@ class DesiredStateMatcherTest {
     GenericKubernetesResource orphan = observed();
     orphan.getMetadata().setOwnerReferences(List.of());
     assertThat(DesiredStateMatcher.matches(desired, orphan)).isFalse();
-  }
-
-  @Test
-  void anUpdateKeepsWhatTheProviderLateInitialized() {
-    GenericKubernetesResource actual = observed();
-    Fixtures.forProvider(actual).put("restApiId", "a1b2c3d4e5");
-    Fixtures.forProvider(actual).put("methodPath", "GET/other");
-
-    GenericKubernetesResource merged = ManagedResourceWriter.mergedInto(desired, actual);
-
-    assertThat(Fixtures.forProvider(merged))
-        .containsEntry("restApiId", "a1b2c3d4e5")
-        .containsEntry("methodPath", "*/*");
-    assertThat(merged.getMetadata().getResourceVersion()).isEqualTo("7");
-  }
-
-  @Test
-  void anUpdateLeavesTheCachedObjectAsItWas() {
-    GenericKubernetesResource cached = CompactTrees.compacted(observed());
-    cached.getMetadata().setLabels(Map.of("team", "payments"));
-    cached.getMetadata().setOwnerReferences(List.of());
-    String before = Serialization.asJson(cached);
-
-    GenericKubernetesResource merged = ManagedResourceWriter.mergedInto(desired, cached);
-
-    assertThat(merged.getMetadata().getLabels())
-        .containsEntry("team", "payments")
-        .containsKey("fraudpipeline.io/pipeline");
-    assertThat(merged.getMetadata().getOwnerReferences()).isNotEmpty();
-    // a failed update must not leave the cache believing the cluster holds the desired labels
-    assertThat(Serialization.asJson(cached)).isEqualTo(before);
   }
 }

@@ -19,11 +19,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The operator as the chart runs it (SSA on, leader election on, the chart's settings, its HTTP
- * endpoints on a free port), on a real API server with a client of its own. Only the resync and a
- * stalled pipeline's second look are shorter, so tests see several.
+ * The operator as the chart runs it (leader election on, the chart's settings, its HTTP endpoints
+ * on a free port), on a real API server with a client of its own. Only the resync and a stalled
+ * pipeline's second look are shorter, so tests see several.
  */
 final class ProductionOperator implements AutoCloseable {
 
@@ -35,10 +36,21 @@ final class ProductionOperator implements AutoCloseable {
     env.put("HOSTNAME", podName);
     env.put("LOG_LEVEL", "info");
     env.put("LOG_FORMAT", "text");
-    env.put("SERVER_SIDE_APPLY", "true");
     env.put("LEADER_ELECTION", "true");
     env.put("RECONCILE_CONCURRENCY", "5");
     env.put("RESYNC_PERIOD", "10m");
+    return env;
+  }
+
+  /** What the reconciler is made from; a test may hold it up to catch a pass in flight. */
+  interface ReconcilerFactory {
+    FraudPipelineReconciler create(Clock clock, Duration recheck, OperatorMetrics metrics);
+  }
+
+  /** The chart's environment for an operator watching one namespace, with its Lease there. */
+  static Map<String, String> watchingOnly(String namespace) {
+    Map<String, String> env = chartEnvironment(namespace, "operator-" + namespace);
+    env.put("WATCH_NAMESPACES", namespace);
     return env;
   }
 
@@ -47,19 +59,27 @@ final class ProductionOperator implements AutoCloseable {
   final Operator operator;
   final FraudPipelineReconciler reconciler;
   final OperatorEndpoints endpoints;
-  private final GracefulShutdown shutdown;
+  final GracefulShutdown shutdown;
+
+  /** How often this replica was told it lost the lease (its exit, in production). */
+  final AtomicInteger leadershipLosses = new AtomicInteger();
 
   ProductionOperator(Config config, Map<String, String> env, Duration resync) throws IOException {
+    this(
+        config,
+        env,
+        resync,
+        (clock, recheck, metrics) ->
+            new FraudPipelineReconciler(InstalledBackends.all(), clock, recheck, metrics));
+  }
+
+  ProductionOperator(
+      Config config, Map<String, String> env, Duration resync, ReconcilerFactory reconcilers)
+      throws IOException {
     client = new KubernetesClientBuilder().withConfig(OperatorRunner.withUserAgent(config)).build();
     OperatorSettings settings = OperatorSettings.fromEnvironment(env);
-    reconciler =
-        new FraudPipelineReconciler(
-            InstalledBackends.all(),
-            settings.serverSideApply(),
-            Clock.systemUTC(),
-            resync,
-            metrics);
-    shutdown = new GracefulShutdown(code -> {});
+    reconciler = reconcilers.create(Clock.systemUTC(), resync, metrics);
+    shutdown = new GracefulShutdown(code -> leadershipLosses.incrementAndGet());
     operator =
         OperatorRunner.create(
             client,

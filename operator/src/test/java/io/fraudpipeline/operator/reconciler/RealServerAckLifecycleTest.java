@@ -4,13 +4,14 @@ import static io.fraudpipeline.operator.reconciler.SimulatedAckController.condit
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fraudpipeline.api.v1alpha1.Authorization;
 import io.fraudpipeline.api.v1alpha1.Backend;
+import io.fraudpipeline.api.v1alpha1.ConditionReasons;
 import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
@@ -190,6 +191,7 @@ class RealServerAckLifecycleTest extends RealServerBackendLifecycleTest {
     assertThat(conditionOf(stalled, ConditionTypes.STALLED).getReason())
         .isEqualTo("ManagedResourceTerminal");
     assertThat(isTrue(stalled, ConditionTypes.READY)).isFalse();
+    assertThat(isTrue(stalled, ConditionTypes.RECONCILING)).isFalse();
     assertThat(admin.v1().events().inNamespace("ack-terminal").list().getItems())
         .as("Events stored by the server")
         .anyMatch(
@@ -273,17 +275,75 @@ class RealServerAckLifecycleTest extends RealServerBackendLifecycleTest {
                 "UnsupportedSettings".equals(e.getReason())
                     && e.getMessage().startsWith("Backend ACK cannot apply: ")
                     && e.getMessage().contains("spec.api.throttling"));
+    assertThat(RealServerLifecycleTest.mrs(ns, "throttling")).as("Crossplane MRs").isEmpty();
   }
 
-  private static boolean isTrue(FraudPipelineStatus status, String type) {
-    return status.getConditions().stream()
-        .anyMatch(c -> c.getType().equals(type) && c.getStatus().equals("True"));
+  /** API_KEY passes the CRD but not ACK: the server stores it, the operator must refuse it. */
+  @Test
+  void aSpecTheBackendCannotActOnStallsWithAPreciseMessageTouchesNothingAndAFixRecovers() {
+    String ns = readyPipeline("unfit");
+    Map<String, String> versions = resourceVersions(objects(ns, "unfit"));
+
+    edit(ns, "unfit", p -> p.getSpec().getApi().setAuthorization(Authorization.API_KEY));
+
+    Eventually.await(
+        "Stalled", PATIENCE, () -> hasCondition(get(ns, "unfit"), ConditionTypes.STALLED));
+    FraudPipelineStatus stalled = get(ns, "unfit").getStatus();
+    assertThat(conditionOf(stalled, ConditionTypes.STALLED).getMessage())
+        .startsWith("spec.api.authorization: API_KEY is not supported with backend ACK");
+    assertThat(conditionOf(stalled, ConditionTypes.STALLED).getReason())
+        .isEqualTo(ConditionReasons.INVALID_SPEC);
+    assertThat(conditionOf(stalled, ConditionTypes.READY).getStatus()).isEqualTo("False");
+    assertThat(conditionOf(stalled, ConditionTypes.RECONCILING).getStatus()).isEqualTo("False");
+    assertThat(resourceVersions(objects(ns, "unfit"))).as("no object touched").isEqualTo(versions);
+    assertThat(admin.v1().events().inNamespace(ns).list().getItems())
+        .anyMatch(
+            e ->
+                ConditionReasons.INVALID_SPEC.equals(e.getReason())
+                    && "Warning".equals(e.getType()));
+
+    edit(ns, "unfit", p -> p.getSpec().getApi().setAuthorization(Authorization.AWS_IAM));
+    awaitReady(ns, "unfit");
+    assertThat(hasCondition(get(ns, "unfit"), ConditionTypes.STALLED)).isFalse();
   }
 
-  private static Condition conditionOf(FraudPipelineStatus status, String type) {
-    return status.getConditions().stream()
-        .filter(c -> c.getType().equals(type))
-        .findFirst()
-        .orElseThrow();
+  /**
+   * The CRD keeps spec.backend from changing, but a pipeline deleted with its objects orphaned and
+   * made again on the other backend finds the first backend's objects: it must not build a second
+   * stack beside them.
+   */
+  @Test
+  void aPipelineMadeAgainOnAnotherBackendOverItsOrphanedObjectsStallsAndCreatesNothing() {
+    String ns = readyPipeline("orphans");
+    int orphans = objects(ns, "orphans").size();
+    admin
+        .resources(FraudPipeline.class)
+        .inNamespace(ns)
+        .withName("orphans")
+        .withPropagationPolicy(DeletionPropagation.ORPHAN)
+        .delete();
+    Eventually.await("the pipeline gone", PATIENCE, () -> get(ns, "orphans") == null);
+
+    FraudPipeline again = RealServerLifecycleTest.pipeline(ns, "orphans");
+    admin.resource(again).create();
+
+    Eventually.await(
+        "Stalled", PATIENCE, () -> hasCondition(get(ns, "orphans"), ConditionTypes.STALLED));
+    assertThat(conditionOf(get(ns, "orphans").getStatus(), ConditionTypes.STALLED).getMessage())
+        .startsWith("spec.backend: is Crossplane but this pipeline's ")
+        .contains("was made by another backend");
+    assertThat(RealServerLifecycleTest.mrs(ns, "orphans")).as("Crossplane MRs").isEmpty();
+    assertThat(objects(ns, "orphans")).as("the ACK objects").hasSize(orphans);
+    admin.resource(again).delete();
+  }
+
+  private static Map<String, String> resourceVersions(List<ManagedObject> objects) {
+    Map<String, String> out = new LinkedHashMap<>();
+    objects.forEach(
+        o ->
+            out.put(
+                o.getKind() + "/" + o.getMetadata().getName(),
+                o.getMetadata().getResourceVersion()));
+    return out;
   }
 }

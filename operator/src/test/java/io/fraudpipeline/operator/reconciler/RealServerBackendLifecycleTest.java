@@ -2,14 +2,17 @@ package io.fraudpipeline.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fraudpipeline.api.v1alpha1.ConditionReasons;
 import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.operator.model.Ownership;
 import io.fraudpipeline.operator.runtime.InstalledBackends;
 import io.fraudpipeline.operator.stack.ManagedKind;
@@ -24,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +98,9 @@ abstract class RealServerBackendLifecycleTest {
 
   /** After the pipeline is deleted: what the controllers did with the AWS objects of these. */
   void assertAwsObjectsAfterDeletion(String namespace, List<ManagedObject> deleted) {}
+
+  /** What this backend's part of the spec edit changed ({@link #editRemovingKinds}), if more. */
+  void assertBackendEdits(String namespace, String name) {}
 
   @BeforeAll
   void start() throws Exception {
@@ -176,6 +183,19 @@ abstract class RealServerBackendLifecycleTest {
         && p.getStatus() != null
         && p.getStatus().getConditions().stream()
             .anyMatch(c -> c.getType().equals(type) && c.getStatus().equals("True"));
+  }
+
+  static boolean isTrue(FraudPipelineStatus status, String type) {
+    return status != null
+        && status.getConditions().stream()
+            .anyMatch(c -> c.getType().equals(type) && c.getStatus().equals("True"));
+  }
+
+  static Condition conditionOf(FraudPipelineStatus status, String type) {
+    return status.getConditions().stream()
+        .filter(c -> c.getType().equals(type))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + type + " condition in " + status));
   }
 
   static FraudPipeline awaitReady(String namespace, String name) {
@@ -270,13 +290,30 @@ abstract class RealServerBackendLifecycleTest {
   void becomesReadyInDependencyOrderThenMakesNoWritesAtSteadyState() {
     String ns = ns("ready");
     long mark = cluster.auditLog().mark();
-    admin.resource(seed(ns, "ready")).create();
-
-    FraudPipeline ready = awaitReady(ns, "ready");
-    assertThat(ready.getStatus().getApiEndpoint()).startsWith("https://");
-    assertThat(ready.getStatus().getResources().getReady())
-        .isEqualTo(ready.getStatus().getResources().getTotal())
+    FraudPipeline seed = seed(ns, "ready");
+    FraudPipeline ready;
+    try (StatusHistory history = StatusHistory.of(admin, ns, "ready")) {
+      admin.resource(seed).create();
+      ready = awaitReady(ns, "ready");
+      assertThat(history.statuses())
+          .as("a first wave that waits for the controllers' statuses")
+          .anyMatch(s -> !s.getPending().isEmpty() && isTrue(s, ConditionTypes.RECONCILING));
+    }
+    FraudPipelineStatus status = ready.getStatus();
+    assertThat(status.getApiEndpoint())
+        .matches(
+            "https://[0-9a-f]{10}\\.execute-api\\.us-east-1\\.amazonaws\\.com/prod/transactions");
+    assertThat(status.getResources().getTotal())
+        .as("the whole stack the model wants")
+        .isEqualTo(InstalledBackends.all().of(seed).renderAssumingReady(seed).desired().size());
+    assertThat(status.getResources().getReady())
+        .isEqualTo(status.getResources().getTotal())
         .isEqualTo(objects(ns, "ready").size());
+    assertThat(status.getPending()).isEmpty();
+    assertThat(status.getAlertTopicArn())
+        .isEqualTo("arn:aws:sns:us-east-1:000000000000:fraud-alerts-ready");
+    assertThat(isTrue(status, ConditionTypes.STALLED)).isFalse();
+    assertOwnedBy(ready, objects(ns, "ready"));
 
     List<String> creates =
         operatorWrites(mark).stream()
@@ -333,12 +370,21 @@ abstract class RealServerBackendLifecycleTest {
     assertThat(after.getMetadata().getLabels()).as("labels of the foreign queue").isNullOrEmpty();
     assertThat(after.getMetadata().getOwnerReferences()).isNullOrEmpty();
     assertThat(settings(after)).isEqualTo(foreignSettings);
+    Condition stalled = conditionOf(get(ns, "foreign").getStatus(), ConditionTypes.STALLED);
+    assertThat(stalled.getReason()).isEqualTo(ConditionReasons.NAME_TAKEN);
+    assertThat(stalled.getMessage())
+        .startsWith("Queue " + ns + "/" + queueName + " already exists and is not managed");
+
+    admin.resource(after).delete();
+    awaitReady(ns, "foreign");
+    assertThat(hasCondition(get(ns, "foreign"), ConditionTypes.STALLED)).isFalse();
   }
 
   @Test
   void specEditsAndRemovedFieldsReachTheObjects() {
     String ns = readyPipeline("edits");
     int alertSubscriptions = objectsOfKind(ns, "edits", subscriptionKind()).size();
+    Map<String, String> uids = uids(objects(ns, "edits"));
     List<String> gone = new ArrayList<>();
 
     admin
@@ -376,7 +422,59 @@ abstract class RealServerBackendLifecycleTest {
     assertThat(objects(ns, "edits").stream().filter(m -> tagsOf(m) != null))
         .as("objects with tags")
         .isNotEmpty();
+    assertThat(objectsOfKind(ns, "edits", subscriptionKind()))
+        .as("the subscription kept")
+        .allSatisfy(s -> assertThat(settings(s).get("endpoint")).isEqualTo("fraud@example.com"));
     awaitReady(ns, "edits");
+    Map<String, String> kept = uids(objects(ns, "edits"));
+    kept.keySet().retainAll(uids.keySet());
+    assertThat(kept.keySet())
+        .as("functions, tables and queues are kept")
+        .containsAll(
+            uids.keySet().stream().filter(o -> o.matches("(Function|Table|Queue)/.*")).toList());
+    assertThat(uids)
+        .as("the objects still wanted were updated in place, not replaced")
+        .containsAllEntriesOf(kept);
+    assertBackendEdits(ns, "edits");
+  }
+
+  /** The pipeline read, changed and written back. */
+  static FraudPipeline edit(String namespace, String name, Consumer<FraudPipeline> change) {
+    return admin
+        .resources(FraudPipeline.class)
+        .inNamespace(namespace)
+        .withName(name)
+        .edit(
+            p -> {
+              change.accept(p);
+              return p;
+            });
+  }
+
+  /** Each object is labelled as the pipeline's and has it as its one controlling owner. */
+  static void assertOwnedBy(FraudPipeline pipeline, List<ManagedObject> objects) {
+    assertThat(objects)
+        .allSatisfy(
+            r -> {
+              assertThat(r.getMetadata().getLabels())
+                  .containsEntry(Ownership.MANAGED_BY_LABEL, Ownership.MANAGED_BY)
+                  .containsEntry(Ownership.PIPELINE_LABEL, pipeline.getMetadata().getName());
+              assertThat(r.getMetadata().getOwnerReferences())
+                  .singleElement()
+                  .satisfies(
+                      o -> {
+                        assertThat(o.getUid()).isEqualTo(pipeline.getMetadata().getUid());
+                        assertThat(o.getController()).isTrue();
+                      });
+            });
+  }
+
+  /** Each object's uid by "Kind/name". */
+  static Map<String, String> uids(List<ManagedObject> objects) {
+    Map<String, String> out = new LinkedHashMap<>();
+    objects.forEach(
+        o -> out.put(o.getKind() + "/" + o.getMetadata().getName(), o.getMetadata().getUid()));
+    return out;
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.fraudpipeline.operator.reconciler.RealServerLifecycleTest.OPERA
 import static io.fraudpipeline.operator.reconciler.RealServerLifecycleTest.PATIENCE;
 import static io.fraudpipeline.operator.reconciler.RealServerLifecycleTest.PROVIDER_USER;
 import static io.fraudpipeline.operator.reconciler.RealServerLifecycleTest.awaitReady;
+import static io.fraudpipeline.operator.reconciler.RealServerLifecycleTest.edit;
 import static io.fraudpipeline.operator.reconciler.RealServerLifecycleTest.forProvider;
 import static io.fraudpipeline.operator.reconciler.RealServerLifecycleTest.get;
 import static io.fraudpipeline.operator.reconciler.RealServerLifecycleTest.hasCondition;
@@ -23,7 +24,6 @@ import io.fraudpipeline.testing.cluster.ControlPlane;
 import io.fraudpipeline.testing.cluster.Eventually;
 import io.fraudpipeline.testing.cluster.FaultProxy;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,10 +42,7 @@ class RealServerFaultsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = ControlPlane.shared();
-    RealServerLifecycleTest.cluster = cluster;
-    RealServerLifecycleTest.admin = cluster.client();
-    RealServerLifecycleTest.installCrds(cluster);
+    cluster = RealServerLifecycleTest.crossplaneServer();
     RealServerLifecycleTest.namespace("fraud-system");
     providerClient =
         new KubernetesClientBuilder()
@@ -64,13 +61,12 @@ class RealServerFaultsTest {
     }
   }
 
-  private static ProductionOperator operator(
-      io.fabric8.kubernetes.client.Config config, String ns, String pod) throws Exception {
+  private static ProductionOperator operator(io.fabric8.kubernetes.client.Config config, String ns)
+      throws Exception {
     // the Lease in the test's own namespace: no wait for the one a stopped operator left behind
     RealServerLifecycleTest.namespace(ns);
-    Map<String, String> env = ProductionOperator.chartEnvironment(ns, pod);
-    env.put("WATCH_NAMESPACES", ns);
-    return new ProductionOperator(config, env, RealServerLifecycleTest.RESYNC);
+    return new ProductionOperator(
+        config, ProductionOperator.watchingOnly(ns), RealServerLifecycleTest.RESYNC);
   }
 
   private static String mrPath(String ns, String group, String plural) {
@@ -83,7 +79,7 @@ class RealServerFaultsTest {
     String name = "faults";
     try (FaultProxy proxy =
             FaultProxy.start(cluster.configForUser(OPERATOR_USER, "system:masters"));
-        ProductionOperator operator = operator(proxy.clientConfig(), ns, "operator-faults")) {
+        ProductionOperator operator = operator(proxy.clientConfig(), ns)) {
       proxy.fail("POST", mrPath(ns, "dynamodb.aws.m.upbound.io", "tables"), 500, 2);
       proxy.tooManyRequests("POST", mrPath(ns, "sqs.aws.m.upbound.io", "queues"), 1, 1);
       proxy.fail("POST", mrPath(ns, "sns.aws.m.upbound.io", "topics"), 409, 1);
@@ -155,7 +151,7 @@ class RealServerFaultsTest {
     String name = "crd";
     String crd = CrossplaneKinds.METRIC_ALARM.crdName();
     try (ProductionOperator operator =
-        operator(cluster.configForUser(OPERATOR_USER, "system:masters"), ns, "operator-crd")) {
+        operator(cluster.configForUser(OPERATOR_USER, "system:masters"), ns)) {
       cluster.client().resource(pipeline(ns, name)).create();
       awaitReady(ns, name);
       Map<String, String> versions = resourceVersionsBut(ns, name, "MetricAlarm");
@@ -196,19 +192,6 @@ class RealServerFaultsTest {
         .filter(f -> f.getMetadata().getName().endsWith("-" + role))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + role + " Function in " + ns));
-  }
-
-  private static FraudPipeline edit(String ns, String name, Consumer<FraudPipeline> change) {
-    return cluster
-        .client()
-        .resources(FraudPipeline.class)
-        .inNamespace(ns)
-        .withName(name)
-        .edit(
-            p -> {
-              change.accept(p);
-              return p;
-            });
   }
 
   private static Map<String, String> resourceVersionsBut(String ns, String name, String kind) {

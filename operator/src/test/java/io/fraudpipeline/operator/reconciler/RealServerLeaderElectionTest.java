@@ -3,6 +3,7 @@ package io.fraudpipeline.operator.reconciler;
 import static io.fraudpipeline.operator.reconciler.RealServerLifecycleTest.PATIENCE;
 import static io.fraudpipeline.operator.reconciler.RealServerLifecycleTest.PROVIDER_USER;
 import static io.fraudpipeline.operator.reconciler.RealServerLifecycleTest.awaitReady;
+import static io.fraudpipeline.operator.reconciler.RealServerLifecycleTest.mrs;
 import static io.fraudpipeline.operator.reconciler.RealServerLifecycleTest.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,10 +45,7 @@ class RealServerLeaderElectionTest {
 
   @Test
   void theStandbyTakesOverWhenTheLeaderStops() throws Exception {
-    ControlPlane cluster = ControlPlane.shared();
-    RealServerLifecycleTest.cluster = cluster;
-    RealServerLifecycleTest.admin = cluster.client();
-    RealServerLifecycleTest.installCrds(cluster);
+    ControlPlane cluster = RealServerLifecycleTest.crossplaneServer();
     RealServerLifecycleTest.namespace(SYSTEM);
     RealServerLifecycleTest.namespace(NS);
     KubernetesClient admin = cluster.client();
@@ -72,7 +70,9 @@ class RealServerLeaderElectionTest {
               RealServerLifecycleTest.RESYNC)) {
         admin.resource(pipeline(NS, "first")).create();
         awaitReady(NS, "first");
-        assertThat(mrWrites(cluster, "operator-a", mark)).as("the leader's writes").isNotEmpty();
+        assertThat(mrWrites(cluster, "operator-a", mark))
+            .as("the leader's writes: a create at least per MR")
+            .hasSizeGreaterThanOrEqualTo(mrs(NS, "first").size());
         assertThat(mrWrites(cluster, "operator-b", mark)).as("the standby's writes").isEmpty();
         assertThat(holder(admin)).isEqualTo("operator-a");
 
@@ -85,6 +85,11 @@ class RealServerLeaderElectionTest {
         assertThat(mrWrites(cluster, "operator-b", takeover))
             .as("the new leader's writes")
             .isNotEmpty();
+        assertThat(mrWrites(cluster, "operator-a", takeover))
+            .as("the stopped leader's writes")
+            .isEmpty();
+        assertThat(a.leadershipLosses).as("a stop is no lost lease").hasValue(0);
+        assertThat(b.leadershipLosses).hasValue(0);
       }
     }
     admin.namespaces().withName(NS).delete();

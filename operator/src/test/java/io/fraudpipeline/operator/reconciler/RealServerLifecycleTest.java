@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.api.v1alpha1.Authorization;
+import io.fraudpipeline.api.v1alpha1.ConditionTypes;
+import io.fraudpipeline.api.v1alpha1.DeletionPolicy;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.SubscriptionProtocol;
 import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
@@ -15,6 +17,7 @@ import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
 import io.fraudpipeline.operator.stack.ManagedKind;
 import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.testing.cluster.ControlPlane;
+import io.fraudpipeline.testing.cluster.Eventually;
 import io.fraudpipeline.testing.crd.FraudPipelineCrd;
 import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.util.ArrayList;
@@ -70,11 +73,39 @@ class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
     return "TopicSubscription";
   }
 
-  /** The API key goes with API_KEY authorization: its key and usage-plan key are deleted. */
+  /**
+   * The API key goes with API_KEY authorization: its key, usage plan and usage-plan key are
+   * deleted; the processor's memory and the stream's batch size change too.
+   */
   @Override
   List<String> editRemovingKinds(FraudPipeline pipeline) {
     pipeline.getSpec().getApi().setAuthorization(Authorization.AWS_IAM);
-    return List.of("APIKey", "UsagePlanKey");
+    pipeline.getSpec().getFunctions().getProcessor().setMemoryMb(2048);
+    pipeline.getSpec().getStream().setBatchSize(250);
+    return List.of("APIKey", "UsagePlan", "UsagePlanKey");
+  }
+
+  /** The methods ask for IAM, one deployment is left and the stage uses it; sizes followed. */
+  @Override
+  void assertBackendEdits(String namespace, String name) {
+    assertThat(mrsOfKind(namespace, name, "Method"))
+        .isNotEmpty()
+        .allSatisfy(
+            m ->
+                assertThat(forProvider(m))
+                    .containsEntry("authorization", "AWS_IAM")
+                    .containsEntry("apiKeyRequired", false));
+    Eventually.await(
+        "the old deployment retired",
+        PATIENCE,
+        () -> mrsOfKind(namespace, name, "Deployment").size() == 1);
+    String deployment = mrsOfKind(namespace, name, "Deployment").get(0).getMetadata().getName();
+    assertThat(forProvider(mrsOfKind(namespace, name, "Stage").get(0)).get("deploymentIdRef"))
+        .isEqualTo(Map.of("name", deployment));
+    assertThat(forProvider(mrNamed(namespace, name, "Function", name + "-processor")))
+        .containsEntry("memorySize", 2048);
+    assertThat(forProvider(mrsOfKind(namespace, name, "EventSourceMapping").get(0)))
+        .containsEntry("batchSize", 250);
   }
 
   @Override
@@ -122,6 +153,17 @@ class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
         .doesNotContain("Delete", "*");
   }
 
+  /**
+   * The per-JVM server with the FraudPipeline and provider CRDs, made the one this class's static
+   * helpers use.
+   */
+  static ControlPlane crossplaneServer() throws java.io.IOException {
+    cluster = ControlPlane.shared();
+    admin = cluster.client();
+    installCrds(cluster);
+    return cluster;
+  }
+
   static void installCrds(ControlPlane cluster) throws java.io.IOException {
     cluster.applyCrds(ControlPlane.yamlFiles(ProjectPaths.providerCrds()));
     cluster.applyCrdObjects(
@@ -159,6 +201,13 @@ class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
     return mrs(namespace, name).stream().filter(m -> m.getKind().equals(kind)).toList();
   }
 
+  static ManagedObject mrNamed(String namespace, String name, String kind, String mrName) {
+    return mrsOfKind(namespace, name, kind).stream()
+        .filter(m -> m.getMetadata().getName().equals(mrName))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " " + mrName + " in " + namespace));
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> forProvider(GenericKubernetesResource mr) {
     return (Map<String, Object>)
@@ -185,6 +234,56 @@ class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
     ControlPlane.KubectlResult r = cluster.kubectl(args);
     assertThat(r.exitCode()).as("kubectl %s: %s", String.join(" ", args), r.output()).isZero();
     return r;
+  }
+
+  @Test
+  void retainKeepsTheTablesOutOfDeletionAndDeleteReleasesThem() {
+    String ns = readyPipeline("retain");
+    assertThat(mrsOfKind(ns, "retain", "Table"))
+        .hasSize(2)
+        .allSatisfy(
+            t -> {
+              assertThat(spec(t).get("managementPolicies"))
+                  .isEqualTo(List.of("Observe", "Create", "Update", "LateInitialize"));
+              assertThat(forProvider(t)).containsEntry("deletionProtectionEnabled", true);
+            });
+
+    edit(ns, "retain", p -> p.getSpec().setDeletionPolicy(DeletionPolicy.DELETE));
+
+    Eventually.await(
+        "both tables deletable",
+        PATIENCE,
+        () ->
+            mrsOfKind(ns, "retain", "Table").stream()
+                .allMatch(
+                    t ->
+                        List.of("*").equals(spec(t).get("managementPolicies"))
+                            && Boolean.FALSE.equals(
+                                forProvider(t).get("deletionProtectionEnabled"))));
+  }
+
+  @Test
+  void aSecondPipelineWithTheSameSuffixStallsAndTouchesNothing() {
+    String ns = readyPipeline("suffix");
+    FraudPipeline copy = pipeline(ns, "suffix-copy");
+    copy.getSpec().setEnvironmentSuffix("suffix");
+    admin.resource(copy).create();
+
+    Eventually.await(
+        "the copy stalls",
+        PATIENCE,
+        () -> hasCondition(get(ns, "suffix-copy"), ConditionTypes.STALLED));
+    assertThat(conditionOf(get(ns, "suffix-copy").getStatus(), ConditionTypes.STALLED).getMessage())
+        .startsWith(
+            "spec.environmentSuffix: 'suffix' is already used by FraudPipeline " + ns + "/suffix");
+    assertThat(mrs(ns, "suffix-copy")).as("the copy's MRs").isEmpty();
+    assertThat(hasCondition(get(ns, "suffix"), ConditionTypes.READY)).isTrue();
+    admin.resource(copy).delete();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> spec(GenericKubernetesResource mr) {
+    return (Map<String, Object>) mr.getAdditionalProperties().get("spec");
   }
 
   @Test

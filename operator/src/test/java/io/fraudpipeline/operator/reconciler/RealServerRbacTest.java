@@ -84,11 +84,7 @@ class RealServerRbacTest {
 
   private static Account chartAccount(String release, String ns, boolean namespaced)
       throws Exception {
-    ControlPlane cluster = ControlPlane.shared();
-    KubernetesClient admin = cluster.client();
-    RealServerLifecycleTest.cluster = cluster;
-    RealServerLifecycleTest.admin = admin;
-    RealServerLifecycleTest.installCrds(cluster);
+    KubernetesClient admin = RealServerLifecycleTest.crossplaneServer().client();
     RealServerLifecycleTest.namespace(SYSTEM);
     RealServerLifecycleTest.namespace(ns);
 

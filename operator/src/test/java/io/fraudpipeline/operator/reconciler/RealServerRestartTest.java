@@ -29,10 +29,7 @@ class RealServerRestartTest {
 
   @Test
   void aRestartMidCreationConvergesWithNoDuplicateOrExtraWrite() throws Exception {
-    ControlPlane cluster = ControlPlane.shared();
-    RealServerLifecycleTest.cluster = cluster;
-    RealServerLifecycleTest.admin = cluster.client();
-    RealServerLifecycleTest.installCrds(cluster);
+    ControlPlane cluster = RealServerLifecycleTest.crossplaneServer();
     RealServerLifecycleTest.namespace("fraud-system");
     RealServerLifecycleTest.namespace(NS);
     Map<String, String> env = ProductionOperator.chartEnvironment("fraud-system", "operator-a");

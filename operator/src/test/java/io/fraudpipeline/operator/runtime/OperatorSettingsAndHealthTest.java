@@ -20,7 +20,6 @@ class OperatorSettingsAndHealthTest {
   void settingsComeFromTheEnvironmentWithProductionDefaults() {
     OperatorSettings defaults = OperatorSettings.fromEnvironment(Map.of());
     assertThat(defaults.watchNamespaces()).isEmpty();
-    assertThat(defaults.serverSideApply()).isTrue();
     assertThat(defaults.httpPort()).isEqualTo(8080);
     assertThat(defaults.logFormat()).isEqualTo("text");
 
@@ -28,13 +27,11 @@ class OperatorSettingsAndHealthTest {
         OperatorSettings.fromEnvironment(
             Map.of(
                 "WATCH_NAMESPACES", "fraud-dev, fraud-prod,",
-                "SERVER_SIDE_APPLY", "false",
                 "LEADER_ELECTION", "true",
                 "LOG_FORMAT", "json",
                 "POD_NAMESPACE", "operators",
                 "HTTP_PORT", "9090"));
     assertThat(set.watchNamespaces()).isEqualTo(Set.of("fraud-dev", "fraud-prod"));
-    assertThat(set.serverSideApply()).isFalse();
     assertThat(set.leaderElection()).isTrue();
     assertThat(set.podNamespace()).isEqualTo("operators");
     assertThat(set.httpPort()).isEqualTo(9090);
@@ -55,8 +52,8 @@ class OperatorSettingsAndHealthTest {
             "RESYNC_PERIOD: expected a duration such as 10m, 1h30m or 45s, got '10 minutes'");
     assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("LOG_LEVEL", "loud")))
         .hasMessageStartingWith("LOG_LEVEL:");
-    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("SERVER_SIDE_APPLY", "yes")))
-        .hasMessage("SERVER_SIDE_APPLY: expected true or false, got 'yes'");
+    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("LEADER_ELECTION", "yes")))
+        .hasMessage("LEADER_ELECTION: expected true or false, got 'yes'");
     assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("HTTP_PORT", "http")))
         .hasMessageStartingWith("HTTP_PORT:");
   }

@@ -63,7 +63,6 @@ final class OperatorProcess implements AutoCloseable {
     env.put("HOSTNAME", podName);
     env.put("LOG_LEVEL", "INFO");
     env.put("LOG_FORMAT", "json");
-    env.put("SERVER_SIDE_APPLY", "true");
     env.put("LEADER_ELECTION", "true");
     env.put("RECONCILE_CONCURRENCY", "5");
     env.put("RESYNC_PERIOD", resync.toSeconds() + "s");

@@ -24,7 +24,6 @@ class OperatorSettingsOfTheChartTest {
     assertThat(env)
         .containsEntry("LOG_LEVEL", values.path("logLevel").asText())
         .containsEntry("LOG_FORMAT", values.path("logFormat").asText())
-        .containsEntry("SERVER_SIDE_APPLY", values.path("serverSideApply").asText())
         .containsEntry("LEADER_ELECTION", values.path("leaderElection").asText())
         .containsEntry("RECONCILE_CONCURRENCY", values.path("reconcileConcurrency").asText())
         .containsEntry("RESYNC_PERIOD", "20s")
