@@ -32,6 +32,12 @@ public final class ConditionReasons {
   /** Stalled: the API server refused the operator a read or write it needs (RBAC). */
   public static final String ACCESS_DENIED = "AccessDenied";
 
+  /**
+   * Reconciling: a watch of one of the backend's kinds has not synced yet (its start failed and is
+   * being retried); the pipeline waits, without writes, until the operator sees all its objects.
+   */
+  public static final String WATCHES_STARTING = "WatchesStarting";
+
   /** Every reason. */
   public static final List<String> ALL =
       List.of(
@@ -43,7 +49,8 @@ public final class ConditionReasons {
           SUFFIX_IN_USE,
           RESOURCE_TERMINAL,
           NAME_TAKEN,
-          ACCESS_DENIED);
+          ACCESS_DENIED,
+          WATCHES_STARTING);
 
   private ConditionReasons() {}
 }

@@ -12,6 +12,7 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.health.Status;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
@@ -61,8 +62,16 @@ public final class ManagedResourceInformers {
     this.recheck = recheck;
   }
 
-  /** What keeps a backend's kinds unwatched: CRDs not installed, reads not allowed. */
-  public record Unwatched(List<ManagedKind> missingCrds, List<String> denied) {}
+  /** Each registered kind's informer, whose health says whether its cache is complete. */
+  private final Map<ManagedKind, InformerEventSource<?, FraudPipeline>> sources =
+      new ConcurrentHashMap<>();
+
+  /**
+   * What keeps a backend's kinds unwatched: CRDs not installed, reads not allowed, watches not
+   * synced yet (each one line naming its CRD).
+   */
+  public record Unwatched(
+      List<ManagedKind> missingCrds, List<String> denied, List<String> notSynced) {}
 
   /** Informers for the kinds whose CRD exists now and that the operator may read. */
   public List<EventSource<?, FraudPipeline>> initial(EventSourceContext<FraudPipeline> context) {
@@ -140,7 +149,27 @@ public final class ManagedResourceInformers {
         LOG.info("watching {}", kind.kind());
       }
     }
-    return new Unwatched(missing, unreadable);
+    return new Unwatched(missing, unreadable, notSynced(backend.kinds()));
+  }
+
+  /**
+   * The registered watches of these kinds that are not running and synced, one line each: a start
+   * that failed is retried with backoff, and until it syncs the cache lacks that kind's objects.
+   */
+  public List<String> notSynced(List<ManagedKind> kinds) {
+    List<String> out = new ArrayList<>();
+    for (ManagedKind kind : kinds) {
+      var source = sources.get(kind);
+      if (source != null && !gone.contains(kind) && source.getStatus() != Status.HEALTHY) {
+        out.add(kind.crdName() + ": watch not synced yet, retrying");
+      }
+    }
+    return out;
+  }
+
+  /** Every registered watch not synced yet, for the readiness probe. */
+  public List<String> notSynced() {
+    return notSynced(backends.allKinds());
   }
 
   /** Whether objects of this kind are in the informers' cache (its CRD was found). */
@@ -169,6 +198,8 @@ public final class ManagedResourceInformers {
             // skipping it saves a pass per created MR
             .withOnAddFilter(mr -> mr.getAdditionalProperties().get("status") != null)
             .build();
-    return new InformerEventSource<>(config, context);
+    InformerEventSource<R, FraudPipeline> source = new InformerEventSource<>(config, context);
+    sources.put(kind, source);
+    return source;
   }
 }

@@ -96,7 +96,7 @@ public class RunCommand implements Callable<Integer> {
               settings.httpPort(),
               operator.getRuntimeInfo(),
               metrics,
-              reconciler::accessProblems)) {
+              reconciler::readinessProblems)) {
         try {
           operator.start();
         } catch (RuntimeException e) {

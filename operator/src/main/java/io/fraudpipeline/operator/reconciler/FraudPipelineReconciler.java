@@ -89,6 +89,13 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     return informers.accessProblems();
   }
 
+  /** What keeps the operator from seeing every kind: reads not allowed, watches not synced. */
+  public List<String> readinessProblems() {
+    List<String> problems = new java.util.ArrayList<>(informers.accessProblems());
+    problems.addAll(informers.notSynced());
+    return problems;
+  }
+
   /** How many passes ran: lets tests wait for a resync without sleeping. */
   public long reconciliations() {
     return reconciliations.get();
@@ -169,7 +176,10 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   private UpdateControl<FraudPipeline> stalled(
       FraudPipeline pipeline, Context<FraudPipeline> context, PassReport report, Stall stall) {
     report.stalled(stall);
-    FraudPipelineStatus status = statuses.stalled(pipeline, stall.reason(), stall.message());
+    FraudPipelineStatus status =
+        stall.needsSomeone()
+            ? statuses.stalled(pipeline, stall.reason(), stall.message())
+            : statuses.waiting(pipeline, stall.reason(), stall.message());
     UpdateControl<FraudPipeline> control = withStatus(pipeline, status, context);
     return stall.lookAgain() ? control.rescheduleAfter(recheck) : control;
   }

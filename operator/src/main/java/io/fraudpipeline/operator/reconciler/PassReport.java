@@ -75,10 +75,18 @@ final class PassReport {
     }
   }
 
-  /** A stall, the first time it is said. */
+  /** A stall or a wait, the first time it is said. */
   void stalled(Stall stall) {
-    if (!sameStalled(pipeline.getStatus(), stall)) {
-      warn(stall.message());
+    if (!alreadySaid(pipeline.getStatus(), stall)) {
+      if (stall.needsSomeone()) {
+        warn(stall.message());
+      } else {
+        LOG.info(
+            "pipeline {}/{} waits: {}",
+            pipeline.getMetadata().getNamespace(),
+            pipeline.getMetadata().getName(),
+            stall.message());
+      }
       events.warning(pipeline, stall.reason(), stall.message());
     }
   }
@@ -116,13 +124,14 @@ final class PassReport {
         .orElse("");
   }
 
-  private static boolean sameStalled(FraudPipelineStatus previous, Stall stall) {
+  /** The status already says it: Ready is False with this reason and message. */
+  private static boolean alreadySaid(FraudPipelineStatus previous, Stall stall) {
     return previous != null
         && previous.getConditions().stream()
             .anyMatch(
                 c ->
-                    c.getType().equals(ConditionTypes.STALLED)
-                        && c.getStatus().equals("True")
+                    c.getType().equals(ConditionTypes.READY)
+                        && c.getStatus().equals("False")
                         && stall.reason().equals(c.getReason())
                         && stall.message().equals(c.getMessage()));
   }

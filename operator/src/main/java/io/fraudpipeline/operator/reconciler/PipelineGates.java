@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * What a pipeline must pass before anything of it is written, in order: its backend's CRDs
- * installed, readable by the operator, its environment suffix its own, and its objects all made by
- * the backend its spec names. The first that fails stalls the pipeline.
+ * installed, readable by the operator and watched, its environment suffix its own, and its objects
+ * all made by the backend its spec names. The first that fails holds the pipeline.
  */
 final class PipelineGates {
 
@@ -34,6 +34,7 @@ final class PipelineGates {
       ManagedResourceInformers.Unwatched unwatched) {
     return crdsInstalled(backend, unwatched)
         .or(() -> readable(unwatched))
+        .or(() -> watchesSynced(unwatched))
         .or(() -> suffixOwned(pipeline, context))
         .or(() -> objectsOfItsBackend(pipeline, context, backend));
   }
@@ -56,6 +57,22 @@ final class PipelineGates {
     }
     return Optional.of(
         new Stall(ConditionReasons.ACCESS_DENIED, String.join("; ", unwatched.denied()), true));
+  }
+
+  /**
+   * A watch whose start failed is retried; until it syncs the cache lacks that kind's objects, and
+   * a pass would take them for missing: the pipeline waits, without writes.
+   */
+  private static Optional<Stall> watchesSynced(ManagedResourceInformers.Unwatched unwatched) {
+    if (unwatched.notSynced().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Stall(
+            ConditionReasons.WATCHES_STARTING,
+            "waiting for the operator's watches: " + String.join("; ", unwatched.notSynced()),
+            true,
+            false));
   }
 
   /** The pipeline created first with a suffix and the same AWS credentials keeps it. */

@@ -107,6 +107,19 @@ final class PipelineStatusFactory {
 
   /** The pipeline cannot progress until someone acts; what was there stays as it is. */
   FraudPipelineStatus stalled(FraudPipeline pipeline, String reason, String message) {
+    return held(pipeline, reason, message, true);
+  }
+
+  /**
+   * The pipeline waits for the operator itself (a watch still syncing): not Ready, Reconciling, not
+   * Stalled; what was there stays as it is.
+   */
+  FraudPipelineStatus waiting(FraudPipeline pipeline, String reason, String message) {
+    return held(pipeline, reason, message, false);
+  }
+
+  private FraudPipelineStatus held(
+      FraudPipeline pipeline, String reason, String message, boolean stalled) {
     FraudPipelineStatus previous = pipeline.getStatus();
     FraudPipelineStatus status = base(pipeline, null);
     if (previous != null) {
@@ -123,8 +136,8 @@ final class PipelineStatusFactory {
     status.setConditions(
         conditions(pipeline)
             .set(ConditionTypes.READY, false, reason, message)
-            .set(ConditionTypes.RECONCILING, false, reason, "")
-            .set(ConditionTypes.STALLED, true, reason, message)
+            .set(ConditionTypes.RECONCILING, !stalled, reason, stalled ? "" : message)
+            .set(ConditionTypes.STALLED, stalled, reason, stalled ? message : "")
             .build());
     return status;
   }

@@ -8,16 +8,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * The operator's HTTP endpoints on one port, as the chart expects them: {@code /livez} fails when
- * started informers turned unhealthy (a restart helps), {@code /readyz} succeeds once started with
- * all informers healthy and every kind readable (otherwise its body says which permission is
- * missing, and Kubernetes shows it in the probe's event), {@code /metrics} is the Prometheus text
- * exposition.
+ * The operator's HTTP endpoints on one port, as the chart expects them: {@code /livez} fails when a
+ * started informer stayed unhealthy for {@link Liveness#PATIENCE} (its own retries did not help, a
+ * restart may), {@code /readyz} succeeds once started with all informers healthy and every kind
+ * readable (otherwise its body says which permission is missing or which watch is not synced, and
+ * Kubernetes shows it in the probe's event), {@code /metrics} is the Prometheus text exposition.
  */
 public final class OperatorEndpoints implements AutoCloseable {
 
@@ -40,7 +41,8 @@ public final class OperatorEndpoints implements AutoCloseable {
       throws IOException {
     this(
         port,
-        () -> !runtime.isStarted() || runtime.allEventSourcesAreHealthy(),
+        new Liveness(runtime::isStarted, runtime::allEventSourcesAreHealthy, Clock.systemUTC())
+            ::live,
         () -> runtime.isStarted() && runtime.allEventSourcesAreHealthy(),
         accessProblems,
         metrics::scrape);

@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,13 @@ public final class OperatorRunner {
     return version == null ? "dev" : version;
   }
 
+  /**
+   * How long start-up waits for each watch to sync before going on without it (it keeps syncing;
+   * the pipelines that need it wait). JOSDK's default of two minutes would hold every pipeline up
+   * for one failing kind.
+   */
+  static final Duration CACHE_SYNC_TIMEOUT = Duration.ofSeconds(15);
+
   public static Operator create(
       KubernetesClient client,
       OperatorSettings settings,
@@ -63,6 +71,12 @@ public final class OperatorRunner {
             o -> {
               o.withKubernetesClient(client)
                   .withCloseClientOnStop(false)
+                  // a watch that fails to start (a CRD installed a moment ago, a cut connection) is
+                  // retried with backoff, and the pipelines of its kinds wait for it, rather than
+                  // the
+                  // whole operator exiting: see ManagedResourceInformers#notSynced
+                  .withStopOnInformerErrorDuringStartup(false)
+                  .withCacheSyncTimeout(CACHE_SYNC_TIMEOUT)
                   .withConcurrentReconciliationThreads(settings.reconcileConcurrency())
                   .withReconciliationTerminationTimeout(settings.shutdownTimeout())
                   .withMetrics(reconciler.metrics().josdk());

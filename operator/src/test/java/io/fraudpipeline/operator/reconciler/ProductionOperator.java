@@ -88,7 +88,7 @@ final class ProductionOperator implements AutoCloseable {
             shutdown::lostLeadership,
             c -> c.withReconciliationMaxInterval(resync));
     endpoints =
-        new OperatorEndpoints(0, operator.getRuntimeInfo(), metrics, reconciler::accessProblems);
+        new OperatorEndpoints(0, operator.getRuntimeInfo(), metrics, reconciler::readinessProblems);
     operator.start();
   }
 

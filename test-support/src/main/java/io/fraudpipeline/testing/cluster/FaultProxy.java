@@ -135,6 +135,11 @@ public final class FaultProxy implements AutoCloseable {
             new AtomicInteger(times)));
   }
 
+  /** Drops every fault not served yet: from now on each request is forwarded. */
+  public void heal() {
+    rules.clear();
+  }
+
   /** Whether every fault added has been served as many times as asked. */
   public boolean faultsServed() {
     return rules.stream().allMatch(r -> r.remaining().get() == 0);
