@@ -92,6 +92,11 @@ final class RuntimeTier {
 
   /** The zip's function started in the emulator, as the java25 runtime starts it. */
   EmulatedFunction startZipFunction(RenderedFunction function, Path work) {
+    try {
+      Files.createDirectories(work);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     Path task = JavaRuntime.unpack(zip(), work.resolve("var/task"));
     return EmulatedFunction.start(
         emulator,
@@ -99,6 +104,28 @@ final class RuntimeTier {
         task,
         JavaRuntime.environment(function, task, awsOnLoopback()),
         work.resolve("emulator.log"));
+  }
+
+  /**
+   * A container of the image for {@code function}: its entrypoint with the Function's command, the
+   * image's {@code ENV} (plus {@code extraJavaOptions} after its {@code JAVA_TOOL_OPTIONS}), and
+   * the environment Lambda gives the function.
+   */
+  EmulatedFunction startImageFunction(
+      FunctionsImage image,
+      RenderedFunction function,
+      Map<String, String> imageEnvironment,
+      Path work) {
+    Path task = image.file("/var/task");
+    Map<String, String> environment = JavaRuntime.environment(function, task, awsOnLoopback());
+    environment.putAll(imageEnvironment);
+    try {
+      Files.createDirectories(work);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return EmulatedFunction.start(
+        emulator, image.start(function.handler()), task, environment, work.resolve("emulator.log"));
   }
 
   int count(String table) {
