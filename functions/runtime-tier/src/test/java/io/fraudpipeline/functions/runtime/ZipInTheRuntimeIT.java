@@ -44,6 +44,11 @@ class ZipInTheRuntimeIT {
 
   @AfterAll
   static void stop() {
+    if (processor != null && scorer != null) {
+      System.out.printf(
+          "zip INIT as the emulator reports it: processor %s ms, scorer %s ms%n",
+          processor.initDurationsMs(), scorer.initDurationsMs());
+    }
     if (processor != null) {
       processor.close();
     }
