@@ -87,6 +87,30 @@ public final class EmulatedFunction implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs the emulator's build script of the repository at {@code root} (at once when cached) and
+   * returns the binary's path, the last line it prints.
+   */
+  public static Path buildEmulator(Path root) {
+    try {
+      Process build =
+          new ProcessBuilder("bash", root.resolve("test-support/lambda-rie/build.sh").toString())
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      String out = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!build.waitFor(15, TimeUnit.MINUTES) || build.exitValue() != 0) {
+        throw new IllegalStateException("the emulator's build failed:\n" + out);
+      }
+      List<String> lines = out.lines().toList();
+      return Path.of(lines.get(lines.size() - 1));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Sends one event to the function, as {@code lambda:Invoke} would, and waits for its answer. */
   public Invocation invoke(String event) {
     String requestId = UUID.randomUUID().toString();

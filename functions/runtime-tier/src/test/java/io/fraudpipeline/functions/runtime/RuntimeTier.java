@@ -4,13 +4,10 @@ import io.fraudpipeline.dynalite.DynaliteServer;
 import io.fraudpipeline.dynalite.FraudTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -31,7 +28,7 @@ final class RuntimeTier {
   final LoopbackAws sns = LoopbackAws.sns();
 
   private RuntimeTier() {
-    emulator = buildEmulator(root);
+    emulator = EmulatedFunction.buildEmulator(root);
     runtime =
         new JavaRuntime(
             Path.of(System.getProperty("jdk25.home", "/usr/lib/jvm/temurin-25-jdk-amd64")),
@@ -137,26 +134,5 @@ final class RuntimeTier {
       throw new IllegalStateException(path.toAbsolutePath() + " is missing: package it first");
     }
     return path;
-  }
-
-  /** Runs the emulator's build script (at once when cached) and takes the path it prints last. */
-  private static Path buildEmulator(Path root) {
-    try {
-      Process build =
-          new ProcessBuilder("bash", root.resolve("test-support/lambda-rie/build.sh").toString())
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      String out = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!build.waitFor(15, TimeUnit.MINUTES) || build.exitValue() != 0) {
-        throw new IllegalStateException("the emulator's build failed:\n" + out);
-      }
-      List<String> lines = out.lines().toList();
-      return Path.of(lines.get(lines.size() - 1));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
