@@ -80,7 +80,7 @@ public final class FunctionsImage {
           baseImage(stage, runtime);
           environment = new LinkedHashMap<>();
         }
-        case "COPY" -> copy(rest, context, stage, stages, runtime);
+        case "COPY" -> copy(rest, context, stage, stages);
         case "ENV" -> {
           Matcher env = ENV.matcher(instruction);
           if (!env.matches()) {
@@ -158,8 +158,7 @@ public final class FunctionsImage {
     }
   }
 
-  private static void copy(
-      String rest, Path context, Path stage, Map<String, Path> stages, JavaRuntime runtime) {
+  private static void copy(String rest, Path context, Path stage, Map<String, Path> stages) {
     String[] words = rest.split("\\s+");
     Path from = context;
     int source = 0;
@@ -186,6 +185,9 @@ public final class FunctionsImage {
         new ProcessBuilder("/bin/sh", "-c", local(shell, stage, runtime))
             .directory(stage.toFile())
             .redirectErrorStream(true);
+    // a RUN sees the image's ENV so far, not this machine's (a JAVA_TOOL_OPTIONS here, say)
+    builder.environment().clear();
+    builder.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
     environment.forEach(
         (name, value) -> builder.environment().put(name, local(value, stage, runtime)));
     try {

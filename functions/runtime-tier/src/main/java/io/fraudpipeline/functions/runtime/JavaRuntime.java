@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,16 +82,11 @@ public record JavaRuntime(Path jdkHome, Path runtimeLib) {
    * does.
    */
   public List<String> zipBootstrap(String handler) {
-    return List.of(
-        jdkHome.resolve("bin/java").toString(),
-        LAMBDA_JVM_OPTIONS.get(0),
-        LAMBDA_JVM_OPTIONS.get(1),
-        LAMBDA_JVM_OPTIONS.get(2),
-        LAMBDA_JVM_OPTIONS.get(3),
-        "-cp",
-        runtimeLib + "/*",
-        RUNTIME_CLIENT_MAIN,
-        handler);
+    List<String> command = new ArrayList<>();
+    command.add(jdkHome.resolve("bin/java").toString());
+    command.addAll(LAMBDA_JVM_OPTIONS);
+    command.addAll(List.of("-cp", runtimeLib + "/*", RUNTIME_CLIENT_MAIN, handler));
+    return List.copyOf(command);
   }
 
   /**
