@@ -15,7 +15,7 @@ class CrdCopyTest {
 
   @Test
   void chartCrdIsTheGeneratedCrd() throws IOException {
-    Path chartCopy = Chart.dir().resolve("crds/fraudpipelines.fraudpipeline.io-v1.yml");
+    Path chartCopy = Chart.dir().resolve("files/crds/fraudpipelines.fraudpipeline.io-v1.yml");
     String generated;
     try (InputStream in = getClass().getClassLoader().getResourceAsStream(GENERATED)) {
       assertThat(in).as("%s in the fraud-pipeline-crds jar", GENERATED).isNotNull();
@@ -26,7 +26,7 @@ class CrdCopyTest {
         .as(
             "the chart's CRD differs from the one generated from the Java types; refresh it with:"
                 + " mvn -B -pl crds install -DskipTests && cp"
-                + " crds/target/classes/%s helm/fraud-pipeline-operator/crds/",
+                + " crds/target/classes/%s helm/fraud-pipeline-operator/files/crds/",
             GENERATED)
         .isEqualTo(generated);
   }

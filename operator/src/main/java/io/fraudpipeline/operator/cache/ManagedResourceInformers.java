@@ -12,7 +12,7 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.health.Status;
+import io.javaoperatorsdk.operator.health.InformerHealthIndicator;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
@@ -153,14 +153,18 @@ public final class ManagedResourceInformers {
   }
 
   /**
-   * The registered watches of these kinds that are not running and synced, one line each: a start
-   * that failed is retried with backoff, and until it syncs the cache lacks that kind's objects.
+   * The registered watches of these kinds that never synced, one line each: a start that failed is
+   * retried with backoff, and until its first list the cache lacks that kind's objects. A watch
+   * that synced once and is reconnecting keeps its cache, as every watch does between events.
    */
   public List<String> notSynced(List<ManagedKind> kinds) {
     List<String> out = new ArrayList<>();
     for (ManagedKind kind : kinds) {
       var source = sources.get(kind);
-      if (source != null && !gone.contains(kind) && source.getStatus() != Status.HEALTHY) {
+      if (source != null
+          && !gone.contains(kind)
+          && !source.informerHealthIndicators().values().stream()
+              .allMatch(InformerHealthIndicator::hasSynced)) {
         out.add(kind.crdName() + ": watch not synced yet, retrying");
       }
     }
