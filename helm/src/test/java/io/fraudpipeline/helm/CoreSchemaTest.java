@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -27,6 +28,10 @@ class CoreSchemaTest {
 
     assertThat(manifests.all())
         .filteredOn(o -> !(o instanceof GenericKubernetesResource))
+        // the CRD is the generated one byte for byte (CrdCopyTest, ChartCrdTest), its schema
+        // checked
+        // by the API server itself (FraudPipelineCrdOnServerTest, ChartOnServerTest)
+        .filteredOn(o -> !(o instanceof CustomResourceDefinition))
         .as("typed core objects")
         .isNotEmpty()
         .allSatisfy(

@@ -3,6 +3,7 @@ package io.fraudpipeline.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import java.util.Map;
@@ -43,7 +44,11 @@ class LabelsTest {
   @MethodSource("variations")
   void everyNamespacedObjectNamesItsNamespace(Map<String, ?> values) {
     assertThat(Chart.template(values).all())
-        .filteredOn(o -> !(o instanceof ClusterRole) && !(o instanceof ClusterRoleBinding))
+        .filteredOn(
+            o ->
+                !(o instanceof ClusterRole)
+                    && !(o instanceof ClusterRoleBinding)
+                    && !(o instanceof CustomResourceDefinition))
         .allSatisfy(
             object ->
                 assertThat(object.getMetadata().getNamespace()).as(describe(object)).isNotBlank());
