@@ -38,7 +38,7 @@ import net.jqwik.api.Tuple;
  * the schema (tag counts and values). Every size and number is drawn from its edges as often as
  * from its inside: the longest names, the most list entries, the largest numbers.
  */
-final class GeneratedPipelines {
+public final class GeneratedPipelines {
 
   /** Tags: past AWS's 50 and its 256-character values, which the CRD bounded nowhere. */
   static final int MOST_TAGS = 60;
@@ -55,7 +55,7 @@ final class GeneratedPipelines {
 
   private GeneratedPipelines() {}
 
-  static Arbitrary<FraudPipeline> pipelines() {
+  public static Arbitrary<FraudPipeline> pipelines() {
     return Builders.withBuilder(GeneratedPipelines::draft)
         .use(names())
         .in(
@@ -343,15 +343,26 @@ final class GeneratedPipelines {
         .flatMap(term -> edgy(0, most).flatMap(n -> term.list().ofSize(n)));
   }
 
+  /** Distinct subscriptions: the same one twice would be one SNS subscription rendered twice. */
   private static Arbitrary<List<SubscriptionSpec>> subscriptions() {
-    Arbitrary<SubscriptionSpec> one =
+    Arbitrary<Tuple.Tuple2<SubscriptionProtocol, Integer>> one =
         Combinators.combine(Arbitraries.of(SubscriptionProtocol.class), edgy(12, 2048))
-            .as(GeneratedPipelines::subscription);
-    return edgy(0, 100).flatMap(n -> one.list().ofSize(n));
+            .as(Tuple::of);
+    return edgy(0, 100)
+        .flatMap(n -> one.list().ofSize(n))
+        .map(
+            drawn -> {
+              List<SubscriptionSpec> subscriptions = new ArrayList<>();
+              for (int i = 0; i < drawn.size(); i++) {
+                subscriptions.add(subscription(drawn.get(i).get1(), drawn.get(i).get2(), i));
+              }
+              return subscriptions;
+            });
   }
 
-  /** An endpoint of the protocol's form, {@code length} characters long. */
-  private static SubscriptionSpec subscription(SubscriptionProtocol protocol, int length) {
+  /** An endpoint of the protocol's form, {@code length} characters long, distinct by index. */
+  private static SubscriptionSpec subscription(
+      SubscriptionProtocol protocol, int length, int index) {
     String start =
         switch (protocol) {
           case EMAIL, EMAIL_JSON -> "ops@";
@@ -359,9 +370,10 @@ final class GeneratedPipelines {
           case HTTP -> "http://";
           default -> "arn:aws:sns:";
         };
+    start = start + index + "-";
     SubscriptionSpec s = new SubscriptionSpec();
     s.setProtocol(protocol);
-    s.setEndpoint(start + "e".repeat(length - start.length()));
+    s.setEndpoint(start + "e".repeat(Math.max(0, length - start.length())));
     return s;
   }
 

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The sizes of a generated spec that AWS's limits are about, short enough to read in a failure. */
-final class SpecSummary {
+public final class SpecSummary {
 
   private SpecSummary() {}
 
-  static String of(FraudPipeline pipeline) {
+  public static String of(FraudPipeline pipeline) {
     FraudPipelineSpec spec = pipeline.getSpec();
     Map<String, String> tags = spec.getTags() == null ? Map.of() : spec.getTags();
     List<String> terms = spec.getScoring().getHighRiskMerchants();
