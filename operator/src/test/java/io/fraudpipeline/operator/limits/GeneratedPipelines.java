@@ -27,16 +27,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Builders;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * FraudPipelines anywhere inside the CRD's bounds, and a little past the bounds that have none in
- * the schema (tag counts and values). Every size and number is drawn from its edges as often as
- * from its inside: the longest names, the most list entries, the largest numbers.
+ * the schema (tag counts and values), drawn from a {@link Random}: the same seed makes the same
+ * spec. Every size and number is its minimum (1 in 5), its maximum (1 in 5) or a uniform value
+ * between them (3 in 5): the longest names, the most list entries, the largest numbers.
  */
 public final class GeneratedPipelines {
 
@@ -45,7 +44,10 @@ public final class GeneratedPipelines {
 
   static final int LONGEST_TAG_VALUE = 300;
 
-  private static final char[] LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+  private static final String LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String LABEL_INSIDE = LOWER_ALNUM + "-";
+  private static final String STAGE_CHARS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_";
   private static final String TAG_CHARS =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 _.:/=+-@";
   private static final String TAG_KEY_FIRST =
@@ -55,129 +57,145 @@ public final class GeneratedPipelines {
 
   private GeneratedPipelines() {}
 
-  public static Arbitrary<FraudPipeline> pipelines() {
-    return Builders.withBuilder(GeneratedPipelines::draft)
-        .use(names())
-        .in(
-            (p, n) -> {
-              p.getMetadata().setName(n.get1());
-              p.getSpec().setEnvironmentSuffix(n.get2());
-              return p;
-            })
-        .use(Arbitraries.of(REGIONS))
-        .in(set((s, v) -> s.setRegion(v)))
-        .use(Arbitraries.of(DeletionPolicy.class))
-        .in(set((s, v) -> s.setDeletionPolicy(v)))
-        .use(tags())
-        .in(set((s, v) -> s.setTags(v)))
-        .use(functions())
-        .in(set((s, v) -> s.setFunctions(v)))
-        .use(stream())
-        .in(set((s, v) -> s.setStream(v)))
-        .use(api())
-        .in(set((s, v) -> s.setApi(v)))
-        .use(scoring())
-        .in(set((s, v) -> s.setScoring(v)))
-        .use(subscriptions())
-        .in(
-            set(
-                (s, v) -> {
-                  AlertsSpec alerts = new AlertsSpec();
-                  alerts.setSubscriptions(v);
-                  s.setAlerts(alerts);
-                }))
-        .use(alarms())
-        .in(set((s, v) -> s.setAlarms(v)))
-        .use(edgy(60, 1209600))
-        .in(
-            set(
-                (s, v) -> {
-                  DeadLetterSpec dlq = new DeadLetterSpec();
-                  dlq.setRetentionSeconds(v);
-                  s.setDeadLetter(dlq);
-                }))
-        .build();
+  /**
+   * Checks {@code tries} specs, each made from its own seed drawn from {@code seed}, and counts the
+   * outcomes {@code check} names for each. A failing check fails naming its try, its seed (for
+   * {@link #pipeline(long)}) and the spec's sizes.
+   */
+  public static Map<String, Integer> tally(
+      long seed, int tries, Function<FraudPipeline, List<String>> check) {
+    Random seeds = new Random(seed);
+    Map<String, Integer> outcomes = new TreeMap<>();
+    for (int i = 0; i < tries; i++) {
+      long trySeed = seeds.nextLong();
+      FraudPipeline pipeline = pipeline(trySeed);
+      try {
+        check.apply(pipeline).forEach(o -> outcomes.merge(o, 1, Integer::sum));
+      } catch (AssertionError failed) {
+        throw new AssertionError(
+            String.format(
+                "try %d of %d (seed %dL, replay with GeneratedPipelines.pipeline(%dL)): %s%n%s",
+                i, tries, trySeed, trySeed, SpecSummary.of(pipeline), failed.getMessage()),
+            failed);
+      }
+    }
+    System.out.printf("%d generated specs (seed %d): %s%n", tries, seed, outcomes);
+    return outcomes;
   }
 
-  private static FraudPipeline draft() {
+  /** The spec of seed {@code seed}: replays a failing try. */
+  public static FraudPipeline pipeline(long seed) {
+    return pipeline(new Random(seed));
+  }
+
+  public static FraudPipeline pipeline(Random random) {
     FraudPipeline p = new FraudPipeline();
     ObjectMeta meta = new ObjectMeta();
     meta.setNamespace("fraud-dev");
     meta.setUid("0d5c9e2a-3f4b-4c6d-8e9f-0a1b2c3d4e5f");
+    meta.setName(label(random, 1, 40));
     p.setMetadata(meta);
-    p.setSpec(new FraudPipelineSpec());
+    FraudPipelineSpec s = new FraudPipelineSpec();
+    p.setSpec(s);
+    // with no suffix a long name is refused
+    s.setEnvironmentSuffix(random.nextDouble() < 0.3 ? null : label(random, 1, 20));
+    s.setRegion(oneOf(random, REGIONS));
+    s.setDeletionPolicy(oneOf(random, DeletionPolicy.values()));
+    s.setTags(tags(random));
+    s.setFunctions(functions(random));
+    s.setStream(stream(random));
+    s.setApi(api(random));
+    s.setScoring(scoring(random));
+    AlertsSpec alerts = new AlertsSpec();
+    alerts.setSubscriptions(subscriptions(random));
+    s.setAlerts(alerts);
+    s.setAlarms(alarms(random));
+    DeadLetterSpec dlq = new DeadLetterSpec();
+    dlq.setRetentionSeconds(size(random, 60, 1209600));
+    s.setDeadLetter(dlq);
     return p;
   }
 
-  private static <T> java.util.function.BiFunction<FraudPipeline, T, FraudPipeline> set(
-      java.util.function.BiConsumer<FraudPipelineSpec, T> setter) {
-    return (p, v) -> {
-      setter.accept(p.getSpec(), v);
-      return p;
+  /**
+   * {@code min} or {@code max}, each 1 time in 5, or a value between them (the weights of the
+   * generator this replaced, with which enough specs render to check the limits on).
+   */
+  static int size(Random random, int min, int max) {
+    return switch (random.nextInt(5)) {
+      case 0 -> min;
+      case 1 -> max;
+      default -> inside(random, min, max);
     };
   }
 
-  /** An integer at either end of its range as often as inside it. */
-  static Arbitrary<Integer> edgy(int min, int max) {
-    return Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.just(min)),
-        Tuple.of(1, Arbitraries.just(max)),
-        Tuple.of(3, Arbitraries.integers().between(min, max)));
+  /**
+   * A value from {@code min} to {@code max}, smaller ones likelier (the square of a uniform draw),
+   * as the former generator's default was: many-entry lists past a limit are rare inside, common at
+   * the edge.
+   */
+  private static int inside(Random random, int min, int max) {
+    double u = random.nextDouble();
+    return min + (int) Math.min(max - min, Math.floor(u * u * ((long) max - min + 1)));
   }
 
-  private static Arbitrary<Double> edgy(double min, double max) {
-    return Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.just(min)),
-        Tuple.of(1, Arbitraries.just(max)),
-        Tuple.of(3, Arbitraries.doubles().between(min, max).ofScale(6)));
+  /** As {@link #size}, the inside value rounded to 6 decimals. */
+  static double number(Random random, double min, double max) {
+    return switch (random.nextInt(5)) {
+      case 0 -> min;
+      case 1 -> max;
+      default -> Math.min(max, Math.round(random.nextDouble(min, max) * 1e6) / 1e6);
+    };
   }
 
-  private static Arbitrary<String> text(char[] chars, int min, int max) {
-    return edgy(min, max).flatMap(n -> Arbitraries.strings().withChars(chars).ofLength(n));
+  private static <T> T oneOf(Random random, List<T> values) {
+    return values.get(random.nextInt(values.size()));
+  }
+
+  @SafeVarargs
+  private static <T> T oneOf(Random random, T... values) {
+    return values[random.nextInt(values.length)];
+  }
+
+  private static String chars(Random random, String chars, int length) {
+    StringBuilder b = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      b.append(chars.charAt(random.nextInt(chars.length())));
+    }
+    return b.toString();
+  }
+
+  private static String text(Random random, String chars, int min, int max) {
+    return chars(random, chars, size(random, min, max));
   }
 
   /** A DNS-label-like name: alphanumeric at both ends, '-' inside. */
-  private static Arbitrary<String> label(int min, int max) {
-    return edgy(min, max)
-        .flatMap(
-            n ->
-                n <= 2
-                    ? Arbitraries.strings().withChars(LOWER_ALNUM).ofLength(n)
-                    : Combinators.combine(
-                            Arbitraries.strings().withChars(LOWER_ALNUM).ofLength(1),
-                            Arbitraries.strings()
-                                .withChars("abcdefghijklmnopqrstuvwxyz0123456789-".toCharArray())
-                                .ofLength(n - 2),
-                            Arbitraries.strings().withChars(LOWER_ALNUM).ofLength(1))
-                        .as((a, b, c) -> a + b + c));
+  private static String label(Random random, int min, int max) {
+    int n = size(random, min, max);
+    if (n <= 2) {
+      return chars(random, LOWER_ALNUM, n);
+    }
+    return chars(random, LOWER_ALNUM, 1)
+        + chars(random, LABEL_INSIDE, n - 2)
+        + chars(random, LOWER_ALNUM, 1);
   }
 
-  /** metadata.name and spec.environmentSuffix; with no suffix a long name is refused. */
-  private static Arbitrary<net.jqwik.api.Tuple.Tuple2<String, String>> names() {
-    return Combinators.combine(label(1, 40), label(1, 20).injectNull(0.3)).as(Tuple::of);
-  }
-
-  private static Arbitrary<Map<String, String>> tags() {
-    Arbitrary<int[]> sizes =
-        Combinators.combine(edgy(1, 128), edgy(0, LONGEST_TAG_VALUE))
-            .as((k, v) -> new int[] {k, v});
-    return edgy(0, MOST_TAGS)
-        .flatMap(n -> sizes.list().ofSize(n))
-        .flatMap(
-            lengths ->
-                Arbitraries.strings()
-                    .withChars(TAG_CHARS.toCharArray())
-                    .ofLength(LONGEST_TAG_VALUE)
-                    .map(
-                        filler -> {
-                          Map<String, String> tags = new LinkedHashMap<>();
-                          for (int i = 0; i < lengths.size(); i++) {
-                            tags.put(
-                                key(i, lengths.get(i)[0], filler),
-                                filler.substring(0, lengths.get(i)[1]));
-                          }
-                          return tags;
-                        }));
+  /**
+   * Up to 60 tags; the list's longest value is drawn first (up to 300 characters), then each value
+   * up to it, so that a list of many tags is not refused on one value almost every time.
+   */
+  private static Map<String, String> tags(Random random) {
+    int n = size(random, 0, MOST_TAGS);
+    int longest = size(random, 0, LONGEST_TAG_VALUE);
+    int[][] lengths = new int[n][];
+    for (int i = 0; i < n; i++) {
+      lengths[i] = new int[] {size(random, 1, 128), size(random, 0, longest)};
+    }
+    String filler = chars(random, TAG_CHARS, LONGEST_TAG_VALUE);
+    Map<String, String> tags = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      tags.put(key(i, lengths[i][0], filler), filler.substring(0, lengths[i][1]));
+    }
+    return tags;
   }
 
   /**
@@ -188,176 +206,105 @@ public final class GeneratedPipelines {
     return (TAG_KEY_FIRST.charAt(index) + filler).substring(0, length);
   }
 
-  private static Arbitrary<FunctionsSpec> functions() {
-    Arbitrary<FunctionCode> s3 =
-        Combinators.combine(
-                label(3, 63),
-                text(LOWER_ALNUM, 1, 1024),
-                text(LOWER_ALNUM, 1, 1024).injectNull(0.5))
-            .as(
-                (bucket, key, version) -> {
-                  FunctionCode code = new FunctionCode();
-                  code.setS3Bucket(bucket);
-                  code.setS3Key(key);
-                  code.setS3ObjectVersion(version);
-                  return code;
-                });
-    Arbitrary<FunctionCode> image =
-        text(LOWER_ALNUM, 1, 2048)
-            .map(
-                uri -> {
-                  FunctionCode code = new FunctionCode();
-                  code.setImageUri(uri);
-                  return code;
-                });
-    return Builders.withBuilder(FunctionsSpec::new)
-        .use(Arbitraries.oneOf(s3, image))
-        .in(
-            (f, v) -> {
-              f.setCode(v);
-              return f;
-            })
-        .use(Arbitraries.of(FunctionRuntime.class))
-        .in(
-            (f, v) -> {
-              f.setRuntime(v);
-              return f;
-            })
-        .use(Arbitraries.of(true, false))
-        .in(
-            (f, v) -> {
-              f.setSnapStart(v);
-              return f;
-            })
-        .use(Arbitraries.of(Architecture.class))
-        .in(
-            (f, v) -> {
-              f.setArchitecture(v);
-              return f;
-            })
-        .use(Arbitraries.of(TracingMode.class))
-        .in(
-            (f, v) -> {
-              f.setTracing(v);
-              return f;
-            })
-        .use(Arbitraries.of(FunctionsSpec.LOG_RETENTION_DAYS))
-        .in(
-            (f, v) -> {
-              f.setLogRetentionDays(v);
-              return f;
-            })
-        .use(Combinators.combine(edgy(128, 10240), edgy(1, 900), edgy(-1, 10000)).as(List::of))
-        .in(
-            (f, v) -> {
-              ProcessorFunctionSpec p = new ProcessorFunctionSpec();
-              p.setMemoryMb(v.get(0));
-              p.setTimeoutSeconds(v.get(1));
-              p.setReservedConcurrency(v.get(2));
-              f.setProcessor(p);
-              return f;
-            })
-        .use(Combinators.combine(edgy(128, 10240), edgy(1, 900), edgy(-1, 10000)).as(List::of))
-        .in(
-            (f, v) -> {
-              ScorerFunctionSpec s = new ScorerFunctionSpec();
-              s.setMemoryMb(v.get(0));
-              s.setTimeoutSeconds(v.get(1));
-              s.setReservedConcurrency(v.get(2));
-              f.setScorer(s);
-              return f;
-            })
-        .build();
+  private static FunctionsSpec functions(Random random) {
+    FunctionCode code = new FunctionCode();
+    if (random.nextBoolean()) {
+      code.setS3Bucket(label(random, 3, 63));
+      code.setS3Key(text(random, LOWER_ALNUM, 1, 1024));
+      code.setS3ObjectVersion(random.nextBoolean() ? null : text(random, LOWER_ALNUM, 1, 1024));
+    } else {
+      code.setImageUri(text(random, LOWER_ALNUM, 1, 2048));
+    }
+    FunctionsSpec f = new FunctionsSpec();
+    f.setCode(code);
+    f.setRuntime(oneOf(random, FunctionRuntime.values()));
+    f.setSnapStart(random.nextBoolean());
+    f.setArchitecture(oneOf(random, Architecture.values()));
+    f.setTracing(oneOf(random, TracingMode.values()));
+    f.setLogRetentionDays(oneOf(random, FunctionsSpec.LOG_RETENTION_DAYS));
+    ProcessorFunctionSpec p = new ProcessorFunctionSpec();
+    p.setMemoryMb(size(random, 128, 10240));
+    p.setTimeoutSeconds(size(random, 1, 900));
+    p.setReservedConcurrency(size(random, -1, 10000));
+    f.setProcessor(p);
+    ScorerFunctionSpec s = new ScorerFunctionSpec();
+    s.setMemoryMb(size(random, 128, 10240));
+    s.setTimeoutSeconds(size(random, 1, 900));
+    s.setReservedConcurrency(size(random, -1, 10000));
+    f.setScorer(s);
+    return f;
   }
 
-  private static Arbitrary<StreamSpec> stream() {
-    return Combinators.combine(
-            edgy(SettingRules.BATCH_SIZE_MIN, SettingRules.BATCH_SIZE_MAX),
-            edgy(SettingRules.MAXIMUM_RETRY_ATTEMPTS_MIN, SettingRules.MAXIMUM_RETRY_ATTEMPTS_MAX),
-            Arbitraries.of(StartingPosition.class),
-            Arbitraries.oneOf(Arbitraries.just(-1), edgy(60, 604800)),
-            edgy(1, 10))
-        .as(
-            (batch, retries, position, age, parallel) -> {
-              StreamSpec s = new StreamSpec();
-              s.setBatchSize(batch);
-              s.setMaximumRetryAttempts(retries);
-              s.setStartingPosition(position);
-              s.setMaximumRecordAgeSeconds(age);
-              s.setParallelizationFactor(parallel);
-              return s;
-            });
+  private static StreamSpec stream(Random random) {
+    StreamSpec s = new StreamSpec();
+    s.setBatchSize(size(random, SettingRules.BATCH_SIZE_MIN, SettingRules.BATCH_SIZE_MAX));
+    s.setMaximumRetryAttempts(
+        size(
+            random,
+            SettingRules.MAXIMUM_RETRY_ATTEMPTS_MIN,
+            SettingRules.MAXIMUM_RETRY_ATTEMPTS_MAX));
+    s.setStartingPosition(oneOf(random, StartingPosition.values()));
+    s.setMaximumRecordAgeSeconds(random.nextBoolean() ? -1 : size(random, 60, 604800));
+    s.setParallelizationFactor(size(random, 1, 10));
+    return s;
   }
 
-  private static Arbitrary<ApiSpec> api() {
-    char[] stage = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_".toCharArray();
-    return Combinators.combine(
-            text(stage, 1, 128),
-            Arbitraries.of(Authorization.class),
-            edgy(0.0, 1000000.0),
-            edgy(0, 1000000))
-        .as(
-            (name, auth, rate, burst) -> {
-              ApiSpec api = new ApiSpec();
-              api.setStageName(name);
-              api.setAuthorization(auth);
-              ThrottlingSpec t = new ThrottlingSpec();
-              t.setRateLimit(rate);
-              t.setBurstLimit(burst);
-              api.setThrottling(t);
-              return api;
-            });
+  private static ApiSpec api(Random random) {
+    ApiSpec api = new ApiSpec();
+    api.setStageName(text(random, STAGE_CHARS, 1, 128));
+    api.setAuthorization(oneOf(random, Authorization.values()));
+    ThrottlingSpec t = new ThrottlingSpec();
+    t.setRateLimit(number(random, 0.0, 1000000.0));
+    t.setBurstLimit(size(random, 0, 1000000));
+    api.setThrottling(t);
+    return api;
   }
 
-  private static Arbitrary<ScoringSpec> scoring() {
-    Arbitrary<Double> amounts =
-        Arbitraries.frequencyOf(
-            Tuple.of(1, Arbitraries.just(SettingRules.AMOUNT_MIN)),
-            Tuple.of(1, Arbitraries.just(Double.MAX_VALUE)),
-            Tuple.of(3, Arbitraries.doubles().between(SettingRules.AMOUNT_MIN, 1e12)));
-    return Combinators.combine(
-            edgy(SettingRules.ALERT_THRESHOLD_MIN, SettingRules.ALERT_THRESHOLD_MAX),
-            amounts,
-            amounts,
-            merchants(),
-            edgy(SettingRules.SCORE_RETENTION_DAYS_MIN, SettingRules.SCORE_RETENTION_DAYS_MAX))
-        .as(
-            (threshold, a, b, terms, days) -> {
-              ScoringSpec s = new ScoringSpec();
-              s.setAlertThreshold(threshold);
-              s.setHighAmount(Math.max(a, b));
-              s.setElevatedAmount(Math.min(a, b));
-              s.setHighRiskMerchants(terms);
-              s.setScoreRetentionDays(days);
-              return s;
-            });
+  private static ScoringSpec scoring(Random random) {
+    ScoringSpec s = new ScoringSpec();
+    s.setAlertThreshold(
+        number(random, SettingRules.ALERT_THRESHOLD_MIN, SettingRules.ALERT_THRESHOLD_MAX));
+    double a = amount(random);
+    double b = amount(random);
+    s.setHighAmount(Math.max(a, b));
+    s.setElevatedAmount(Math.min(a, b));
+    s.setHighRiskMerchants(merchants(random));
+    s.setScoreRetentionDays(
+        size(random, SettingRules.SCORE_RETENTION_DAYS_MIN, SettingRules.SCORE_RETENTION_DAYS_MAX));
+    return s;
+  }
+
+  /** The smallest amount, the largest double, or one up to a trillion. */
+  private static double amount(Random random) {
+    return switch (random.nextInt(5)) {
+      case 0 -> SettingRules.AMOUNT_MIN;
+      case 1 -> Double.MAX_VALUE;
+      default -> random.nextDouble(SettingRules.AMOUNT_MIN, 1e12);
+    };
   }
 
   /** Up to 100 terms; a quarter of the lists have every term at the longest. */
-  private static Arbitrary<List<String>> merchants() {
-    int most = SettingRules.HIGH_RISK_MERCHANTS_MAX_TERMS;
+  private static List<String> merchants(Random random) {
     int longest = SettingRules.HIGH_RISK_MERCHANT_MAX_LENGTH;
-    Arbitrary<String> anyTerm = text(LOWER_ALNUM, 1, longest);
-    Arbitrary<String> longTerm = Arbitraries.strings().withChars(LOWER_ALNUM).ofLength(longest);
-    return Arbitraries.<Arbitrary<String>>frequency(Tuple.of(3, anyTerm), Tuple.of(1, longTerm))
-        .flatMap(term -> edgy(0, most).flatMap(n -> term.list().ofSize(n)));
+    boolean allLongest = random.nextInt(4) == 0;
+    int n = size(random, 0, SettingRules.HIGH_RISK_MERCHANTS_MAX_TERMS);
+    List<String> terms = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      terms.add(
+          allLongest ? chars(random, LOWER_ALNUM, longest) : text(random, LOWER_ALNUM, 1, longest));
+    }
+    return terms;
   }
 
   /** Distinct subscriptions: the same one twice would be one SNS subscription rendered twice. */
-  private static Arbitrary<List<SubscriptionSpec>> subscriptions() {
-    Arbitrary<Tuple.Tuple2<SubscriptionProtocol, Integer>> one =
-        Combinators.combine(Arbitraries.of(SubscriptionProtocol.class), edgy(12, 2048))
-            .as(Tuple::of);
-    return edgy(0, 100)
-        .flatMap(n -> one.list().ofSize(n))
-        .map(
-            drawn -> {
-              List<SubscriptionSpec> subscriptions = new ArrayList<>();
-              for (int i = 0; i < drawn.size(); i++) {
-                subscriptions.add(subscription(drawn.get(i).get1(), drawn.get(i).get2(), i));
-              }
-              return subscriptions;
-            });
+  private static List<SubscriptionSpec> subscriptions(Random random) {
+    int n = size(random, 0, 100);
+    List<SubscriptionSpec> subscriptions = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      subscriptions.add(
+          subscription(oneOf(random, SubscriptionProtocol.values()), size(random, 12, 2048), i));
+    }
+    return subscriptions;
   }
 
   /** An endpoint of the protocol's form, {@code length} characters long, distinct by index. */
@@ -377,18 +324,12 @@ public final class GeneratedPipelines {
     return s;
   }
 
-  private static Arbitrary<AlarmsSpec> alarms() {
-    Arbitrary<Integer> period =
-        Arbitraries.oneOf(Arbitraries.of(10, 30), edgy(1, 1440).map(m -> m * 60));
-    return Combinators.combine(edgy(0.001, 100.0), period, edgy(1, 100), subscriptions())
-        .as(
-            (rate, seconds, periods, subs) -> {
-              AlarmsSpec a = new AlarmsSpec();
-              a.setErrorRatePercent(rate);
-              a.setPeriodSeconds(seconds);
-              a.setEvaluationPeriods(periods);
-              a.setSubscriptions(new ArrayList<>(subs));
-              return a;
-            });
+  private static AlarmsSpec alarms(Random random) {
+    AlarmsSpec a = new AlarmsSpec();
+    a.setErrorRatePercent(number(random, 0.001, 100.0));
+    a.setPeriodSeconds(random.nextBoolean() ? oneOf(random, 10, 30) : size(random, 1, 1440) * 60);
+    a.setEvaluationPeriods(size(random, 1, 100));
+    a.setSubscriptions(subscriptions(random));
+    return a;
   }
 }
