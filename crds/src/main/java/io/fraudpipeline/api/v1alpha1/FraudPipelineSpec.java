@@ -5,12 +5,22 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class FraudPipelineSpec {
+
+  /**
+   * The tags a user may set: AWS's 50 per resource less the operator's own Environment tag (the
+   * operator's AwsLimit.USER_TAGS; a test keeps them equal).
+   */
+  public static final int MAX_TAGS = 49;
+
+  /** AWS's limit on a tag's value (the operator's AwsLimit.TAG_VALUE; a test keeps them equal). */
+  public static final int MAX_TAG_VALUE_LENGTH = 256;
 
   @Pattern(EnvironmentSuffix.PATTERN)
   @JsonPropertyDescription(
@@ -48,7 +58,14 @@ public class FraudPipelineSpec {
   @ValidationRule(
       value = "self.all(k, !k.startsWith('aws:') && size(k) <= 128)",
       message = "tag keys must not start with 'aws:' and are at most 128 characters")
-  @JsonPropertyDescription("Tags added to every AWS resource, beside Environment: <suffix>.")
+  @ValidationRule(
+      value = "self.all(k, size(self[k]) <= " + MAX_TAG_VALUE_LENGTH + ")",
+      message = "tag values are at most " + MAX_TAG_VALUE_LENGTH + " characters")
+  @Size(max = MAX_TAGS)
+  @JsonPropertyDescription(
+      "Tags added to every AWS resource, beside Environment: <suffix>; at most "
+          + MAX_TAGS
+          + ", since AWS allows 50 and the operator adds its own.")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private Map<String, String> tags = new LinkedHashMap<>();
 

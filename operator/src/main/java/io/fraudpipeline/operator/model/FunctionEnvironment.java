@@ -40,6 +40,11 @@ public final class FunctionEnvironment {
     return env;
   }
 
+  /** What Lambda counts against its 4 KB: the variables as one JSON object, in UTF-8 bytes. */
+  public static int bytes(Map<String, String> env) {
+    return Json.write(env).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  }
+
   /** 10000.0 as "10000", 0.8 as "0.8": what a user wrote, not a float's rendering. */
   static String decimal(Double value) {
     return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();

@@ -49,6 +49,7 @@ public final class SpecCheck {
     checkCode(spec.getFunctions().getCode());
     checkScoring(spec.getScoring());
     SpecLimits.check(spec);
+    WithinAwsLimits.check(spec, new AwsNames(suffix));
     return suffix;
   }
 

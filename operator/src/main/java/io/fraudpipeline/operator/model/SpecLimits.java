@@ -11,7 +11,6 @@ import io.fraudpipeline.api.v1alpha1.SubscriptionProtocol;
 import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
 import io.fraudpipeline.functions.contract.SettingRules;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +31,6 @@ final class SpecLimits {
       throw new InvalidSpecException(
           "spec.region", "'" + spec.getRegion() + "' is not an AWS region name such as us-east-1");
     }
-    tags(spec.getTags());
     functions(spec.getFunctions());
     stream(spec.getStream());
     api(spec.getApi());
@@ -47,18 +45,6 @@ final class SpecLimits {
           spec.getDeadLetter().getRetentionSeconds(),
           60,
           1209600);
-    }
-  }
-
-  private static void tags(Map<String, String> tags) {
-    if (tags == null) {
-      return;
-    }
-    for (String key : tags.keySet()) {
-      if (key.startsWith("aws:") || key.length() > 128) {
-        throw new InvalidSpecException(
-            "spec.tags", "tag keys must not start with 'aws:' and are at most 128 characters");
-      }
     }
   }
 

@@ -168,7 +168,7 @@ class ManagedResourcesOnServerTest {
   }
 
   /** Adds to problems every value of sent that stored lacks or holds differently. */
-  private static void missing(JsonNode sent, JsonNode stored, String path, List<String> problems) {
+  static void missing(JsonNode sent, JsonNode stored, String path, List<String> problems) {
     if (sent == null || sent.isNull()) {
       return;
     }
