@@ -38,7 +38,7 @@ class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
   }
 
   @Override
-  AutoCloseable simulatedControllers(KubernetesClient client) {
+  SimulatedDeletions simulatedControllers(KubernetesClient client) {
     return new SimulatedProvider(client);
   }
 
