@@ -39,7 +39,7 @@ class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
 
   @Override
   SimulatedDeletions simulatedControllers(KubernetesClient client) {
-    return new SimulatedProvider(client);
+    return SimulatedProvider.withFinalizers(client);
   }
 
   @Override

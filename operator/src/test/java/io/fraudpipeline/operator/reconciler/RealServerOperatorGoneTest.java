@@ -32,7 +32,7 @@ class RealServerOperatorGoneTest {
     ControlPlane cluster = RealServerLifecycleTest.crossplaneServer();
     KubernetesClient admin = cluster.client();
     FraudPipeline seed = RealServerLifecycleTest.pipeline(NS, "payments");
-    try (SimulatedProvider provider = new SimulatedProvider(admin)) {
+    try (SimulatedProvider provider = SimulatedProvider.withFinalizers(admin)) {
       try (ProductionOperator operator =
           new ProductionOperator(
               cluster.configForUser(OPERATOR_USER, "system:masters"),

@@ -22,10 +22,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Plays the Crossplane provider for the benchmark: watches every kind and marks each new MR Ready
  * with the ARNs others read, echoing {@code spec.forProvider} in {@code status.atProvider} as Upjet
- * providers do (which is what makes MRs large in a real cluster). Like the provider it puts its
- * finalizer on each MR and, when the MR is deleted, deletes the AWS resource (unless its management
- * policies leave out Delete) before it releases the MR: after {@link #deleteAfter}, never for an MR
- * {@link #hold held}.
+ * providers do (which is what makes MRs large in a real cluster). {@link #withFinalizers}, like the
+ * provider it puts its finalizer on each MR and, when the MR is deleted, deletes the AWS resource
+ * (unless its management policies leave out Delete) before it releases the MR: after {@link
+ * #deleteAfter}, never for an MR {@link #hold held}.
  */
 final class SimulatedProvider implements SimulatedDeletions {
 
@@ -39,9 +39,24 @@ final class SimulatedProvider implements SimulatedDeletions {
   private final Set<String> deleting = ConcurrentHashMap.newKeySet();
   private final Set<String> held = ConcurrentHashMap.newKeySet();
   private volatile Duration deletionDelay = Duration.ZERO;
+  private final boolean finalizes;
 
   SimulatedProvider(KubernetesClient client) {
+    this(client, false);
+  }
+
+  /**
+   * One that holds each MR with the provider's finalizer, as a deletion test needs. Only for tests
+   * that keep it running until their namespaces are gone: an MR it holds outlives a stopped
+   * provider, and keeps its namespace and CRD terminating.
+   */
+  static SimulatedProvider withFinalizers(KubernetesClient client) {
+    return new SimulatedProvider(client, true);
+  }
+
+  private SimulatedProvider(KubernetesClient client, boolean finalizes) {
     this.client = client;
+    this.finalizes = finalizes;
     for (ManagedKind kind : CrossplaneKinds.all()) {
       informers.add(ManagedObjectWatch.inform(client, kind.type(), this::observe, r -> {}));
     }
@@ -84,7 +99,7 @@ final class SimulatedProvider implements SimulatedDeletions {
             deletionDelay.toMillis(),
             TimeUnit.MILLISECONDS);
       }
-    } else if (!mr.getMetadata().getFinalizers().contains(FINALIZER)) {
+    } else if (finalizes && !mr.getMetadata().getFinalizers().contains(FINALIZER)) {
       workers.execute(() -> addFinalizer(mr));
     } else {
       markReady(mr);
