@@ -5,8 +5,8 @@ The backend rules list exactly the kinds the operator emits with each backend
 fails when the two differ.
 */}}
 {{- define "fpo.reconcileRules" -}}
-# The FraudPipeline kind: watch it and write its status. The operator adds no finalizer: deleting a
-# pipeline removes its managed resources through their ownerReferences.
+# The FraudPipeline kind: watch it, write its status, and add and remove its finalizer (patch),
+# with which the operator deletes a pipeline's managed resources in order.
 - apiGroups: ["fraudpipeline.io"]
   resources: ["fraudpipelines"]
   verbs: ["get", "list", "watch", "patch", "update"]

@@ -38,6 +38,13 @@ public final class ConditionReasons {
    */
   public static final String WATCHES_STARTING = "WatchesStarting";
 
+  /**
+   * Ready false, Reconciling: the pipeline is being deleted, phase by phase; {@code status.pending}
+   * names each object of the current phase not gone yet and why (its controller still deleting it,
+   * or the controller's own error).
+   */
+  public static final String DELETING = "Deleting";
+
   /** Every reason. */
   public static final List<String> ALL =
       List.of(
@@ -50,7 +57,8 @@ public final class ConditionReasons {
           RESOURCE_TERMINAL,
           NAME_TAKEN,
           ACCESS_DENIED,
-          WATCHES_STARTING);
+          WATCHES_STARTING,
+          DELETING);
 
   private ConditionReasons() {}
 }

@@ -70,9 +70,13 @@ public class FraudPipeline extends CustomResource<FraudPipelineSpec, FraudPipeli
     return super.getSpec();
   }
 
+  /**
+   * No spec on a new instance: JOSDK adds its finalizer by server-side apply of a new instance with
+   * only the finalizer set, and a default spec there would take (forced) the user's spec fields.
+   */
   @Override
   protected FraudPipelineSpec initSpec() {
-    return new FraudPipelineSpec();
+    return null;
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.stack.AssumedReady;
+import io.fraudpipeline.operator.stack.DeletionPhase;
 import io.fraudpipeline.operator.stack.Dialect;
 import io.fraudpipeline.operator.stack.ManagedKind;
 import io.fraudpipeline.operator.stack.ObservedObjects;
@@ -63,6 +64,11 @@ public final class StackBackend {
   /** Every kind this backend can emit, in creation order: informers, CRD checks and RBAC. */
   public List<ManagedKind> kinds() {
     return kinds;
+  }
+
+  /** When this backend's objects of a kind are deleted, in the order every backend shares. */
+  public DeletionPhase deletionPhase(ManagedKind kind) {
+    return DeletionPhase.of(kind, dialect);
   }
 
   /** How this backend spells objects and reports status. */

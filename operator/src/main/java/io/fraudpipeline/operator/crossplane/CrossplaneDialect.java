@@ -2,6 +2,7 @@ package io.fraudpipeline.operator.crossplane;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.operator.stack.DeletionPhase;
 import io.fraudpipeline.operator.stack.Dialect;
 import io.fraudpipeline.operator.stack.FieldPath;
 import io.fraudpipeline.operator.stack.ManagedKind;
@@ -43,6 +44,29 @@ final class CrossplaneDialect implements Dialect {
   }
 
   private CrossplaneDialect() {}
+
+  /**
+   * Crossplane's own kinds go with what they serve: the stage's settings and the usage plan with
+   * the stage, invoke configs and permissions with the functions, role policies with the roles.
+   */
+  @Override
+  public Optional<DeletionPhase> deletionPhase(ManagedKind ownKind) {
+    if (ownKind.equals(CrossplaneKinds.METHOD_SETTINGS)
+        || ownKind.equals(CrossplaneKinds.USAGE_PLAN)
+        || ownKind.equals(CrossplaneKinds.USAGE_PLAN_KEY)
+        || ownKind.equals(CrossplaneKinds.API_KEY)) {
+      return Optional.of(DeletionPhase.TRAFFIC);
+    }
+    if (ownKind.equals(CrossplaneKinds.FUNCTION_EVENT_INVOKE_CONFIG)
+        || ownKind.equals(CrossplaneKinds.PERMISSION)) {
+      return Optional.of(DeletionPhase.FUNCTIONS);
+    }
+    if (ownKind.equals(CrossplaneKinds.ROLE_POLICY)
+        || ownKind.equals(CrossplaneKinds.ROLE_POLICY_ATTACHMENT)) {
+      return Optional.of(DeletionPhase.SUPPORT);
+    }
+    return Optional.empty();
+  }
 
   @Override
   public ManagedKind kind(ResourceType type) {

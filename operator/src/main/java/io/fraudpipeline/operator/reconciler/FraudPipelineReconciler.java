@@ -13,7 +13,9 @@ import io.fraudpipeline.operator.model.InvalidSpecException;
 import io.fraudpipeline.operator.model.SuffixClaims;
 import io.fraudpipeline.operator.stack.ObservedObjects;
 import io.fraudpipeline.operator.stack.RenderedStack;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -36,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * compares and applies. JOSDK still provides the informers, event mapping, retries and status
  * patch.
  */
-public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
+public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Cleaner<FraudPipeline> {
 
   /** How often a stalled pipeline looks again (missing CRDs, a suffix in use), by default. */
   public static final Duration CRD_RECHECK = Duration.ofSeconds(30);
@@ -54,6 +56,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
   static final Duration PROGRESS_WRITES_LONGEST = Duration.ofMinutes(5);
 
   private final StatusWrites statusWrites;
+  private final PipelineDeletion deletion;
   private final AtomicLong reconciliations = new AtomicLong();
   private final Duration recheck;
   private final OperatorMetrics metrics;
@@ -68,6 +71,8 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
     this.statusWrites = new StatusWrites(clock, PROGRESS_WRITES, PROGRESS_WRITES_LONGEST);
     this.informers = new ManagedResourceInformers(backends, clock, recheck);
     this.gates = new PipelineGates(backends, informers);
+    this.deletion =
+        new PipelineDeletion(backends, informers, statuses, statusWrites, metrics, recheck, clock);
   }
 
   public OperatorMetrics metrics() {
@@ -112,6 +117,20 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline> {
       return control;
     } finally {
       metrics.reconciled(timing, result);
+      reconciliations.incrementAndGet();
+    }
+  }
+
+  /**
+   * A pipeline marked for deletion: its objects go in the order of {@link
+   * io.fraudpipeline.operator.stack.DeletionPhase}, each phase once the previous one is gone, and
+   * JOSDK removes its finalizer when nothing is left.
+   */
+  @Override
+  public DeleteControl cleanup(FraudPipeline pipeline, Context<FraudPipeline> context) {
+    try {
+      return deletion.step(pipeline, context);
+    } finally {
       reconciliations.incrementAndGet();
     }
   }

@@ -17,8 +17,14 @@ final class PipelineObjects {
 
   static ObservedObjects observed(
       FraudPipeline pipeline, Context<FraudPipeline> context, StackBackend backend) {
+    return observed(pipeline, context, backend.kinds());
+  }
+
+  /** Of these kinds only: those whose CRD exists, as a deletion reads them. */
+  static ObservedObjects observed(
+      FraudPipeline pipeline, Context<FraudPipeline> context, List<ManagedKind> kinds) {
     List<GenericKubernetesResource> out = new ArrayList<>();
-    for (ManagedKind kind : backend.kinds()) {
+    for (ManagedKind kind : kinds) {
       for (GenericKubernetesResource r : context.getSecondaryResources(kind.type())) {
         if (ownedBy(pipeline, r)) {
           out.add(r);

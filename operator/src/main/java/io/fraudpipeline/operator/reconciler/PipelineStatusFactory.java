@@ -85,17 +85,7 @@ final class PipelineStatusFactory {
           .set(ConditionTypes.STALLED, false, ConditionReasons.ALL_READY, "");
     } else {
       String message =
-          ready
-              + " of "
-              + stack.total()
-              + " managed resources Ready; "
-              + pending.stream()
-                  .limit(PENDING_IN_MESSAGE)
-                  .map(p -> p.getKind() + " " + p.getName() + ": " + p.getReason())
-                  .collect(Collectors.joining("; "))
-              + (pending.size() > PENDING_IN_MESSAGE
-                  ? "; and " + (pending.size() - PENDING_IN_MESSAGE) + " more (see status.pending)"
-                  : "");
+          ready + " of " + stack.total() + " managed resources Ready; " + firstPending(pending);
       conditions
           .set(ConditionTypes.READY, false, ConditionReasons.NOT_READY, message)
           .set(ConditionTypes.RECONCILING, true, ConditionReasons.PROVISIONING, message)
@@ -103,6 +93,17 @@ final class PipelineStatusFactory {
     }
     status.setConditions(conditions.build());
     return status;
+  }
+
+  /** The first pending objects and why, as a condition message names them; the rest counted. */
+  static String firstPending(List<PendingResource> pending) {
+    return pending.stream()
+            .limit(PENDING_IN_MESSAGE)
+            .map(p -> p.getKind() + " " + p.getName() + ": " + p.getReason())
+            .collect(Collectors.joining("; "))
+        + (pending.size() > PENDING_IN_MESSAGE
+            ? "; and " + (pending.size() - PENDING_IN_MESSAGE) + " more (see status.pending)"
+            : "");
   }
 
   /** The pipeline cannot progress until someone acts; what was there stays as it is. */
@@ -116,6 +117,17 @@ final class PipelineStatusFactory {
    */
   FraudPipelineStatus waiting(FraudPipeline pipeline, String reason, String message) {
     return held(pipeline, reason, message, false);
+  }
+
+  /**
+   * The pipeline is being deleted: not Ready, Reconciling, what it waits for in {@code pending};
+   * the names it reported stay until it is gone.
+   */
+  FraudPipelineStatus deleting(
+      FraudPipeline pipeline, String message, List<PendingResource> pending) {
+    FraudPipelineStatus status = held(pipeline, ConditionReasons.DELETING, message, false);
+    status.setPending(pending);
+    return status;
   }
 
   private FraudPipelineStatus held(

@@ -64,6 +64,11 @@ final class StatusWrites {
         new Rollout(sameRollout ? rollout.started() : now, status.getObservedGeneration(), now));
   }
 
+  /** The pipeline is gone: nothing kept for it. */
+  void forget(ResourceID pipeline) {
+    rollouts.remove(pipeline);
+  }
+
   private static boolean progressOnly(FraudPipelineStatus a, FraudPipelineStatus b) {
     return Objects.equals(a.getObservedGeneration(), b.getObservedGeneration())
         && Objects.equals(a.getEnvironmentSuffix(), b.getEnvironmentSuffix())

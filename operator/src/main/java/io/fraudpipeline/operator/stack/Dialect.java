@@ -48,6 +48,14 @@ public interface Dialect {
     return Optional.empty();
   }
 
+  /**
+   * When a kind only this backend has is deleted ({@link DeletionPhase}); the kinds of the {@link
+   * ResourceType}s are placed there once for every backend.
+   */
+  default Optional<DeletionPhase> deletionPhase(ManagedKind ownKind) {
+    return Optional.empty();
+  }
+
   /** Drops, in place, what the operator never reads from a cached object; returns it. */
   <R extends GenericKubernetesResource> R pruned(R observed);
 

@@ -13,8 +13,10 @@ import io.fraudpipeline.api.v1alpha1.ConditionReasons;
 import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
+import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.model.Ownership;
 import io.fraudpipeline.operator.runtime.InstalledBackends;
+import io.fraudpipeline.operator.stack.DeletionPhase;
 import io.fraudpipeline.operator.stack.ManagedKind;
 import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.testing.cluster.AuditLog;
@@ -47,13 +49,16 @@ abstract class RealServerBackendLifecycleTest {
   static final Duration RESYNC = Duration.ofSeconds(2);
   static final Duration PATIENCE = Duration.ofSeconds(60);
 
+  /** JOSDK's finalizer name for the kind: its plural and group. */
+  static final String PIPELINE_FINALIZER = "fraudpipelines.fraudpipeline.io/finalizer";
+
   static ControlPlane cluster;
   static KubernetesClient admin;
 
   /** The client the simulated controllers write with, as {@link #PROVIDER_USER}. */
   KubernetesClient controllerClient;
 
-  private AutoCloseable controllers;
+  SimulatedDeletions controllers;
   private ProductionOperator operator;
   private final Set<String> namespaces = new LinkedHashSet<>();
 
@@ -61,7 +66,7 @@ abstract class RealServerBackendLifecycleTest {
   abstract void installCrds() throws java.io.IOException;
 
   /** Starts the simulated controllers of this backend on that client. */
-  abstract AutoCloseable simulatedControllers(KubernetesClient client);
+  abstract SimulatedDeletions simulatedControllers(KubernetesClient client);
 
   /** Prefix of this backend's namespaces, so the backends' scenarios never meet. */
   abstract String prefix();
@@ -96,9 +101,6 @@ abstract class RealServerBackendLifecycleTest {
   /** The table's settings say it outlives its Kubernetes object. */
   abstract void assertRetained(GenericKubernetesResource table);
 
-  /** After the pipeline is deleted: what the controllers did with the AWS objects of these. */
-  void assertAwsObjectsAfterDeletion(String namespace, List<ManagedObject> deleted) {}
-
   /** What this backend's part of the spec edit changed ({@link #editRemovingKinds}), if more. */
   void assertBackendEdits(String namespace, String name) {}
 
@@ -123,8 +125,9 @@ abstract class RealServerBackendLifecycleTest {
 
   /**
    * The operator stops first (else it re-creates what the namespace controller deletes, refused in
-   * a terminating namespace); the controllers last, once the namespaces are gone, so ACK's
-   * finalizers are released.
+   * a terminating namespace), and the pipelines' finalizers go as docs/deploy.md says when the
+   * operator is gone; the controllers last, once the namespaces are gone, so their finalizers are
+   * released.
    */
   @AfterAll
   void stop() throws Exception {
@@ -132,6 +135,7 @@ abstract class RealServerBackendLifecycleTest {
       operator.close();
     }
     for (String ns : namespaces) {
+      PipelineFinalizers.removeAll(admin, ns);
       admin.namespaces().withName(ns).delete();
     }
     try {
@@ -517,30 +521,159 @@ abstract class RealServerBackendLifecycleTest {
     assertThat(settings(firstOfKind(ns, "late", "Queue"))).containsAllEntriesOf(filledIn);
   }
 
+  /**
+   * With each deletion in AWS taking a while, the operator's deletes come phase by phase, each
+   * phase's first delete after the controller released the last object of the phases before; the
+   * status says Deleting with what is left; the retained tables' objects go, their AWS tables stay.
+   */
   @Test
-  void deletingThePipelineCollectsItsObjectsThroughOwnerReferences() {
+  void deletingThePipelineDeletesItsObjectsPhaseByPhaseAndReportsProgress() {
     String ns = readyPipeline("delete");
     List<ManagedObject> tables = objectsOfKind(ns, "delete", "Table");
     assertThat(tables).isNotEmpty();
     tables.forEach(this::assertRetained);
+    assertThat(get(ns, "delete").getMetadata().getFinalizers()).contains(PIPELINE_FINALIZER);
     List<ManagedObject> before = objects(ns, "delete");
     long mark = cluster.auditLog().mark();
+    controllers.deleteAfter(Duration.ofSeconds(1));
+    try (StatusHistory history = StatusHistory.of(admin, ns, "delete")) {
+      admin.resources(FraudPipeline.class).inNamespace(ns).withName("delete").delete();
+      Eventually.await(
+          "every object of the pipeline gone, then the pipeline",
+          PATIENCE,
+          () -> get(ns, "delete") == null && objects(ns, "delete").isEmpty());
+      assertThat(history.statuses())
+          .as("the status while deleting")
+          .anyMatch(
+              s ->
+                  ConditionReasons.DELETING.equals(conditionOf(s, ConditionTypes.READY).getReason())
+                      && !isTrue(s, ConditionTypes.READY)
+                      && !s.getPending().isEmpty()
+                      && conditionOf(s, ConditionTypes.READY).getMessage().startsWith("Deleting "));
+    } finally {
+      controllers.deleteAfter(Duration.ZERO);
+    }
 
-    admin.resources(FraudPipeline.class).inNamespace(ns).withName("delete").delete();
-
-    Eventually.await(
-        "every object of the pipeline gone",
-        PATIENCE,
-        () -> objects(ns, "delete").isEmpty() && get(ns, "delete") == null);
-    List<AuditLog.Entry> deletes =
+    List<AuditLog.Entry> log =
         cluster.auditLog().since(mark).stream()
-            .filter(e -> e.verb().equals("delete") && e.namespace().equals(ns))
+            .filter(e -> e.isWrite() && e.code() < 300 && ns.equals(e.namespace()))
+            .toList();
+    List<AuditLog.Entry> operatorDeletes =
+        log.stream()
+            .filter(e -> e.user().equals(OPERATOR_USER) && e.verb().equals("delete"))
             .filter(e -> !e.resource().equals("fraudpipelines") && !e.resource().equals("events"))
             .toList();
-    assertThat(deletes)
-        .as("the garbage collector deleted them")
-        .isNotEmpty()
-        .allMatch(e -> e.user().equals(ControlPlane.CONTROLLER_MANAGER_USER));
-    assertAwsObjectsAfterDeletion(ns, before);
+    assertThat(operatorDeletes.stream().map(e -> e.resource() + "/" + e.name()))
+        .as("the operator deleted each object once")
+        .containsExactlyInAnyOrderElementsOf(
+            before.stream().map(o -> plural(o) + "/" + o.getMetadata().getName()).toList());
+    assertThat(log)
+        .as("nothing left for the garbage collector")
+        .noneMatch(
+            e ->
+                e.user().equals(ControlPlane.CONTROLLER_MANAGER_USER) && e.verb().equals("delete"));
+    assertPhaseByPhase(log, operatorDeletes);
+
+    List<SimulatedDeletions.Deletion> deletions =
+        controllers.deletions().stream().filter(d -> d.namespace().equals(ns)).toList();
+    assertThat(deletions.stream().map(d -> d.kind() + "/" + d.name()))
+        .as("what the controller finalized")
+        .containsExactlyInAnyOrderElementsOf(
+            before.stream().map(r -> r.getKind() + "/" + r.getMetadata().getName()).toList());
+    assertThat(deletions)
+        .allSatisfy(
+            d ->
+                assertThat(d.deletedInAws())
+                    .as(d.kind() + " " + d.name() + " deleted in AWS")
+                    .isEqualTo(!d.kind().equals("Table")));
+  }
+
+  /**
+   * The phases in order, and each one's first delete after the controller's last write (its
+   * finalizer released) to every object of the phases before.
+   */
+  private void assertPhaseByPhase(List<AuditLog.Entry> log, List<AuditLog.Entry> operatorDeletes) {
+    StackBackend backend = InstalledBackends.all().of(seed("x", "x"));
+    List<DeletionPhase> phases =
+        operatorDeletes.stream().map(e -> backend.deletionPhase(kindOf(e.resource()))).toList();
+    assertThat(phases).as("the phases of the deletes, in order").isSorted();
+    assertThat(Set.copyOf(phases)).as("every phase ran").hasSize(DeletionPhase.values().length);
+    for (DeletionPhase phase : DeletionPhase.values()) {
+      int firstDelete = log.indexOf(operatorDeletes.get(phases.indexOf(phase)));
+      for (int i = 0; i < operatorDeletes.size(); i++) {
+        if (phases.get(i).compareTo(phase) < 0) {
+          AuditLog.Entry earlier = operatorDeletes.get(i);
+          int released = lastWrite(log, PROVIDER_USER, earlier.resource(), earlier.name());
+          assertThat(released)
+              .as("%s starts after %s %s is gone", phase, earlier.resource(), earlier.name())
+              .isBetween(0, firstDelete);
+        }
+      }
+    }
+  }
+
+  private static int lastWrite(
+      List<AuditLog.Entry> log, String user, String resource, String name) {
+    int last = -1;
+    for (int i = 0; i < log.size(); i++) {
+      AuditLog.Entry e = log.get(i);
+      if (e.user().equals(user) && e.resource().equals(resource) && name.equals(e.name())) {
+        last = i;
+      }
+    }
+    return last;
+  }
+
+  private ManagedKind kindOf(String plural) {
+    return kinds().stream().filter(k -> k.plural().equals(plural)).findFirst().orElseThrow();
+  }
+
+  private String plural(ManagedObject object) {
+    return kinds().stream()
+        .filter(k -> k.is(object.getApiVersion(), object.getKind()))
+        .findFirst()
+        .orElseThrow()
+        .plural();
+  }
+
+  /**
+   * An object whose deletion never finishes holds the later phases, and the status names it; once
+   * it goes, the deletion goes on.
+   */
+  @Test
+  void anObjectThatDoesNotGoHoldsTheLaterPhasesAndIsNamedInTheStatus() {
+    String ns = readyPipeline("stuck");
+    ManagedObject function = firstOfKind(ns, "stuck", "Function");
+    String name = function.getMetadata().getName();
+    controllers.hold(ns, name);
+    try {
+      admin.resources(FraudPipeline.class).inNamespace(ns).withName("stuck").delete();
+      Eventually.await(
+          "the status names the function",
+          PATIENCE,
+          () -> {
+            FraudPipeline p = get(ns, "stuck");
+            return p != null
+                && p.getStatus().getPending().stream()
+                    .anyMatch(
+                        r ->
+                            r.getName().equals(name)
+                                && r.getReason().equals("its controller is still deleting it"));
+          },
+          () -> Serialization.asJson(get(ns, "stuck").getStatus()));
+      sleep(RESYNC.multipliedBy(2));
+      assertThat(objectsOfKind(ns, "stuck", "Table"))
+          .as("the tables wait")
+          .isNotEmpty()
+          .allMatch(t -> t.getMetadata().getDeletionTimestamp() == null);
+      assertThat(conditionOf(get(ns, "stuck").getStatus(), ConditionTypes.READY).getMessage())
+          .startsWith("Deleting the functions and the API (phase 2 of 4)");
+    } finally {
+      controllers.release(ns, name);
+    }
+    Eventually.await(
+        "the pipeline gone",
+        PATIENCE,
+        () -> get(ns, "stuck") == null && objects(ns, "stuck").isEmpty());
   }
 }

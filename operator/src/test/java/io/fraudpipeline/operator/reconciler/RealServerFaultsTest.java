@@ -142,6 +142,7 @@ class RealServerFaultsTest {
       assertExactlyTheWantedStack(ns, name);
       assertEachMrCreatedOnce(ns, mark);
     }
+    PipelineFinalizers.removeAll(cluster.client(), ns);
     cluster.client().namespaces().withName(ns).delete();
   }
 
@@ -184,6 +185,7 @@ class RealServerFaultsTest {
     } finally {
       RealServerLifecycleTest.installCrds(cluster);
     }
+    PipelineFinalizers.removeAll(cluster.client(), ns);
     cluster.client().namespaces().withName(ns).delete();
   }
 

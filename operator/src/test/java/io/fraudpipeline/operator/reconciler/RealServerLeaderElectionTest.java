@@ -92,6 +92,7 @@ class RealServerLeaderElectionTest {
         assertThat(b.leadershipLosses).hasValue(0);
       }
     }
+    PipelineFinalizers.removeAll(admin, NS);
     admin.namespaces().withName(NS).delete();
   }
 }

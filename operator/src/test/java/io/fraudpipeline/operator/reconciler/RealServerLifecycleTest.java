@@ -38,8 +38,8 @@ class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
   }
 
   @Override
-  AutoCloseable simulatedControllers(KubernetesClient client) {
-    return new SimulatedProvider(client);
+  SimulatedDeletions simulatedControllers(KubernetesClient client) {
+    return SimulatedProvider.withFinalizers(client);
   }
 
   @Override

@@ -69,6 +69,7 @@ class RealServerMissingCrdsTest {
       }
     } finally {
       RealServerLifecycleTest.installCrds(cluster);
+      PipelineFinalizers.removeAll(cluster.client(), ns);
       cluster.client().namespaces().withName(ns).delete();
     }
   }
@@ -101,6 +102,7 @@ class RealServerMissingCrdsTest {
       }
     } finally {
       cluster.applyCrds(ControlPlane.yamlFiles(ackCrds));
+      PipelineFinalizers.removeAll(cluster.client(), ns);
       cluster.client().namespaces().withName(ns).delete();
     }
   }

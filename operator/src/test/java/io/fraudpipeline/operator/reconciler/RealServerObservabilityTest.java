@@ -86,6 +86,7 @@ class RealServerObservabilityTest {
     if (providerClient != null) {
       providerClient.close();
     }
+    PipelineFinalizers.removeAll(ControlPlane.shared().client(), NS);
     ControlPlane.shared().client().namespaces().withName(NS).delete();
   }
 

@@ -162,6 +162,7 @@ class RealServerRbacTest {
             .toList();
     assertThat(requests).as("the operator ran as " + account.user()).isNotEmpty();
     assertThat(requests).as("forbidden requests").noneMatch(e -> e.code() == 403);
+    PipelineFinalizers.removeAll(cluster.client(), ns);
     cluster.client().namespaces().withName(ns).delete();
   }
 
@@ -246,6 +247,7 @@ class RealServerRbacTest {
       awaitReady(ns, "refused");
       assertThat(operator.readiness()).isEqualTo("200 ok\n");
     }
+    PipelineFinalizers.removeAll(admin, ns);
     admin.namespaces().withName(ns).delete();
   }
 

@@ -89,6 +89,7 @@ class RealServerRestartTest {
         .as("no MR patched: a new MR is one create, its fields taken over only before an apply")
         .isEmpty();
     assertThat(writes.stream().map(AuditLog.Entry::verb).distinct()).containsOnly("create");
+    PipelineFinalizers.removeAll(cluster.client(), NS);
     cluster.client().namespaces().withName(NS).delete();
   }
 }

@@ -54,6 +54,7 @@ class RealServerShutdownTest {
     } finally {
       release.countDown();
       operator.close();
+      PipelineFinalizers.removeAll(cluster.client(), NS);
       cluster.client().namespaces().withName(NS).delete();
     }
   }

@@ -57,7 +57,9 @@ class RealServerStatusTest {
     if (operator != null) {
       operator.close();
     }
+    PipelineFinalizers.removeAll(cluster.client(), WAITING);
     cluster.client().namespaces().withName(WAITING).delete();
+    PipelineFinalizers.removeAll(cluster.client(), READY);
     cluster.client().namespaces().withName(READY).delete();
   }
 

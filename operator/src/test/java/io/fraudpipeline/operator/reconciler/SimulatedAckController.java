@@ -8,6 +8,8 @@ import io.fraudpipeline.operator.ack.AckBackend;
 import io.fraudpipeline.operator.ack.AckKinds;
 import io.fraudpipeline.operator.stack.ManagedKind;
 import io.fraudpipeline.operator.stack.ManagedObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * exactly {@code delete}. A test can make an object fail with the conditions ACK would set ({@link
  * #fail}).
  */
-final class SimulatedAckController implements AutoCloseable {
+final class SimulatedAckController implements SimulatedDeletions {
 
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedAckController.class);
 
@@ -50,9 +52,6 @@ final class SimulatedAckController implements AutoCloseable {
           "receiveMessageWaitTimeSeconds", "0",
           "visibilityTimeout", "30");
 
-  /** An AWS object the controller deleted, or left in AWS when its Kubernetes object went. */
-  record Deletion(String namespace, String kind, String name, boolean deletedInAws) {}
-
   private final KubernetesClient client;
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
   private final ScheduledExecutorService requeue = Executors.newSingleThreadScheduledExecutor();
@@ -65,6 +64,8 @@ final class SimulatedAckController implements AutoCloseable {
   private final Map<String, List<Map<String, Object>>> failures = new ConcurrentHashMap<>();
 
   private final Set<Deletion> deletions = ConcurrentHashMap.newKeySet();
+  private final Set<String> held = ConcurrentHashMap.newKeySet();
+  private volatile Duration deletionDelay = Duration.ZERO;
 
   SimulatedAckController(KubernetesClient client) {
     this.client = client;
@@ -100,7 +101,24 @@ final class SimulatedAckController implements AutoCloseable {
     find(namespace, name).ifPresent(r -> enqueue(r, true));
   }
 
-  Set<Deletion> deletions() {
+  /** The requeue looks again every second until the delay has passed. */
+  @Override
+  public void deleteAfter(Duration delay) {
+    deletionDelay = delay;
+  }
+
+  @Override
+  public void hold(String namespace, String name) {
+    held.add(namespace + "/" + name);
+  }
+
+  @Override
+  public void release(String namespace, String name) {
+    held.remove(namespace + "/" + name);
+  }
+
+  @Override
+  public Set<Deletion> deletions() {
     return Set.copyOf(deletions);
   }
 
@@ -208,8 +226,12 @@ final class SimulatedAckController implements AutoCloseable {
   }
 
   private void finalizeDeletion(ManagedObject r) {
-    if (!r.getMetadata().getFinalizers().contains(finalizer(r))) {
+    if (!r.getMetadata().getFinalizers().contains(finalizer(r)) || held.contains(key(r))) {
       return;
+    }
+    Instant since = Instant.parse(r.getMetadata().getDeletionTimestamp());
+    if (Instant.now().isBefore(since.plus(deletionDelay))) {
+      return; // AWS is still deleting it: the requeue comes back
     }
     String policy =
         Optional.ofNullable(r.getMetadata().getAnnotations())

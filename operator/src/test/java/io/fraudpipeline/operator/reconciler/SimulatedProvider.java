@@ -7,29 +7,146 @@ import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
 import io.fraudpipeline.operator.stack.ManagedKind;
 import io.fraudpipeline.operator.stack.ManagedObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Plays the Crossplane provider for the benchmark: watches every kind and marks each new MR Ready
  * with the ARNs others read, echoing {@code spec.forProvider} in {@code status.atProvider} as Upjet
- * providers do (which is what makes MRs large in a real cluster).
+ * providers do (which is what makes MRs large in a real cluster). {@link #withFinalizers}, like the
+ * provider it puts its finalizer on each MR and, when the MR is deleted, deletes the AWS resource
+ * (unless its management policies leave out Delete) before it releases the MR: after {@link
+ * #deleteAfter}, never for an MR {@link #hold held}.
  */
-final class SimulatedProvider implements AutoCloseable {
+final class SimulatedProvider implements SimulatedDeletions {
+
+  static final String FINALIZER = "finalizer.managedresource.crossplane.io";
 
   private final KubernetesClient client;
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
+  private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
   private final List<SharedIndexInformer<? extends ManagedObject>> informers = new ArrayList<>();
+  private final Set<Deletion> deletions = ConcurrentHashMap.newKeySet();
+  private final Set<String> deleting = ConcurrentHashMap.newKeySet();
+  private final Set<String> held = ConcurrentHashMap.newKeySet();
+  private volatile Duration deletionDelay = Duration.ZERO;
+  private final boolean finalizes;
 
   SimulatedProvider(KubernetesClient client) {
+    this(client, false);
+  }
+
+  /**
+   * One that holds each MR with the provider's finalizer, as a deletion test needs. Only for tests
+   * that keep it running until their namespaces are gone: an MR it holds outlives a stopped
+   * provider, and keeps its namespace and CRD terminating.
+   */
+  static SimulatedProvider withFinalizers(KubernetesClient client) {
+    return new SimulatedProvider(client, true);
+  }
+
+  private SimulatedProvider(KubernetesClient client, boolean finalizes) {
     this.client = client;
+    this.finalizes = finalizes;
     for (ManagedKind kind : CrossplaneKinds.all()) {
-      informers.add(ManagedObjectWatch.inform(client, kind.type(), this::markReady, r -> {}));
+      informers.add(ManagedObjectWatch.inform(client, kind.type(), this::observe, r -> {}));
+    }
+  }
+
+  @Override
+  public void deleteAfter(Duration delay) {
+    deletionDelay = delay;
+  }
+
+  @Override
+  public void hold(String namespace, String name) {
+    held.add(namespace + "/" + name);
+  }
+
+  @Override
+  public void release(String namespace, String name) {
+    held.remove(namespace + "/" + name);
+    informers.forEach(
+        i -> {
+          ManagedObject r = i.getStore().getByKey(namespace + "/" + name);
+          if (r != null) {
+            deleting.remove(r.getMetadata().getUid());
+            observe(r);
+          }
+        });
+  }
+
+  @Override
+  public Set<Deletion> deletions() {
+    return Set.copyOf(deletions);
+  }
+
+  private void observe(ManagedObject mr) {
+    if (mr.getMetadata().getDeletionTimestamp() != null) {
+      String key = mr.getMetadata().getNamespace() + "/" + mr.getMetadata().getName();
+      if (!held.contains(key) && deleting.add(mr.getMetadata().getUid())) {
+        later.schedule(
+            () -> workers.execute(() -> finishDeletion(mr)),
+            deletionDelay.toMillis(),
+            TimeUnit.MILLISECONDS);
+      }
+    } else if (finalizes && !mr.getMetadata().getFinalizers().contains(FINALIZER)) {
+      workers.execute(() -> addFinalizer(mr));
+    } else {
+      markReady(mr);
+    }
+  }
+
+  private void addFinalizer(ManagedObject mr) {
+    try {
+      client
+          .resource(mr)
+          .edit(
+              o -> {
+                if (!o.getMetadata().getFinalizers().contains(FINALIZER)) {
+                  o.getMetadata().getFinalizers().add(FINALIZER);
+                }
+                return o;
+              });
+    } catch (KubernetesClientException e) {
+      // gone or changed meanwhile: its own event comes next
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void finishDeletion(ManagedObject mr) {
+    Map<String, Object> spec = (Map<String, Object>) mr.getAdditionalProperties().get("spec");
+    Object policies = spec == null ? null : spec.get("managementPolicies");
+    boolean deletesInAws =
+        policies == null
+            || ((List<String>) policies).contains("*")
+            || ((List<String>) policies).contains("Delete");
+    deletions.add(
+        new Deletion(
+            mr.getMetadata().getNamespace(),
+            mr.getKind(),
+            mr.getMetadata().getName(),
+            deletesInAws));
+    try {
+      client
+          .resource(mr)
+          .edit(
+              o -> {
+                o.getMetadata().getFinalizers().remove(FINALIZER);
+                return o;
+              });
+    } catch (KubernetesClientException e) {
+      // gone, or changed meanwhile: the change's own event brings it back
+      deleting.remove(mr.getMetadata().getUid());
     }
   }
 
@@ -64,6 +181,7 @@ final class SimulatedProvider implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     informers.forEach(SharedIndexInformer::close);
+    later.shutdownNow();
     workers.shutdown();
     workers.awaitTermination(10, TimeUnit.SECONDS);
   }
