@@ -1,6 +1,5 @@
 package io.fraudpipeline.operator.ack;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fraudpipeline.operator.ack.kinds.Alias;
 import io.fraudpipeline.operator.ack.kinds.ApiResource;
 import io.fraudpipeline.operator.ack.kinds.Deployment;
@@ -21,7 +20,10 @@ import io.fraudpipeline.operator.stack.ManagedKind;
 import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.operator.stack.ResourceType;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every ACK kind the operator can emit: exactly one per {@link ResourceType}, as ACK has no kind of
@@ -57,15 +59,7 @@ public enum AckKinds {
   AckKinds(ResourceType type, Class<? extends ManagedObject> objects, TagShape tags) {
     this.type = type;
     this.tags = tags;
-    this.kind =
-        new ManagedKind(
-            HasMetadata.getGroup(objects),
-            HasMetadata.getVersion(objects),
-            HasMetadata.getKind(objects),
-            HasMetadata.getPlural(objects),
-            objects,
-            true,
-            tags != TagShape.NONE);
+    this.kind = ManagedKind.of(objects, true, tags != TagShape.NONE);
   }
 
   public ManagedKind kind() {
@@ -77,11 +71,24 @@ public enum AckKinds {
     return ALL;
   }
 
+  /** Looked up on every object a render builds: maps made once. */
+  private static final class Index {
+    static final Map<ResourceType, ManagedKind> BY_TYPE = new EnumMap<>(ResourceType.class);
+    static final Map<ManagedKind, TagShape> TAGS = new HashMap<>();
+
+    static {
+      for (AckKinds k : values()) {
+        BY_TYPE.put(k.type, k.kind);
+        TAGS.put(k.kind, k.tags);
+      }
+    }
+  }
+
   static ManagedKind of(ResourceType type) {
-    return Arrays.stream(values()).filter(k -> k.type == type).findFirst().orElseThrow().kind;
+    return Index.BY_TYPE.get(type);
   }
 
   static TagShape tags(ManagedKind kind) {
-    return Arrays.stream(values()).filter(k -> k.kind.equals(kind)).findFirst().orElseThrow().tags;
+    return Index.TAGS.get(kind);
   }
 }

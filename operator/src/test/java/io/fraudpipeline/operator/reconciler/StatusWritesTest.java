@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.api.v1alpha1.ResourceCounts;
+import io.fraudpipeline.operator.ManualClock;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,24 +18,7 @@ class StatusWritesTest {
   private static final Duration INTERVAL = Duration.ofSeconds(5);
   private static final Duration LONGEST = Duration.ofSeconds(20);
   private final ResourceID pipeline = new ResourceID("payments", "fraud-dev");
-  private Instant now = Instant.parse("2026-11-25T10:00:00Z");
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T10:00:00Z"));
   private final StatusWrites writes = new StatusWrites(clock, INTERVAL, LONGEST);
 
   private static FraudPipelineStatus status(String ready, String reason, int readyCount) {
@@ -60,11 +42,11 @@ class StatusWritesTest {
     assertThat(writes.due(pipeline, null, written)).isZero();
     writes.written(pipeline, written);
 
-    now = now.plusSeconds(2);
+    clock.advance(Duration.ofSeconds(2));
     assertThat(writes.due(pipeline, written, status("False", "ResourcesNotReady", 9)))
         .isEqualTo(Duration.ofSeconds(3));
 
-    now = now.plusSeconds(3);
+    clock.advance(Duration.ofSeconds(3));
     assertThat(writes.due(pipeline, written, status("False", "ResourcesNotReady", 12))).isZero();
   }
 
@@ -77,7 +59,7 @@ class StatusWritesTest {
       FraudPipelineStatus next = status("False", "ResourcesNotReady", ready);
       Duration wait = writes.due(pipeline, written, next);
       waits.add(wait.toSeconds());
-      now = now.plus(wait);
+      clock.advance(wait);
       assertThat(writes.due(pipeline, written, next)).isZero();
       writes.written(pipeline, next);
       written = next;
@@ -105,7 +87,7 @@ class StatusWritesTest {
   void aConditionOrGenerationChangeIsWrittenAtOnce() {
     FraudPipelineStatus written = status("False", "ResourcesNotReady", 37);
     writes.written(pipeline, written);
-    now = now.plusSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
 
     assertThat(writes.due(pipeline, written, status("True", "AllResourcesReady", 38))).isZero();
     assertThat(writes.due(pipeline, written, status("False", "Provisioning", 37))).isZero();

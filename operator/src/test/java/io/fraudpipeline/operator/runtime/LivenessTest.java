@@ -2,46 +2,26 @@ package io.fraudpipeline.operator.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.fraudpipeline.operator.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class LivenessTest {
 
-  private Instant now = Instant.parse("2026-12-07T00:00:00Z");
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T00:00:00Z"));
   private final AtomicBoolean healthy = new AtomicBoolean(true);
-  private final Liveness liveness =
-      new Liveness(
-          () -> true,
-          healthy::get,
-          new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-              return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-              return this;
-            }
-
-            @Override
-            public Instant instant() {
-              return now;
-            }
-          });
+  private final Liveness liveness = new Liveness(() -> true, healthy::get, clock);
 
   @Test
   void anInformerRetryingIsAliveUntilItStayedUnhealthyForThePatience() {
     assertThat(liveness.live()).isTrue();
     healthy.set(false);
     assertThat(liveness.live()).as("just turned unhealthy: its own retries come first").isTrue();
-    now = now.plus(Liveness.PATIENCE.minusSeconds(1));
+    clock.advance(Liveness.PATIENCE.minusSeconds(1));
     assertThat(liveness.live()).isTrue();
-    now = now.plus(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     assertThat(liveness.live())
         .as("unhealthy for the whole patience: a restart may help")
         .isFalse();
@@ -51,11 +31,11 @@ class LivenessTest {
   void recoveringStartsThePatienceAgain() {
     healthy.set(false);
     liveness.live();
-    now = now.plus(Liveness.PATIENCE.minusSeconds(10));
+    clock.advance(Liveness.PATIENCE.minusSeconds(10));
     healthy.set(true);
     assertThat(liveness.live()).isTrue();
     healthy.set(false);
-    now = now.plus(Duration.ofSeconds(30));
+    clock.advance(Duration.ofSeconds(30));
     assertThat(liveness.live()).as("a new stretch of unhealth, not the old one's").isTrue();
   }
 }
