@@ -21,6 +21,33 @@ public final class EnvVars {
 
   public static final String SCORE_RETENTION_DAYS = "SCORE_RETENTION_DAYS";
 
+  /**
+   * The pipeline's name as its metrics' {@code Pipeline} dimension (see {@link FraudMetrics}); set
+   * on every function.
+   */
+  public static final String PIPELINE_NAME = "PIPELINE_NAME";
+
+  /**
+   * The processor's: the ARN of the check function's role, the only caller whose transactions may
+   * use {@link Synthetic#ID_PREFIX}.
+   */
+  public static final String CHECK_ROLE_ARN = "CHECK_ROLE_ARN";
+
+  /**
+   * The check's: the stage's invoke URL, {@code
+   * https://<api>.execute-api.<region>.amazonaws.com/<stage>}.
+   */
+  public static final String API_ENDPOINT = "API_ENDPOINT";
+
+  /**
+   * The check's: the API's {@code spec.api.authorization}, {@code AWS_IAM}, {@code API_KEY} or
+   * {@code NONE}.
+   */
+  public static final String API_AUTHORIZATION = "API_AUTHORIZATION";
+
+  /** The check's, with {@code API_KEY} authorization only: the id of the pipeline's API key. */
+  public static final String API_KEY_ID = "API_KEY_ID";
+
   /** Set by the Lambda runtime itself; read for the SDK clients' region. */
   public static final String AWS_REGION = "AWS_REGION";
 

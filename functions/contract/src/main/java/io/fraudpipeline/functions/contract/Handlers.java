@@ -14,6 +14,13 @@ public final class Handlers {
   public static final String SCORER =
       "io.fraudpipeline.functions.scorer.FraudScorerHandler::handleRequest";
 
+  /**
+   * The pipeline's end-to-end check, run on a schedule: sends a synthetic transaction through the
+   * API and reads it back until it is scored.
+   */
+  public static final String CHECK =
+      "io.fraudpipeline.functions.check.PipelineCheckHandler::handleRequest";
+
   private Handlers() {}
 
   /** The class part of a handler string ({@code pkg.Class::method} to {@code pkg.Class}). */

@@ -15,7 +15,10 @@ public final class TableSchema {
   /** When a transaction happened, epoch seconds as a number; an attribute, not a key. */
   public static final String TIMESTAMP = "timestamp";
 
-  /** TTL attribute of the fraud scores table, epoch seconds. */
+  /**
+   * TTL attribute of both tables, epoch seconds: every score carries it; in the transactions table
+   * only synthetic transactions do (see {@link Synthetic}).
+   */
   public static final String EXPIRY = "expiry";
 
   /** Stream view of the transactions table: the processor needs only the new item. */
