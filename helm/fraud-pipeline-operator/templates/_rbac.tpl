@@ -22,6 +22,11 @@ fails when the two differ.
 - apiGroups: ["", "events.k8s.io"]
   resources: ["events"]
   verbs: ["create", "patch"]
+# Each pipeline's outputs ConfigMap (<pipeline>-outputs), which the operator keeps current and the
+# garbage collector deletes with the pipeline.
+- apiGroups: [""]
+  resources: ["configmaps"]
+  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
 # The Crossplane managed resources (*.aws.m.upbound.io) the operator creates and owns.
 {{- range $group, $plurals := include "fpo.crossplaneResources" . | fromYaml }}
 - apiGroups: [{{ $group | quote }}]

@@ -53,7 +53,7 @@ class GeneratedCrdTest {
     assertThat(v1alpha1.at("/subresources/status").isObject()).isTrue();
     List<String> columns = new ArrayList<>();
     v1alpha1.path("additionalPrinterColumns").forEach(c -> columns.add(c.path("name").asText()));
-    assertThat(columns).containsExactly("READY", "SUFFIX", "REGION", "ENDPOINT", "AGE");
+    assertThat(columns).containsExactly("READY", "SUFFIX", "REGION", "ENDPOINT", "PAUSED", "AGE");
   }
 
   @Test

@@ -36,7 +36,8 @@ class RbacDerivationTest {
           "fraudpipelines/status.fraudpipeline.io",
           "fraudpipelines/finalizers.fraudpipeline.io",
           "events.",
-          "events.events.k8s.io");
+          "events.events.k8s.io",
+          "configmaps.");
 
   private static Set<String> emitted() {
     return InstalledBackends.all().allKinds().stream()

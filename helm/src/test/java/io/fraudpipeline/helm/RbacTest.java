@@ -43,13 +43,17 @@ class RbacTest {
   }
 
   @Test
-  void operatorMayNotDeleteFraudPipelinesNorTouchAnythingItDoesNotManage() {
+  void operatorMayNotDeleteFraudPipelinesNorTouchSecretsNorAnythingItDoesNotManage() {
     ClusterRole role = defaults.named(ClusterRole.class, FULLNAME).orElseThrow();
 
     assertThat(Rules.verbs(role.getRules(), "fraudpipeline.io", "fraudpipelines"))
         .doesNotContain("delete", "create");
-    assertThat(Rules.verbs(role.getRules(), "", "secrets")).isEmpty();
-    assertThat(Rules.verbs(role.getRules(), "", "configmaps")).isEmpty();
+    assertThat(Rules.verbs(role.getRules(), "", "secrets"))
+        .as("the API key's value is the provider's to write: the operator never reads it")
+        .isEmpty();
+    assertThat(Rules.verbs(role.getRules(), "", "configmaps"))
+        .as("the outputs ConfigMaps, which it creates, keeps and renames")
+        .containsExactlyInAnyOrder("get", "list", "watch", "create", "update", "patch", "delete");
     assertThat(Rules.verbs(role.getRules(), "apiextensions.k8s.io", "customresourcedefinitions"))
         .isEmpty();
   }

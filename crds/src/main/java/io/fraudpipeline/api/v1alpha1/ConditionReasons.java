@@ -45,6 +45,12 @@ public final class ConditionReasons {
    */
   public static final String DELETING = "Deleting";
 
+  /**
+   * Paused: the pipeline carries {@link PipelineAnnotations#PAUSED}; the other conditions keep what
+   * they said when the pause began.
+   */
+  public static final String PAUSED = "PausedByAnnotation";
+
   /** Every reason. */
   public static final List<String> ALL =
       List.of(
@@ -58,7 +64,8 @@ public final class ConditionReasons {
           NAME_TAKEN,
           ACCESS_DENIED,
           WATCHES_STARTING,
-          DELETING);
+          DELETING,
+          PAUSED);
 
   private ConditionReasons() {}
 }

@@ -17,8 +17,14 @@ public final class ConditionTypes {
   /** True when the operator cannot act on the pipeline until something changes. */
   public static final String STALLED = "Stalled";
 
+  /**
+   * True while the pipeline carries {@link PipelineAnnotations#PAUSED}: the operator writes nothing
+   * to its objects; absent otherwise.
+   */
+  public static final String PAUSED = "Paused";
+
   /** Every type, in the order the status lists them. */
-  public static final List<String> ALL = List.of(READY, RECONCILING, STALLED);
+  public static final List<String> ALL = List.of(READY, RECONCILING, STALLED, PAUSED);
 
   private ConditionTypes() {}
 }

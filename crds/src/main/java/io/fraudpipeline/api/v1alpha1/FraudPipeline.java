@@ -36,6 +36,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
     type = AdditionalPrinterColumn.Type.STRING,
     jsonPath = ".status.apiEndpoint")
 @AdditionalPrinterColumn(
+    name = "PAUSED",
+    type = AdditionalPrinterColumn.Type.STRING,
+    jsonPath = ".status.conditions[?(@.type==\"Paused\")].status")
+@AdditionalPrinterColumn(
     name = "AGE",
     type = AdditionalPrinterColumn.Type.DATE,
     jsonPath = ".metadata.creationTimestamp")

@@ -89,6 +89,10 @@ public class FraudPipelineSpec {
   @Default("{}")
   private DeadLetterSpec deadLetter = new DeadLetterSpec();
 
+  @JsonPropertyDescription(
+      "Names of the ConfigMap and Secret that hand the stack's outputs to applications.")
+  private OutputsSpec outputs;
+
   public String getEnvironmentSuffix() {
     return environmentSuffix;
   }
@@ -191,5 +195,13 @@ public class FraudPipelineSpec {
 
   public void setDeadLetter(DeadLetterSpec deadLetter) {
     this.deadLetter = deadLetter;
+  }
+
+  public OutputsSpec getOutputs() {
+    return outputs;
+  }
+
+  public void setOutputs(OutputsSpec outputs) {
+    this.outputs = outputs;
   }
 }

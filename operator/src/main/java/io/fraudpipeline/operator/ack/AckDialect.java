@@ -2,6 +2,7 @@ package io.fraudpipeline.operator.ack;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.operator.stack.ControllerPause;
 import io.fraudpipeline.operator.stack.Dialect;
 import io.fraudpipeline.operator.stack.FieldPath;
 import io.fraudpipeline.operator.stack.ManagedKind;
@@ -44,7 +45,21 @@ final class AckDialect implements Dialect {
     STATUS.put(Output.ROOT_RESOURCE_ID, "rootResourceID");
     STATUS.put(Output.VERSION, "version");
     STATUS.put(Output.UUID, "uuid");
+    STATUS.put(Output.URL, "queueURL");
   }
+
+  /**
+   * ACK's read-only objects are never updated or deleted in AWS, only refreshed; but its
+   * controllers ignore an edit of annotations alone, so the mark takes effect at the object's next
+   * reconcile.
+   */
+  private static final ControllerPause PAUSE =
+      new ControllerPause(
+          "services.k8s.aws/read-only",
+          "ACK has no pause: the operator marks each object services.k8s.aws/read-only, which its"
+              + " controller honours (no update or delete in AWS) only from its next reconcile of"
+              + " the object, since an annotation edit alone starts none (the default resync is"
+              + " 10 h); until then a controller can still finish work it had begun");
 
   private static final Set<Output> IN_METADATA = Set.of(Output.ARN, Output.ACCOUNT);
 
@@ -77,6 +92,11 @@ final class AckDialect implements Dialect {
   @Override
   public String referencedName(GenericKubernetesResource observed, String field) {
     return FieldPath.string(observed, "spec", field, "from", "name");
+  }
+
+  @Override
+  public ControllerPause pause() {
+    return PAUSE;
   }
 
   @Override

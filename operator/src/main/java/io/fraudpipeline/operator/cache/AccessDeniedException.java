@@ -9,6 +9,11 @@ public final class AccessDeniedException extends RuntimeException {
     super(message(verb, kind.plural(), kind.group(), namespace));
   }
 
+  /** A resource of the core API group (ConfigMaps): its plural names it alone. */
+  public AccessDeniedException(String verb, String corePlural, String namespace) {
+    super(message(verb, corePlural, "", namespace));
+  }
+
   /**
    * "the operator's service account may not VERB PLURAL.GROUP in namespace NS: grant ...", the
    * namespace empty for all namespaces.
@@ -18,18 +23,18 @@ public final class AccessDeniedException extends RuntimeException {
         namespace == null || namespace.isEmpty()
             ? "in all namespaces (a ClusterRole)"
             : "in namespace " + namespace;
+    String resource = group.isEmpty() ? plural : plural + "." + group;
+    String apiGroup = group.isEmpty() ? "the core API group" : "API group " + group;
     return "the operator's service account may not "
         + verb
         + " "
-        + plural
-        + "."
-        + group
+        + resource
         + " "
         + where
         + ": grant it get, list, watch, create, update, patch and delete on "
         + plural
-        + " in API group "
-        + group
+        + " in "
+        + apiGroup
         + " as the chart's role does";
   }
 }

@@ -11,6 +11,7 @@ import io.fraudpipeline.api.v1alpha1.Authorization;
 import io.fraudpipeline.operator.model.ApiDesign;
 import io.fraudpipeline.operator.model.FunctionAliases;
 import io.fraudpipeline.operator.model.FunctionRole;
+import io.fraudpipeline.operator.model.OutputNames;
 import io.fraudpipeline.operator.model.StackComponents;
 import io.fraudpipeline.operator.stack.ApiRoutes;
 import io.fraudpipeline.operator.stack.DeploymentRollover;
@@ -187,7 +188,11 @@ final class ApiResources {
         build
             .object(API_KEY, API_KEY_COMPONENT)
             .set("name", build.names.apiKey())
-            .set("enabled", true));
+            .set("enabled", true)
+            // the provider publishes the key's value there; the operator never reads it
+            .specField(
+                "writeConnectionSecretToRef",
+                Map.of("name", OutputNames.apiKeySecret(build.pipeline))));
     build.emit(
         build
             .object(USAGE_PLAN_KEY, USAGE_PLAN_KEY_COMPONENT)

@@ -2,6 +2,7 @@ package io.fraudpipeline.operator.crossplane;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.operator.stack.ControllerPause;
 import io.fraudpipeline.operator.stack.DeletionPhase;
 import io.fraudpipeline.operator.stack.Dialect;
 import io.fraudpipeline.operator.stack.FieldPath;
@@ -41,7 +42,11 @@ final class CrossplaneDialect implements Dialect {
     // a Function's latest published version, with publish: true
     AT_PROVIDER.put(Output.VERSION, "version");
     AT_PROVIDER.put(Output.FUNCTION_VERSION, "functionVersion");
+    AT_PROVIDER.put(Output.URL, "url");
   }
+
+  /** The provider leaves a paused MR alone: no observe, no update, no delete. */
+  private static final ControllerPause PAUSE = new ControllerPause("crossplane.io/paused", null);
 
   private CrossplaneDialect() {}
 
@@ -101,6 +106,11 @@ final class CrossplaneDialect implements Dialect {
   @Override
   public String referencedName(GenericKubernetesResource observed, String field) {
     return FieldPath.string(observed, "spec", "forProvider", field, "name");
+  }
+
+  @Override
+  public ControllerPause pause() {
+    return PAUSE;
   }
 
   @Override

@@ -67,7 +67,7 @@ public final class OperatorMetrics implements AutoCloseable {
     return Timer.start(registry);
   }
 
-  /** {@code result}: ready, progressing, stalled or error. */
+  /** {@code result}: ready, progressing, stalled, paused or error. */
   public void reconciled(Timer.Sample sample, String result) {
     sample.stop(
         Timer.builder("fraudpipeline.reconcile.duration")

@@ -55,6 +55,12 @@ public final class Conditions {
     return this;
   }
 
+  /** Keeps the previous condition of this type as it was, if there was one. */
+  Conditions keep(String type) {
+    previous.stream().filter(c -> c.getType().equals(type)).findFirst().ifPresent(result::add);
+    return this;
+  }
+
   List<Condition> build() {
     return result;
   }

@@ -4,6 +4,7 @@ import io.fraudpipeline.api.v1alpha1.ConditionReasons;
 import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
+import io.fraudpipeline.api.v1alpha1.PipelineAnnotations;
 import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.cache.AccessDeniedException;
@@ -57,6 +58,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
 
   private final StatusWrites statusWrites;
   private final PipelineDeletion deletion;
+  private final PipelinePause pause;
   private final AtomicLong reconciliations = new AtomicLong();
   private final Duration recheck;
   private final OperatorMetrics metrics;
@@ -71,8 +73,10 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
     this.statusWrites = new StatusWrites(clock, PROGRESS_WRITES, PROGRESS_WRITES_LONGEST);
     this.informers = new ManagedResourceInformers(backends, clock, recheck);
     this.gates = new PipelineGates(backends, informers);
+    this.pause = new PipelinePause(informers, statuses);
     this.deletion =
-        new PipelineDeletion(backends, informers, statuses, statusWrites, metrics, recheck, clock);
+        new PipelineDeletion(
+            backends, informers, statuses, statusWrites, pause, metrics, recheck, clock);
   }
 
   public OperatorMetrics metrics() {
@@ -86,7 +90,10 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
     // a pass compares its suffix with same-suffix pipelines only: a scan of all is O(N) a pass
     pipelines.addIndexer(SuffixClaims.INDEX, SuffixClaims::indexKeys);
     metrics.countPipelinesFrom(pipelines::list);
-    return informers.initial(context);
+    List<EventSource<?, FraudPipeline>> sources =
+        new java.util.ArrayList<>(informers.initial(context));
+    sources.add(OutputsConfigMap.informer(context));
+    return sources;
   }
 
   /** Kinds left unwatched because the operator may not read them, one line each. */
@@ -137,6 +144,9 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
 
   /** The pass's outcome for the duration metric; the status is the one just computed. */
   private static String result(FraudPipelineStatus status) {
+    if (Conditions.isTrue(status, ConditionTypes.PAUSED)) {
+      return "paused";
+    }
     if (Conditions.isTrue(status, ConditionTypes.STALLED)) {
       return "stalled";
     }
@@ -150,6 +160,11 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
   private UpdateControl<FraudPipeline> doReconcile(
       FraudPipeline pipeline, Context<FraudPipeline> context) {
     StackBackend backend = backends.of(pipeline);
+    ManagedResourceWriter writer =
+        new ManagedResourceWriter(backends, context.getClient(), metrics);
+    if (PipelineAnnotations.isPaused(pipeline)) {
+      return withStatus(pipeline, pause.hold(pipeline, context, backend, writer), context);
+    }
     PassReport report = new PassReport(pipeline, new PipelineEvents(context.getClient(), clock));
     Optional<Stall> stall =
         gates.first(pipeline, context, backend, informers.refresh(context, backend));
@@ -157,6 +172,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
       return stalled(pipeline, context, report, stall.get());
     }
     ObservedObjects observed = PipelineObjects.observed(pipeline, context, backend);
+    pause.lift(observed, writer);
     RenderedStack stack;
     try {
       stack = backend.render(pipeline, observed);
@@ -166,7 +182,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
     }
     StackApplier.Changes changes;
     try {
-      changes = applier(context).apply(stack, observed);
+      changes = new StackApplier(backends, writer).apply(stack, observed);
     } catch (NameTakenException e) {
       // the other object is not labelled, so no event says when it goes: look again
       var taken = new Stall(ConditionReasons.NAME_TAKEN, e.getMessage(), true);
@@ -177,6 +193,10 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
     }
     report.changes(changes, observed.all().isEmpty() || isReady(pipeline.getStatus()));
     FraudPipelineStatus status = statuses.progress(pipeline, backend, stack, observed);
+    Optional<Stall> outputsStall = outputs(pipeline, stack, status.getPending().isEmpty(), context);
+    if (outputsStall.isPresent()) {
+      return stalled(pipeline, context, report, outputsStall.get());
+    }
     report.transitions(status);
     UpdateControl<FraudPipeline> control = withStatus(pipeline, status, context);
     // the new MRs' ADDED events are filtered out: look again once they are in the cache, so the
@@ -186,9 +206,20 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
         : control;
   }
 
-  private StackApplier applier(Context<FraudPipeline> context) {
-    return new StackApplier(
-        backends, new ManagedResourceWriter(backends, context.getClient(), metrics));
+  /** The outputs ConfigMap kept; a name taken or a write refused stalls the pipeline. */
+  private static Optional<Stall> outputs(
+      FraudPipeline pipeline,
+      RenderedStack stack,
+      boolean settled,
+      Context<FraudPipeline> context) {
+    try {
+      OutputsConfigMap.keep(pipeline, stack.outputs(), settled, context);
+      return Optional.empty();
+    } catch (NameTakenException e) {
+      return Optional.of(new Stall(ConditionReasons.NAME_TAKEN, e.getMessage(), true));
+    } catch (AccessDeniedException e) {
+      return Optional.of(new Stall(ConditionReasons.ACCESS_DENIED, e.getMessage(), true));
+    }
   }
 
   /** The stalled status, said once, and a timer when the stall asks for one. */

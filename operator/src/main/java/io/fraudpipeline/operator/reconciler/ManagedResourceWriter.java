@@ -4,18 +4,22 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fraudpipeline.api.v1alpha1.PipelineAnnotations;
 import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.cache.AccessDeniedException;
 import io.fraudpipeline.operator.metrics.OperatorMetrics;
 import io.fraudpipeline.operator.model.Ownership;
+import io.fraudpipeline.operator.stack.ControllerPause;
 import io.fraudpipeline.operator.stack.ManagedKind;
 import io.fraudpipeline.operator.stack.ManagedObject;
 import java.net.HttpURLConnection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -31,6 +35,9 @@ import java.util.regex.Pattern;
  * they cost one write, not two.
  */
 final class ManagedResourceWriter {
+
+  /** The field manager of the pause marks, apart from the stack's own fields. */
+  static final String PAUSE_MANAGER = Ownership.FIELD_MANAGER + "-pause";
 
   /** Tries at taking over an MR's fields; each lost race is one provider write. */
   private static final int OWNERSHIP_ATTEMPTS = 5;
@@ -175,6 +182,47 @@ final class ManagedResourceWriter {
         });
   }
 
+  /**
+   * Marks the MR paused for its controller, and as paused through its pipeline, by server-side
+   * apply of the two annotations as a field manager of their own: {@link #resume} removes exactly
+   * them, whatever else the operator or anyone owns.
+   */
+  void pause(GenericKubernetesResource actual, ControllerPause pause) {
+    GenericKubernetesResource marks = bare(actual);
+    Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put(pause.annotation(), "true");
+    annotations.put(PipelineAnnotations.PAUSED, "true");
+    marks.getMetadata().setAnnotations(annotations);
+    counted(actual, "pause", () -> applyPauseMarks(marks));
+  }
+
+  /** Removes what {@link #pause} set: an apply of nothing by the same manager. */
+  void resume(GenericKubernetesResource actual) {
+    counted(actual, "resume", () -> applyPauseMarks(bare(actual)));
+  }
+
+  /** Whether the MR carries the marks of {@link #pause}. */
+  static boolean pausedByPipeline(GenericKubernetesResource actual) {
+    var annotations = actual.getMetadata().getAnnotations();
+    return annotations != null && "true".equals(annotations.get(PipelineAnnotations.PAUSED));
+  }
+
+  private static GenericKubernetesResource bare(GenericKubernetesResource actual) {
+    GenericKubernetesResource bare = new GenericKubernetesResource();
+    bare.setApiVersion(actual.getApiVersion());
+    bare.setKind(actual.getKind());
+    bare.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(actual.getMetadata().getName())
+            .withNamespace(actual.getMetadata().getNamespace())
+            .build());
+    return bare;
+  }
+
+  private void applyPauseMarks(GenericKubernetesResource marks) {
+    client.resource(marks).fieldManager(PAUSE_MANAGER).forceConflicts().serverSideApply();
+  }
+
   void delete(HasMetadata actual) {
     counted(actual, "delete", () -> client.resource(actual).delete());
   }
@@ -209,7 +257,7 @@ final class ManagedResourceWriter {
    * refusals: a create while the kind's CRD is being deleted is a 403 too ("create not allowed
    * while custom resource definition is terminating"), which the CRD check reports instead.
    */
-  private static boolean deniedByRbac(KubernetesClientException e) {
+  static boolean deniedByRbac(KubernetesClientException e) {
     String message = e.getStatus() == null ? null : e.getStatus().getMessage();
     return e.getCode() == HttpURLConnection.HTTP_FORBIDDEN
         && message != null
@@ -219,7 +267,8 @@ final class ManagedResourceWriter {
   /** The verb as RBAC names it (an apply is a patch) and the kind's resource. */
   private AccessDeniedException forbidden(
       HasMetadata mr, String verb, KubernetesClientException e) {
-    String rbacVerb = verb.equals("apply") ? "patch" : verb;
+    // an apply, and the pause marks' applies, are patches to RBAC
+    String rbacVerb = verb.equals("create") || verb.equals("delete") ? verb : "patch";
     ManagedKind kind = backends.find(mr.getApiVersion(), mr.getKind()).orElseThrow(() -> e);
     return new AccessDeniedException(rbacVerb, kind, mr.getMetadata().getNamespace());
   }

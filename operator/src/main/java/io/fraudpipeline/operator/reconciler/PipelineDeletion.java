@@ -3,12 +3,14 @@ package io.fraudpipeline.operator.reconciler;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.api.v1alpha1.PendingResource;
+import io.fraudpipeline.api.v1alpha1.PipelineAnnotations;
 import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.cache.ManagedResourceInformers;
 import io.fraudpipeline.operator.metrics.OperatorMetrics;
 import io.fraudpipeline.operator.stack.DeletionPhase;
 import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.stack.ObservedObjects;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
@@ -33,12 +35,14 @@ final class PipelineDeletion {
   private final Duration recheck;
   private final Clock clock;
   private final OrderedDeletion deletion;
+  private final PipelinePause pause;
 
   PipelineDeletion(
       Backends backends,
       ManagedResourceInformers informers,
       PipelineStatusFactory statuses,
       StatusWrites statusWrites,
+      PipelinePause pause,
       OperatorMetrics metrics,
       Duration recheck,
       Clock clock) {
@@ -46,6 +50,7 @@ final class PipelineDeletion {
     this.informers = informers;
     this.statuses = statuses;
     this.statusWrites = statusWrites;
+    this.pause = pause;
     this.metrics = metrics;
     this.recheck = recheck;
     this.clock = clock;
@@ -61,6 +66,11 @@ final class PipelineDeletion {
       return DeleteControl.defaultDelete();
     }
     StackBackend backend = backends.of(pipeline);
+    if (PipelineAnnotations.isPaused(pipeline)) {
+      // as a paused Crossplane MR keeps its finalizer: lifting the pause lets the deletion go on
+      FraudPipelineStatus paused = statuses.deletionPaused(pipeline, backend.dialect().pause());
+      return waitFor(pipeline, context, paused, recheck);
+    }
     var unwatched = informers.refresh(context, backend);
     if (!unwatched.denied().isEmpty() || !unwatched.notSynced().isEmpty()) {
       // objects the operator cannot see yet might still be there: wait rather than leave them
@@ -75,11 +85,15 @@ final class PipelineDeletion {
         backend.kinds().stream().filter(k -> !unwatched.missingCrds().contains(k)).toList();
     var writer = new ManagedResourceWriter(backends, context.getClient(), metrics);
     var events = new PipelineEvents(context.getClient(), clock);
+    ObservedObjects observed = PipelineObjects.observed(pipeline, context, kinds);
+    // a controller would not delete a paused object (ACK would drop a read-only one, AWS resource
+    // and all left behind): the marks of an earlier pause come off first
+    pause.lift(observed, writer);
     OrderedDeletion.Progress progress =
         deletion.step(
             pipeline,
             backend,
-            PipelineObjects.observed(pipeline, context, kinds),
+            observed,
             writer::delete,
             stuck -> events.warning(pipeline, "DeletionStuck", stuck));
     if (progress.done()) {

@@ -6,10 +6,13 @@ import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
 import io.fraudpipeline.api.v1alpha1.PendingResource;
+import io.fraudpipeline.api.v1alpha1.PipelineAnnotations;
 import io.fraudpipeline.api.v1alpha1.ResourceCounts;
+import io.fraudpipeline.api.v1alpha1.UnsupportedSetting;
 import io.fraudpipeline.operator.backend.Backends;
 import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.model.AwsNames;
+import io.fraudpipeline.operator.stack.ControllerPause;
 import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.operator.stack.ObservedObjects;
 import io.fraudpipeline.operator.stack.RenderedStack;
@@ -130,20 +133,86 @@ final class PipelineStatusFactory {
     return status;
   }
 
+  /**
+   * The pipeline is paused: everything it reported stays as it was when the pause began (Ready
+   * included: nothing is looked at), and {@code Paused} says since when and what the pause cannot
+   * hold back with this backend.
+   */
+  FraudPipelineStatus paused(FraudPipeline pipeline, ControllerPause pause) {
+    FraudPipelineStatus previous = pipeline.getStatus();
+    FraudPipelineStatus status = new FraudPipelineStatus();
+    if (previous != null) {
+      status.setObservedGeneration(previous.getObservedGeneration());
+      copyReported(previous, status);
+      status.setLiveVersions(previous.getLiveVersions());
+    }
+    List<UnsupportedSetting> unsupported = new ArrayList<>();
+    if (status.getUnsupported() != null) {
+      unsupported.addAll(status.getUnsupported());
+    }
+    pause
+        .limitations()
+        .map(limits -> new UnsupportedSetting(PAUSED_FIELD, limits))
+        .filter(limit -> !unsupported.contains(limit))
+        .ifPresent(unsupported::add);
+    status.setUnsupported(unsupported);
+    Conditions conditions = conditions(pipeline);
+    for (String type :
+        List.of(ConditionTypes.READY, ConditionTypes.RECONCILING, ConditionTypes.STALLED)) {
+      conditions.keep(type);
+    }
+    status.setConditions(
+        conditions
+            .set(ConditionTypes.PAUSED, true, ConditionReasons.PAUSED, pausedMessage(pause))
+            .build());
+    return status;
+  }
+
+  /**
+   * A paused pipeline being deleted: nothing is deleted until the pause is lifted, as a paused
+   * Crossplane managed resource keeps its finalizer until it is unpaused.
+   */
+  FraudPipelineStatus deletionPaused(FraudPipeline pipeline, ControllerPause pause) {
+    FraudPipelineStatus status =
+        held(
+            pipeline,
+            ConditionReasons.DELETING,
+            "Deletion waits: the pipeline is paused ("
+                + PipelineAnnotations.PAUSED
+                + "); remove the annotation to let its managed resources be deleted in order, or"
+                + " delete it with --cascade=orphan to keep them",
+            false);
+    List<io.fabric8.kubernetes.api.model.Condition> conditions =
+        new ArrayList<>(status.getConditions());
+    conditions.addAll(
+        conditions(pipeline)
+            .set(ConditionTypes.PAUSED, true, ConditionReasons.PAUSED, pausedMessage(pause))
+            .build());
+    status.setConditions(conditions);
+    return status;
+  }
+
+  /** Where {@code status.unsupported} reports what a backend's pause cannot hold back. */
+  static final String PAUSED_FIELD = "metadata.annotations[" + PipelineAnnotations.PAUSED + "]";
+
+  private static String pausedMessage(ControllerPause pause) {
+    return PipelineAnnotations.PAUSED
+        + " is \"true\": the operator makes no write to this pipeline's managed resources until"
+        + " it is removed; each carries "
+        + pause.annotation()
+        + pause
+            .limitations()
+            .map(l -> " (see status.unsupported)")
+            .orElse(", so its controller leaves AWS alone too");
+  }
+
   private FraudPipelineStatus held(
       FraudPipeline pipeline, String reason, String message, boolean stalled) {
     FraudPipelineStatus previous = pipeline.getStatus();
     FraudPipelineStatus status = base(pipeline, null);
     if (previous != null) {
       // keep reporting what exists: nothing was changed
-      status.setEnvironmentSuffix(previous.getEnvironmentSuffix());
-      status.setTransactionsTable(previous.getTransactionsTable());
-      status.setFraudScoresTable(previous.getFraudScoresTable());
-      status.setApiEndpoint(previous.getApiEndpoint());
-      status.setAlertTopicArn(previous.getAlertTopicArn());
-      status.setResources(previous.getResources());
-      status.setPending(previous.getPending());
-      status.setUnsupported(previous.getUnsupported());
+      copyReported(previous, status);
     }
     status.setConditions(
         conditions(pipeline)
@@ -152,6 +221,17 @@ final class PipelineStatusFactory {
             .set(ConditionTypes.STALLED, stalled, reason, stalled ? message : "")
             .build());
     return status;
+  }
+
+  private static void copyReported(FraudPipelineStatus from, FraudPipelineStatus to) {
+    to.setEnvironmentSuffix(from.getEnvironmentSuffix());
+    to.setTransactionsTable(from.getTransactionsTable());
+    to.setFraudScoresTable(from.getFraudScoresTable());
+    to.setApiEndpoint(from.getApiEndpoint());
+    to.setAlertTopicArn(from.getAlertTopicArn());
+    to.setResources(from.getResources());
+    to.setPending(from.getPending());
+    to.setUnsupported(from.getUnsupported());
   }
 
   private FraudPipelineStatus base(FraudPipeline pipeline, AwsNames names) {

@@ -8,6 +8,7 @@ import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.metrics.OperatorMetrics;
 import io.fraudpipeline.operator.model.Ownership;
 import io.fraudpipeline.operator.reconciler.FraudPipelineReconciler;
+import io.fraudpipeline.operator.reconciler.PipelineUpdates;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -88,7 +89,9 @@ public final class OperatorRunner {
         reconciler,
         c -> {
           c.withFieldManager(Ownership.FIELD_MANAGER)
-              .withReconciliationMaxInterval(settings.resyncPeriod());
+              .withReconciliationMaxInterval(settings.resyncPeriod())
+              .withGenerationAware(false)
+              .withOnUpdateFilter(PipelineUpdates::startPass);
           if (settings.watchNamespaces().isEmpty()) {
             c.watchingAllNamespaces();
           } else {

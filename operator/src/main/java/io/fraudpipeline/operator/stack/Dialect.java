@@ -22,6 +22,11 @@ public interface Dialect {
   ObjectBuilder object(
       ManagedKind kind, String name, FraudPipeline pipeline, Map<String, String> tags);
 
+  /**
+   * How this backend's controllers are told to leave an object alone while its pipeline is paused.
+   */
+  ControllerPause pause();
+
   /** Where the controller reports this output, as the "waiting for" text names it. */
   String outputName(Output output);
 

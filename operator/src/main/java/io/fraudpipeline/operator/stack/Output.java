@@ -25,5 +25,7 @@ public enum Output {
   /** The AWS account that holds the object. */
   ACCOUNT,
   /** An event source mapping's identifier. */
-  UUID
+  UUID,
+  /** A queue's URL, which SQS clients address it by. */
+  URL
 }

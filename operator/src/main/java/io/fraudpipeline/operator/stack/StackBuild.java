@@ -2,6 +2,7 @@ package io.fraudpipeline.operator.stack;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fraudpipeline.api.v1alpha1.Authorization;
 import io.fraudpipeline.api.v1alpha1.DeletionPolicy;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineSpec;
@@ -142,7 +143,23 @@ public final class StackBuild {
 
   public RenderedStack result(
       String apiEndpoint, String alertTopicArn, Map<String, String> liveVersions) {
+    if (spec.getOutputs() != null
+        && spec.getOutputs().getSecretName() != null
+        && spec.getApi().getAuthorization() != Authorization.API_KEY) {
+      unsupported(
+          "spec.outputs.secretName",
+          "used only with spec.api.authorization API_KEY: with "
+              + spec.getApi().getAuthorization().name()
+              + " there is no key to hand over");
+    }
     return new RenderedStack(
-        names, desired, waiting, apiEndpoint, alertTopicArn, liveVersions, unsupported);
+        names,
+        desired,
+        waiting,
+        apiEndpoint,
+        alertTopicArn,
+        liveVersions,
+        unsupported,
+        ApplicationOutputs.of(this, apiEndpoint, alertTopicArn));
   }
 }

@@ -53,6 +53,17 @@ class RealServerAckLifecycleTest extends RealServerBackendLifecycleTest {
     return "ack";
   }
 
+  @Override
+  String controllerPause() {
+    return SimulatedAckController.READ_ONLY;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  Map<String, Object> arnHolder(Map<String, Object> status) {
+    return (Map<String, Object>) status.get("ackResourceMetadata");
+  }
+
   /** The Crossplane tests' seed on ACK, with IAM authorization (ACK refuses API_KEY). */
   @Override
   FraudPipeline seed(String namespace, String name) {

@@ -3,6 +3,7 @@ package io.fraudpipeline.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -13,6 +14,8 @@ import io.fraudpipeline.api.v1alpha1.ConditionReasons;
 import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineStatus;
+import io.fraudpipeline.api.v1alpha1.OutputsSpec;
+import io.fraudpipeline.api.v1alpha1.PipelineAnnotations;
 import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.model.Ownership;
 import io.fraudpipeline.operator.runtime.InstalledBackends;
@@ -100,6 +103,9 @@ abstract class RealServerBackendLifecycleTest {
 
   /** The table's settings say it outlives its Kubernetes object. */
   abstract void assertRetained(GenericKubernetesResource table);
+
+  /** The annotation with which this backend's controllers leave an object alone. */
+  abstract String controllerPause();
 
   /** What this backend's part of the spec edit changed ({@link #editRemovingKinds}), if more. */
   void assertBackendEdits(String namespace, String name) {}
@@ -568,10 +574,13 @@ abstract class RealServerBackendLifecycleTest {
         .containsExactlyInAnyOrderElementsOf(
             before.stream().map(o -> plural(o) + "/" + o.getMetadata().getName()).toList());
     assertThat(log)
-        .as("nothing left for the garbage collector")
+        .as("no managed resource left for the garbage collector (it deletes the outputs ConfigMap)")
         .noneMatch(
             e ->
-                e.user().equals(ControlPlane.CONTROLLER_MANAGER_USER) && e.verb().equals("delete"));
+                e.user().equals(ControlPlane.CONTROLLER_MANAGER_USER)
+                    && e.verb().equals("delete")
+                    && !e.resource().equals("configmaps")
+                    && !e.resource().equals("secrets"));
     assertPhaseByPhase(log, operatorDeletes);
 
     List<SimulatedDeletions.Deletion> deletions =
@@ -676,4 +685,289 @@ abstract class RealServerBackendLifecycleTest {
         PATIENCE,
         () -> get(ns, "stuck") == null && objects(ns, "stuck").isEmpty());
   }
+
+  // --- pause -------------------------------------------------------------------------------------
+
+  static final String PAUSED = PipelineAnnotations.PAUSED;
+
+  static void setPaused(String namespace, String name, boolean paused) {
+    edit(
+        namespace,
+        name,
+        p -> {
+          Map<String, String> annotations = new LinkedHashMap<>();
+          if (p.getMetadata().getAnnotations() != null) {
+            annotations.putAll(p.getMetadata().getAnnotations());
+          }
+          if (paused) {
+            annotations.put(PAUSED, "true");
+          } else {
+            annotations.remove(PAUSED);
+          }
+          p.getMetadata().setAnnotations(annotations);
+        });
+  }
+
+  static String annotation(GenericKubernetesResource object, String key) {
+    var annotations = object.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(key);
+  }
+
+  /** The operator's writes to the pipeline's objects (not to the pipeline, not events). */
+  static List<AuditLog.Entry> objectWrites(String namespace, long mark) {
+    return operatorWrites(mark).stream()
+        .filter(e -> namespace.equals(e.namespace()))
+        .filter(e -> !e.resource().equals("fraudpipelines") && !e.resource().equals("events"))
+        .toList();
+  }
+
+  static boolean byPauseManager(AuditLog.Entry e) {
+    return e.requestUri().contains("fieldManager=fraud-pipeline-operator-pause");
+  }
+
+  /**
+   * Paused, the operator marks each object once with the controller's own pause and writes nothing
+   * else to them, whatever changes: a spec edit, a hand edit; Ready stays as it was and `kubectl
+   * get fp` says PAUSED. Lifted, the marks come off and the spec edit is applied, and nothing else.
+   */
+  @Test
+  void aPausedPipelineWritesNothingToItsObjectsAndResumesWithOnlyWhatItsSpecNeeds()
+      throws Exception {
+    String ns = readyPipeline("pause");
+    List<String> names = objects(ns, "pause").stream().map(o -> o.getMetadata().getName()).toList();
+    awaitQuiet(Duration.ofSeconds(2));
+    long pausing = cluster.auditLog().mark();
+    setPaused(ns, "pause", true);
+    Eventually.await(
+        "Paused, and every object marked for its controller",
+        PATIENCE,
+        () ->
+            hasCondition(get(ns, "pause"), ConditionTypes.PAUSED)
+                && objects(ns, "pause").stream()
+                    .allMatch(o -> "true".equals(annotation(o, controllerPause()))));
+    awaitQuiet(Duration.ofSeconds(2));
+    List<AuditLog.Entry> marks = objectWrites(ns, pausing);
+    assertThat(marks).as("pause marks only").allMatch(e -> e.verb().equals("patch"));
+    assertThat(marks).allMatch(RealServerBackendLifecycleTest::byPauseManager);
+    assertThat(marks.stream().map(AuditLog.Entry::name))
+        .as("one mark per object")
+        .containsExactlyInAnyOrderElementsOf(names);
+    FraudPipeline paused = get(ns, "pause");
+    assertThat(hasCondition(paused, ConditionTypes.READY)).as("Ready as last known").isTrue();
+    Condition pausedCondition = conditionOf(paused.getStatus(), ConditionTypes.PAUSED);
+    assertThat(pausedCondition.getReason()).isEqualTo(ConditionReasons.PAUSED);
+    assertThat(pausedCondition.getLastTransitionTime()).isNotBlank();
+    String[] row =
+        cluster
+            .kubectl("get", "fp", "pause", "-n", ns)
+            .output()
+            .lines()
+            .toList()
+            .get(1)
+            .trim()
+            .split("\\s+");
+    assertThat(row).as("kubectl get fp: NAME READY SUFFIX REGION ENDPOINT PAUSED AGE").hasSize(7);
+    assertThat(row[5]).isEqualTo("True");
+
+    long held = cluster.auditLog().mark();
+    edit(ns, "pause", p -> p.getSpec().getDeadLetter().setRetentionSeconds(86400));
+    ManagedObject queue = firstOfKind(ns, "pause", "Queue");
+    editSettings(admin, queue, Map.of(queueRetentionField(), handEditedRetention()));
+    sleep(RESYNC.multipliedBy(4));
+    assertThat(objectWrites(ns, held)).as("writes while paused").isEmpty();
+    assertThat(
+            String.valueOf(settings(firstOfKind(ns, "pause", "Queue")).get(queueRetentionField())))
+        .as("the hand edit left as it is")
+        .isEqualTo(String.valueOf(handEditedRetention()));
+
+    long resuming = cluster.auditLog().mark();
+    setPaused(ns, "pause", false);
+    Eventually.await(
+        "resumed and Ready at the new generation",
+        PATIENCE,
+        () -> {
+          FraudPipeline p = get(ns, "pause");
+          return !hasCondition(p, ConditionTypes.PAUSED)
+              && hasCondition(p, ConditionTypes.READY)
+              && p.getStatus().getObservedGeneration().equals(p.getMetadata().getGeneration());
+        });
+    awaitQuiet(Duration.ofSeconds(2));
+    List<AuditLog.Entry> resumed = objectWrites(ns, resuming);
+    assertThat(
+            resumed.stream()
+                .filter(RealServerBackendLifecycleTest::byPauseManager)
+                .map(AuditLog.Entry::name))
+        .as("each mark lifted once")
+        .containsExactlyInAnyOrderElementsOf(names);
+    // (the first update of an object after its create is two writes: see ManagedResourceWriter)
+    assertThat(resumed.stream().filter(e -> !byPauseManager(e)))
+        .as("the spec edit's writes: the two dead-letter queues' retention, nothing else")
+        .allMatch(e -> e.resource().equals("queues") && e.verb().equals("patch"))
+        .extracting(AuditLog.Entry::name)
+        .containsOnly("pause-processor-dlq", "pause-scorer-dlq");
+    assertThat(objects(ns, "pause"))
+        .as("no mark left")
+        .allMatch(o -> annotation(o, controllerPause()) == null && annotation(o, PAUSED) == null);
+  }
+
+  /**
+   * Deleting a paused pipeline waits, as a paused Crossplane MR keeps its finalizer: nothing is
+   * deleted and the status says why; lifting the pause takes the marks off first, so each
+   * controller really deletes (an ACK read-only object would be let go with its AWS resource).
+   */
+  @Test
+  void aPausedPipelineIsDeletedOnceThePauseIsLifted() {
+    String ns = readyPipeline("pausedel");
+    setPaused(ns, "pausedel", true);
+    Eventually.await(
+        "every object marked",
+        PATIENCE,
+        () -> objects(ns, "pausedel").stream().allMatch(o -> "true".equals(annotation(o, PAUSED))));
+    List<ManagedObject> before = objects(ns, "pausedel");
+    long mark = cluster.auditLog().mark();
+    admin.resources(FraudPipeline.class).inNamespace(ns).withName("pausedel").delete();
+    Eventually.await(
+        "the status says the deletion waits for the pause",
+        PATIENCE,
+        () -> {
+          FraudPipeline p = get(ns, "pausedel");
+          return p != null
+              && hasCondition(p, ConditionTypes.PAUSED)
+              && ConditionReasons.DELETING.equals(
+                  conditionOf(p.getStatus(), ConditionTypes.READY).getReason())
+              && conditionOf(p.getStatus(), ConditionTypes.READY).getMessage().contains("paused");
+        });
+    sleep(RESYNC.multipliedBy(2));
+    assertThat(objectWrites(ns, mark)).as("nothing deleted while paused").isEmpty();
+    assertThat(objects(ns, "pausedel")).hasSameSizeAs(before);
+
+    setPaused(ns, "pausedel", false);
+    Eventually.await(
+        "the pipeline and its objects gone",
+        PATIENCE,
+        () -> get(ns, "pausedel") == null && objects(ns, "pausedel").isEmpty());
+    List<SimulatedDeletions.Deletion> deletions =
+        controllers.deletions().stream().filter(d -> d.namespace().equals(ns)).toList();
+    assertThat(deletions)
+        .hasSameSizeAs(before)
+        .allSatisfy(
+            d ->
+                assertThat(d.deletedInAws())
+                    .as(d.kind() + " " + d.name() + " deleted in AWS")
+                    .isEqualTo(!d.kind().equals("Table")));
+  }
+
+  // --- outputs -----------------------------------------------------------------------------------
+
+  static ConfigMap outputs(String namespace, String name) {
+    return admin.configMaps().inNamespace(namespace).withName(name).get();
+  }
+
+  /**
+   * The outputs ConfigMap holds what the status reports and the names and ARNs applications need,
+   * owned by the pipeline; it follows a changed ARN, is restored after a hand edit or deletion, and
+   * goes with the pipeline.
+   */
+  @Test
+  void theOutputsConfigMapFollowsTheStackAndGoesWithThePipeline() {
+    String ns = readyPipeline("outputs");
+    FraudPipeline ready = get(ns, "outputs");
+    Eventually.await(
+        "the outputs complete",
+        PATIENCE,
+        () ->
+            outputs(ns, "outputs-outputs") != null
+                && outputs(ns, "outputs-outputs").getData().containsKey("PROCESSOR_DLQ_URL"));
+    ConfigMap configMap = outputs(ns, "outputs-outputs");
+    assertThat(configMap.getData())
+        .containsEntry("REGION", "us-east-1")
+        .containsEntry("API_ENDPOINT", ready.getStatus().getApiEndpoint())
+        .containsEntry("ALERT_TOPIC_ARN", ready.getStatus().getAlertTopicArn())
+        .containsEntry("TRANSACTIONS_TABLE", ready.getStatus().getTransactionsTable())
+        .containsEntry("FRAUD_SCORES_TABLE", ready.getStatus().getFraudScoresTable())
+        .containsKeys(
+            "TRANSACTIONS_TABLE_ARN",
+            "TRANSACTIONS_STREAM_ARN",
+            "FRAUD_SCORES_TABLE_ARN",
+            "ALARM_TOPIC_ARN",
+            "PROCESSOR_FUNCTION_NAME",
+            "PROCESSOR_ARN",
+            "SCORER_FUNCTION_NAME",
+            "SCORER_ARN",
+            "SCORER_DLQ_URL");
+    assertThat(configMap.getData().keySet()).allMatch(k -> k.matches("[A-Z][A-Z0-9_]*"));
+    assertThat(configMap.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(o -> assertThat(o.getUid()).isEqualTo(ready.getMetadata().getUid()));
+
+    ManagedObject alerts =
+        objectsOfKind(ns, "outputs", "Topic").stream()
+            .filter(t -> t.getMetadata().getName().equals("outputs-alerts"))
+            .findFirst()
+            .orElseThrow();
+    String newArn = ready.getStatus().getAlertTopicArn() + "-recreated";
+    reportArn(alerts, newArn);
+    Eventually.await(
+        "the ConfigMap follows the reported ARN",
+        PATIENCE,
+        () -> newArn.equals(outputs(ns, "outputs-outputs").getData().get("ALERT_TOPIC_ARN")));
+
+    admin
+        .configMaps()
+        .inNamespace(ns)
+        .withName("outputs-outputs")
+        .edit(
+            c -> {
+              c.getData().put("API_ENDPOINT", "https://example.invalid");
+              return c;
+            });
+    Eventually.await(
+        "a hand edit undone",
+        PATIENCE,
+        () ->
+            ready
+                .getStatus()
+                .getApiEndpoint()
+                .equals(outputs(ns, "outputs-outputs").getData().get("API_ENDPOINT")));
+    admin.configMaps().inNamespace(ns).withName("outputs-outputs").delete();
+    Eventually.await("re-created", PATIENCE, () -> outputs(ns, "outputs-outputs") != null);
+
+    edit(
+        ns,
+        "outputs",
+        p -> {
+          OutputsSpec names = new OutputsSpec();
+          names.setConfigMapName("fraud-env");
+          p.getSpec().setOutputs(names);
+        });
+    Eventually.await(
+        "the ConfigMap under its new name, the old one gone",
+        PATIENCE,
+        () -> outputs(ns, "fraud-env") != null && outputs(ns, "outputs-outputs") == null);
+
+    admin.resources(FraudPipeline.class).inNamespace(ns).withName("outputs").delete();
+    Eventually.await(
+        "the ConfigMap gone with the pipeline",
+        PATIENCE,
+        () -> get(ns, "outputs") == null && outputs(ns, "fraud-env") == null);
+  }
+
+  /** Makes the controller report another ARN for the object, as after a re-create in AWS. */
+  @SuppressWarnings("unchecked")
+  void reportArn(GenericKubernetesResource object, String arn) {
+    controllerClient
+        .genericKubernetesResources(object.getApiVersion(), object.getKind())
+        .inNamespace(object.getMetadata().getNamespace())
+        .withName(object.getMetadata().getName())
+        .editStatus(
+            o -> {
+              Map<String, Object> status =
+                  (Map<String, Object>) o.getAdditionalProperties().get("status");
+              arnHolder(status).put("arn", arn);
+              return o;
+            });
+  }
+
+  /** The part of this backend's status that holds an object's ARN. */
+  abstract Map<String, Object> arnHolder(Map<String, Object> status);
 }

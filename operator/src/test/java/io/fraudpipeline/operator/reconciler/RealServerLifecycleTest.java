@@ -48,6 +48,17 @@ class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
   }
 
   @Override
+  String controllerPause() {
+    return SimulatedProvider.PAUSED;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  Map<String, Object> arnHolder(Map<String, Object> status) {
+    return (Map<String, Object>) status.get("atProvider");
+  }
+
+  @Override
   FraudPipeline seed(String namespace, String name) {
     return pipeline(namespace, name);
   }
@@ -297,7 +308,7 @@ class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
     String table = kubectl("get", "fp", "-n", "fraud-dev").output();
     List<String> lines = table.lines().toList();
     assertThat(lines.get(0).split(" +"))
-        .containsExactly("NAME", "READY", "SUFFIX", "REGION", "ENDPOINT", "AGE");
+        .containsExactly("NAME", "READY", "SUFFIX", "REGION", "ENDPOINT", "PAUSED", "AGE");
     String[] row = lines.get(1).split(" +");
     assertThat(row).hasSize(6);
     assertThat(row[0]).isEqualTo("payments");
@@ -316,5 +327,48 @@ class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
 
     String explained = kubectl("explain", "fraudpipeline.spec.stream").output();
     assertThat(explained).contains("batchSize").contains("startingPosition");
+  }
+
+  /**
+   * With API_KEY the provider publishes the key's value to the Secret the APIKey names; the
+   * operator never reads it, the outputs ConfigMap names the Secret, and both go when the key does.
+   */
+  @Test
+  void theApiKeyValueReachesItsSecretThroughTheProviderOnly() {
+    long mark = cluster.auditLog().mark();
+    String ns = readyPipeline("apikey");
+    Eventually.await(
+        "the key's Secret",
+        PATIENCE,
+        () -> admin.secrets().inNamespace(ns).withName("apikey-api-key").get() != null);
+    var secret = admin.secrets().inNamespace(ns).withName("apikey-api-key").get();
+    assertThat(secret.getData()).containsKey(SimulatedProvider.API_KEY_VALUE);
+    assertThat(spec(mrsOfKind(ns, "apikey", "APIKey").get(0)))
+        .containsEntry("writeConnectionSecretToRef", Map.of("name", "apikey-api-key"));
+    Eventually.await(
+        "the outputs name the Secret",
+        PATIENCE,
+        () ->
+            "apikey-api-key".equals(outputs(ns, "apikey-outputs").getData().get("API_KEY_SECRET")));
+    assertThat(cluster.auditLog().since(mark))
+        .as("the operator never touches Secrets")
+        .noneMatch(e -> e.user().equals(OPERATOR_USER) && e.resource().equals("secrets"));
+
+    edit(ns, "apikey", p -> p.getSpec().getApi().setAuthorization(Authorization.AWS_IAM));
+    Eventually.await(
+        "no key, no Secret, no API_KEY_SECRET",
+        PATIENCE,
+        () ->
+            admin.secrets().inNamespace(ns).withName("apikey-api-key").get() == null
+                && !outputs(ns, "apikey-outputs").getData().containsKey("API_KEY_SECRET"),
+        () ->
+            "secret "
+                + (admin.secrets().inNamespace(ns).withName("apikey-api-key").get() != null)
+                + ", outputs "
+                + outputs(ns, "apikey-outputs").getData()
+                + ", APIKeys "
+                + mrsOfKind(ns, "apikey", "APIKey").size()
+                + ", status "
+                + Serialization.asJson(get(ns, "apikey").getStatus()));
   }
 }

@@ -64,12 +64,19 @@ class RealServerRestartTest {
       RealServerLifecycleTest.awaitQuiet(Duration.ofSeconds(3));
     }
 
-    List<AuditLog.Entry> writes =
+    List<AuditLog.Entry> all =
         cluster.auditLog().writesBy(OPERATOR_USER, mark).stream()
             .filter(e -> e.namespace().equals(NS) && e.code() < 300)
             .filter(e -> e.resource().endsWith("s") && !e.resource().equals("events"))
             .filter(e -> !e.resource().equals("fraudpipelines"))
             .toList();
+    assertThat(
+            all.stream()
+                .filter(e -> e.resource().equals("configmaps") && e.verb().equals("create")))
+        .as("the outputs ConfigMap created once")
+        .hasSize(1);
+    List<AuditLog.Entry> writes =
+        all.stream().filter(e -> !e.resource().equals("configmaps")).toList();
     Map<String, Long> createsPerMr =
         writes.stream()
             .filter(e -> e.verb().equals("create"))

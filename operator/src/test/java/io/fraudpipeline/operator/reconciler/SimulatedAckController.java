@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * initialization of the AWS defaults into a queue's spec; statuses with {@code
  * ackResourceMetadata}, the ids and ARNs and {@code ACK.ResourceSynced} (from {@link
  * AckAssumedStatuses}); on deletion, the AWS object deleted only when the deletion policy is
- * exactly {@code delete}. A test can make an object fail with the conditions ACK would set ({@link
- * #fail}).
+ * exactly {@code delete}, and never for a read-only object. A test can make an object fail with the
+ * conditions ACK would set ({@link #fail}).
  */
 final class SimulatedAckController implements SimulatedDeletions {
 
@@ -43,6 +43,7 @@ final class SimulatedAckController implements SimulatedDeletions {
   static final String SYNCED = "ACK.ResourceSynced";
   static final String REFERENCES_RESOLVED = "ACK.ReferencesResolved";
   static final String DELETION_POLICY = "services.k8s.aws/deletion-policy";
+  static final String READ_ONLY = "services.k8s.aws/read-only";
 
   /** What SQS reports for attributes a CreateQueue left out; the controller copies them to spec. */
   static final Map<String, Object> QUEUE_DEFAULTS =
@@ -237,12 +238,13 @@ final class SimulatedAckController implements SimulatedDeletions {
         Optional.ofNullable(r.getMetadata().getAnnotations())
             .map(a -> a.get(DELETION_POLICY))
             .orElse("delete");
+    // a read-only object is never deleted in AWS: its finalizer just goes
     deletions.add(
         new Deletion(
             r.getMetadata().getNamespace(),
             r.getKind(),
             r.getMetadata().getName(),
-            policy.equals("delete")));
+            policy.equals("delete") && !readOnly(r)));
     client
         .resource(r)
         .edit(
@@ -250,6 +252,11 @@ final class SimulatedAckController implements SimulatedDeletions {
               o.getMetadata().getFinalizers().remove(finalizer(o));
               return o;
             });
+  }
+
+  private static boolean readOnly(ManagedObject r) {
+    var annotations = r.getMetadata().getAnnotations();
+    return annotations != null && "true".equals(annotations.get(READ_ONLY));
   }
 
   /** Names of the objects this one's {@code *Ref} fields point at, at any depth of its spec. */

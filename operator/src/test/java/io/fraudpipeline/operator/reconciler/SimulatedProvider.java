@@ -1,5 +1,7 @@
 package io.fraudpipeline.operator.reconciler;
 
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -25,11 +27,17 @@ import java.util.concurrent.TimeUnit;
  * providers do (which is what makes MRs large in a real cluster). {@link #withFinalizers}, like the
  * provider it puts its finalizer on each MR and, when the MR is deleted, deletes the AWS resource
  * (unless its management policies leave out Delete) before it releases the MR: after {@link
- * #deleteAfter}, never for an MR {@link #hold held}.
+ * #deleteAfter}, never for an MR {@link #hold held}. A paused MR ({@code crossplane.io/paused}) is
+ * left alone, its deletion included; an API key's value is published to the Secret its {@code
+ * writeConnectionSecretToRef} names.
  */
 final class SimulatedProvider implements SimulatedDeletions {
 
   static final String FINALIZER = "finalizer.managedresource.crossplane.io";
+  static final String PAUSED = "crossplane.io/paused";
+
+  /** Upjet's connection detail key for the sensitive Terraform attribute {@code value}. */
+  static final String API_KEY_VALUE = "attribute.value";
 
   private final KubernetesClient client;
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
@@ -91,6 +99,9 @@ final class SimulatedProvider implements SimulatedDeletions {
   }
 
   private void observe(ManagedObject mr) {
+    if (paused(mr)) {
+      return; // the provider does nothing with a paused MR, its deletion included
+    }
     if (mr.getMetadata().getDeletionTimestamp() != null) {
       String key = mr.getMetadata().getNamespace() + "/" + mr.getMetadata().getName();
       if (!held.contains(key) && deleting.add(mr.getMetadata().getUid())) {
@@ -104,6 +115,11 @@ final class SimulatedProvider implements SimulatedDeletions {
     } else {
       markReady(mr);
     }
+  }
+
+  private static boolean paused(ManagedObject mr) {
+    var annotations = mr.getMetadata().getAnnotations();
+    return annotations != null && "true".equals(annotations.get(PAUSED));
   }
 
   private void addFinalizer(ManagedObject mr) {
@@ -155,6 +171,7 @@ final class SimulatedProvider implements SimulatedDeletions {
     if (CrossplaneBackend.INSTANCE.isReady(mr)) {
       return;
     }
+    publishConnectionDetails(mr);
     workers.execute(
         () -> {
           Map<String, Object> status =
@@ -174,6 +191,44 @@ final class SimulatedProvider implements SimulatedDeletions {
             client.resource(mr).updateStatus();
           } catch (KubernetesClientException e) {
             // a newer version exists: its own event comes next
+          }
+        });
+  }
+
+  /**
+   * The provider writes an MR's sensitive attributes to the Secret its {@code
+   * writeConnectionSecretToRef} names, in the MR's namespace, owned by the MR so that it goes with
+   * it; here only an API key's value exists.
+   */
+  @SuppressWarnings("unchecked")
+  private void publishConnectionDetails(ManagedObject mr) {
+    Map<String, Object> spec = (Map<String, Object>) mr.getAdditionalProperties().get("spec");
+    Object ref = spec == null ? null : spec.get("writeConnectionSecretToRef");
+    if (!(ref instanceof Map<?, ?> to) || !mr.getKind().equals("APIKey")) {
+      return;
+    }
+    Secret secret =
+        new SecretBuilder()
+            .withNewMetadata()
+            .withName((String) to.get("name"))
+            .withNamespace(mr.getMetadata().getNamespace())
+            .addNewOwnerReference()
+            .withApiVersion(mr.getApiVersion())
+            .withKind(mr.getKind())
+            .withName(mr.getMetadata().getName())
+            .withUid(mr.getMetadata().getUid())
+            .withController(true)
+            .endOwnerReference()
+            .endMetadata()
+            .withType("connection.crossplane.io/v1alpha1")
+            .addToStringData(API_KEY_VALUE, "key-" + mr.getMetadata().getUid())
+            .build();
+    workers.execute(
+        () -> {
+          try {
+            client.resource(secret).serverSideApply();
+          } catch (KubernetesClientException e) {
+            // the namespace is going: nothing to publish
           }
         });
   }
