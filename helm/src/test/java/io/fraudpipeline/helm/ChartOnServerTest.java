@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +76,7 @@ class ChartOnServerTest {
     GenericKubernetesResource pipeline = minimalPipeline();
     pipelines(client).resource(pipeline).create();
 
-    Path upgraded = chartWithANewOptionalField();
+    Path upgraded = LaterRelease.chart(work, "upgradeProbe");
     new Helm(upgraded)
         .upgrade()
         .withName(RELEASE)
@@ -143,33 +142,5 @@ class ChartOnServerTest {
             GenericKubernetesResource.class);
     pipeline.getMetadata().setNamespace(PIPELINES);
     return pipeline;
-  }
-
-  /** A copy of the chart whose CRD gained an optional string field, spec.upgradeProbe. */
-  private Path chartWithANewOptionalField() throws IOException {
-    Path copy = work.resolve("fraud-pipeline-operator");
-    try (Stream<Path> files = Files.walk(Chart.dir())) {
-      for (Path file : files.toList()) {
-        Path target = copy.resolve(Chart.dir().relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
-    Path crd = copy.resolve("files/crds/fraudpipelines.fraudpipeline.io-v1.yml");
-    String yaml = Files.readString(crd);
-    // the spec's properties are the first "properties:" under "spec:" at this indentation
-    String specProperties = "          spec:\n            properties:\n";
-    assertThat(yaml).as("the CRD's layout this copy edits").contains(specProperties);
-    Files.writeString(
-        crd,
-        yaml.replaceFirst(
-            java.util.regex.Pattern.quote(specProperties),
-            java.util.regex.Matcher.quoteReplacement(
-                specProperties
-                    + "              upgradeProbe:\n                type: \"string\"\n")));
-    return copy;
   }
 }

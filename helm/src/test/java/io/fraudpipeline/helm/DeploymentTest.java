@@ -108,7 +108,8 @@ class DeploymentTest {
             "LOG_FORMAT",
             "LEADER_ELECTION",
             "RECONCILE_CONCURRENCY",
-            "RESYNC_PERIOD");
+            "RESYNC_PERIOD",
+            "DELETION_STUCK_AFTER");
     assertThat(env.get("WATCH_NAMESPACES").getValue()).as("empty = all namespaces").isEmpty();
     assertThat(env.get("POD_NAMESPACE").getValueFrom().getFieldRef().getFieldPath())
         .isEqualTo("metadata.namespace");
@@ -117,6 +118,7 @@ class DeploymentTest {
     assertThat(env.get("LEADER_ELECTION").getValue()).isEqualTo("true");
     assertThat(env.get("RECONCILE_CONCURRENCY").getValue()).isEqualTo("5");
     assertThat(env.get("RESYNC_PERIOD").getValue()).isEqualTo("10m");
+    assertThat(env.get("DELETION_STUCK_AFTER").getValue()).isEqualTo("5m");
   }
 
   @Test

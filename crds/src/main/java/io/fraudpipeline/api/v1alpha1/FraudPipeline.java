@@ -68,6 +68,12 @@ public class FraudPipeline extends CustomResource<FraudPipelineSpec, FraudPipeli
   public static final String KIND = "FraudPipeline";
   public static final String PLURAL = "fraudpipelines";
 
+  /**
+   * The operator's finalizer on each pipeline, held until its objects are deleted phase by phase
+   * (the API contract's name, not JOSDK's default {@code <plural>.<group>/finalizer}).
+   */
+  public static final String FINALIZER = GROUP + "/ordered-deletion";
+
   @Override
   @Required
   public FraudPipelineSpec getSpec() {

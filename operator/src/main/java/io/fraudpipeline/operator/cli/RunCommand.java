@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
     description =
         "Run the operator (the default). Configured by WATCH_NAMESPACES, LOG_LEVEL, LOG_FORMAT,"
             + " LEADER_ELECTION, POD_NAMESPACE, HTTP_PORT,"
-            + " RECONCILE_CONCURRENCY, RESYNC_PERIOD, SHUTDOWN_TIMEOUT and LEASE_DURATION.")
+            + " RECONCILE_CONCURRENCY, RESYNC_PERIOD, SHUTDOWN_TIMEOUT, LEASE_DURATION and"
+            + " DELETION_STUCK_AFTER.")
 public class RunCommand implements Callable<Integer> {
 
   private static final int PROBE_TIMEOUT_MS = 3_000;

@@ -65,6 +65,19 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
 
   public FraudPipelineReconciler(
       Backends backends, Clock clock, Duration recheck, OperatorMetrics metrics) {
+    this(backends, clock, recheck, OrderedDeletion.STUCK, metrics);
+  }
+
+  /**
+   * @param deletionStuckAfter how long an object may take to go, while its pipeline is deleted,
+   *     before a DeletionStuck warning names it
+   */
+  public FraudPipelineReconciler(
+      Backends backends,
+      Clock clock,
+      Duration recheck,
+      Duration deletionStuckAfter,
+      OperatorMetrics metrics) {
     this.backends = backends;
     this.clock = clock;
     this.recheck = recheck;
@@ -76,7 +89,15 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
     this.pause = new PipelinePause(informers, statuses);
     this.deletion =
         new PipelineDeletion(
-            backends, informers, statuses, statusWrites, pause, metrics, recheck, clock);
+            backends,
+            informers,
+            statuses,
+            statusWrites,
+            pause,
+            metrics,
+            recheck,
+            new OrderedDeletion(clock, deletionStuckAfter),
+            clock);
   }
 
   public OperatorMetrics metrics() {

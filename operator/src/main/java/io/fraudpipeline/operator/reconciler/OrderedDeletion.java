@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  */
 final class OrderedDeletion {
 
-  /** How long an object may take to go before a Warning event names it. */
+  /** How long an object may take to go before a Warning event names it, by default. */
   static final Duration STUCK = Duration.ofMinutes(5);
 
   /** Where the deletion is: the phase it waits on, and each object of it not gone yet. */
@@ -44,18 +44,20 @@ final class OrderedDeletion {
   }
 
   private final Clock clock;
+  private final Duration stuckAfter;
   // a delete is asked once, even before the cache shows the object deleting
   private final Map<String, Memory> pipelines = new ConcurrentHashMap<>();
 
-  OrderedDeletion(Clock clock) {
+  OrderedDeletion(Clock clock, Duration stuckAfter) {
     this.clock = clock;
+    this.stuckAfter = stuckAfter;
   }
 
   /**
    * Deletes what is due and says what is left.
    *
    * @param delete asks the API server to delete an object
-   * @param stuck told once of each object that has been going for longer than {@link #STUCK}
+   * @param stuck told once of each object that has been going for longer than the stuck time
    */
   Progress step(
       FraudPipeline pipeline,
@@ -79,7 +81,7 @@ final class OrderedDeletion {
     var current = byPhase.entrySet().iterator().next(); // EnumMap: the earliest phase first
     Instant now = clock.instant();
     List<PendingResource> pending = new ArrayList<>();
-    Duration untilStuck = STUCK;
+    Duration untilStuck = stuckAfter;
     for (GenericKubernetesResource object : current.getValue()) {
       String uid = object.getMetadata().getUid();
       Instant since = deletingSince(object);
@@ -93,16 +95,26 @@ final class OrderedDeletion {
       }
       String name = object.getKind() + " " + object.getMetadata().getName();
       Duration going = Duration.between(since, now);
-      if (going.compareTo(STUCK) >= 0 && memory.reportedStuck().add(uid)) {
-        stuck.accept(name + " has been deleting for over " + STUCK.toMinutes() + " minutes");
-      } else if (going.compareTo(STUCK) < 0 && STUCK.minus(going).compareTo(untilStuck) < 0) {
-        untilStuck = STUCK.minus(going);
+      if (going.compareTo(stuckAfter) >= 0 && memory.reportedStuck().add(uid)) {
+        stuck.accept(name + " has been deleting for over " + spoken(stuckAfter));
+      } else if (going.compareTo(stuckAfter) < 0
+          && stuckAfter.minus(going).compareTo(untilStuck) < 0) {
+        untilStuck = stuckAfter.minus(going);
       }
       pending.add(
           new PendingResource(
               object.getKind(), object.getMetadata().getName(), why(backend, object)));
     }
     return new Progress(current.getKey(), pending, untilStuck);
+  }
+
+  /** "5 minutes", "1 minute", "90 seconds": the stuck time as the warning says it. */
+  static String spoken(Duration d) {
+    if (d.toSecondsPart() == 0 && d.toNanosPart() == 0 && d.toMinutes() > 0) {
+      return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
+    }
+    long seconds = Math.max(1, d.toSeconds());
+    return seconds + (seconds == 1 ? " second" : " seconds");
   }
 
   /** Why the object is still there: its controller's own terminal error, else that it deletes. */

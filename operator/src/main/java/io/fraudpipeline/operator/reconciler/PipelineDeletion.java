@@ -45,6 +45,7 @@ final class PipelineDeletion {
       PipelinePause pause,
       OperatorMetrics metrics,
       Duration recheck,
+      OrderedDeletion deletion,
       Clock clock) {
     this.backends = backends;
     this.informers = informers;
@@ -54,7 +55,7 @@ final class PipelineDeletion {
     this.metrics = metrics;
     this.recheck = recheck;
     this.clock = clock;
-    this.deletion = new OrderedDeletion(clock);
+    this.deletion = deletion;
   }
 
   /** The API server's finalizer of {@code kubectl delete --cascade=orphan}. */

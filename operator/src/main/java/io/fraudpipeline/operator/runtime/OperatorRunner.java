@@ -89,6 +89,7 @@ public final class OperatorRunner {
         reconciler,
         c -> {
           c.withFieldManager(Ownership.FIELD_MANAGER)
+              .withFinalizer(FraudPipeline.FINALIZER)
               .withReconciliationMaxInterval(settings.resyncPeriod())
               .withGenerationAware(false)
               .withOnUpdateFilter(PipelineUpdates::startPass);
@@ -127,6 +128,10 @@ public final class OperatorRunner {
   public static FraudPipelineReconciler reconciler(
       OperatorSettings settings, OperatorMetrics metrics) {
     return new FraudPipelineReconciler(
-        InstalledBackends.all(), Clock.systemUTC(), FraudPipelineReconciler.CRD_RECHECK, metrics);
+        InstalledBackends.all(),
+        Clock.systemUTC(),
+        FraudPipelineReconciler.CRD_RECHECK,
+        settings.deletionStuckAfter(),
+        metrics);
   }
 }

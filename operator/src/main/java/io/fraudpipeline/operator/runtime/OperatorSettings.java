@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  * @param resyncPeriod a full pass over every pipeline at least this often, even without events
  * @param shutdownTimeout how long a stop waits for reconciles in flight to finish
  * @param leaseDuration how long a leader's lease holds without renewal (leader election)
+ * @param deletionStuckAfter how long a managed resource may take to be deleted, while its pipeline
+ *     is deleted, before a DeletionStuck warning event names it
  * @param identity this replica's name in the lease: the pod name
  */
 public record OperatorSettings(
@@ -29,6 +31,7 @@ public record OperatorSettings(
     Duration resyncPeriod,
     Duration shutdownTimeout,
     Duration leaseDuration,
+    Duration deletionStuckAfter,
     String identity) {
 
   private static final Pattern GO_DURATION_PART =
@@ -72,6 +75,7 @@ public record OperatorSettings(
         goDuration(env, "RESYNC_PERIOD", "10m"),
         goDuration(env, "SHUTDOWN_TIMEOUT", "20s"),
         goDuration(env, "LEASE_DURATION", "15s"),
+        goDuration(env, "DELETION_STUCK_AFTER", "5m"),
         identity(env));
   }
 

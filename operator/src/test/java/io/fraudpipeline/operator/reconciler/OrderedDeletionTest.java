@@ -22,7 +22,7 @@ class OrderedDeletionTest {
 
   private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
-  private final OrderedDeletion deletion = new OrderedDeletion(clock);
+  private final OrderedDeletion deletion = new OrderedDeletion(clock, OrderedDeletion.STUCK);
   private final FraudPipeline pipeline = Fixtures.pipeline("seed");
   private final List<String> deleted = new ArrayList<>();
   private final List<String> stuck = new ArrayList<>();
@@ -84,6 +84,26 @@ class OrderedDeletionTest {
     step(alias);
     step(alias);
     assertThat(stuck).containsExactly("Alias seed-live has been deleting for over 5 minutes");
+  }
+
+  @Test
+  void theStuckTimeIsASettingAndTheWarningSaysIt() {
+    pipeline.getMetadata().setUid("p-3");
+    var quick = new OrderedDeletion(clock, Duration.ofSeconds(7));
+    var function = object(CrossplaneKinds.FUNCTION, "seed-processor");
+    function.getMetadata().setDeletionTimestamp(clock.instant().toString());
+    List<String> warned = new ArrayList<>();
+    var observed = new ObservedObjects(List.of(function));
+
+    var first = quick.step(pipeline, CrossplaneBackend.INSTANCE, observed, o -> {}, warned::add);
+    assertThat(first.untilStuck()).isEqualTo(Duration.ofSeconds(7));
+    clock.advance(Duration.ofSeconds(7));
+    quick.step(pipeline, CrossplaneBackend.INSTANCE, observed, o -> {}, warned::add);
+
+    assertThat(warned)
+        .containsExactly("Function seed-processor has been deleting for over 7 seconds");
+    assertThat(OrderedDeletion.spoken(Duration.ofMinutes(1))).isEqualTo("1 minute");
+    assertThat(OrderedDeletion.spoken(Duration.ofSeconds(90))).isEqualTo("90 seconds");
   }
 
   private static GenericKubernetesResource object(ManagedKind kind, String name) {

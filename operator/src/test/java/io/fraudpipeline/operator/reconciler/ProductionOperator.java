@@ -70,7 +70,12 @@ final class ProductionOperator implements AutoCloseable {
         env,
         resync,
         (clock, recheck, metrics) ->
-            new FraudPipelineReconciler(InstalledBackends.all(), clock, recheck, metrics));
+            new FraudPipelineReconciler(
+                InstalledBackends.all(),
+                clock,
+                recheck,
+                OperatorSettings.fromEnvironment(env).deletionStuckAfter(),
+                metrics));
   }
 
   ProductionOperator(

@@ -221,6 +221,36 @@ class RealServerAckLifecycleTest extends RealServerBackendLifecycleTest {
     awaitReady("ack-recoverable", "recoverable");
   }
 
+  /**
+   * ACK's Terminal condition on an object its controller fails to delete is what the pipeline's
+   * status.pending says of it while the deletion waits.
+   */
+  @Test
+  void anObjectAckFailsToDeleteIsPendingWithItsTerminalMessage() {
+    String ns = readyPipeline("undeletable");
+    String function = firstOfKind(ns, "undeletable", "Function").getMetadata().getName();
+    String message = "ResourceConflictException: The operation cannot be performed at this time";
+    ack.failDeletion(ns, function, message);
+    try {
+      admin.resources(FraudPipeline.class).inNamespace(ns).withName("undeletable").delete();
+      awaitPending(ns, "undeletable", "Function", function, "ACK.Terminal: " + message);
+      FraudPipelineStatus deleting = get(ns, "undeletable").getStatus();
+      assertThat(conditionOf(deleting, ConditionTypes.READY).getReason())
+          .isEqualTo(ConditionReasons.DELETING);
+      assertThat(conditionOf(deleting, ConditionTypes.READY).getMessage())
+          .startsWith("Deleting the functions and the API (phase 2 of 4)");
+      assertThat(objectsOfKind(ns, "undeletable", "Table"))
+          .as("the tables wait for it")
+          .allMatch(t -> t.getMetadata().getDeletionTimestamp() == null);
+    } finally {
+      ack.recoverDeletion(ns, function);
+    }
+    Eventually.await(
+        "the pipeline gone once the controller deletes the function",
+        PATIENCE,
+        () -> get(ns, "undeletable") == null && objects(ns, "undeletable").isEmpty());
+  }
+
   @Test
   void theServerRefusesAnEditOfTheBackendWithTheRulesMessage() {
     String ns = readyPipeline("backend");

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -52,8 +54,11 @@ abstract class RealServerBackendLifecycleTest {
   static final Duration RESYNC = Duration.ofSeconds(2);
   static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  /** JOSDK's finalizer name for the kind: its plural and group. */
-  static final String PIPELINE_FINALIZER = "fraudpipelines.fraudpipeline.io/finalizer";
+  /** The finalizer the API contract names (docs/api.md, Deletion). */
+  static final String PIPELINE_FINALIZER = "fraudpipeline.io/ordered-deletion";
+
+  /** The chart's operator.deletionStuckAfter for these tests: a held object warns within it. */
+  static final Duration STUCK_AFTER = Duration.ofSeconds(5);
 
   static ControlPlane cluster;
   static KubernetesClient admin;
@@ -62,7 +67,7 @@ abstract class RealServerBackendLifecycleTest {
   KubernetesClient controllerClient;
 
   SimulatedDeletions controllers;
-  private ProductionOperator operator;
+  ProductionOperator operator;
   private final Set<String> namespaces = new LinkedHashSet<>();
 
   /** Installs the CRDs this backend's pipelines need (the FraudPipeline one included). */
@@ -122,11 +127,10 @@ abstract class RealServerBackendLifecycleTest {
     controllerConfig.setUserAgent("simulated-controllers/1.0");
     controllerClient = new KubernetesClientBuilder().withConfig(controllerConfig).build();
     controllers = simulatedControllers(controllerClient);
+    Map<String, String> env = ProductionOperator.chartEnvironment("fraud-system", "operator-0");
+    env.put("DELETION_STUCK_AFTER", STUCK_AFTER.toSeconds() + "s");
     operator =
-        new ProductionOperator(
-            cluster.configForUser(OPERATOR_USER, "system:masters"),
-            ProductionOperator.chartEnvironment("fraud-system", "operator-0"),
-            RESYNC);
+        new ProductionOperator(cluster.configForUser(OPERATOR_USER, "system:masters"), env, RESYNC);
   }
 
   /**
@@ -229,6 +233,13 @@ abstract class RealServerBackendLifecycleTest {
   static List<AuditLog.Entry> operatorWrites(long mark) {
     return cluster.auditLog().writesBy(OPERATOR_USER, mark).stream()
         .filter(e -> !e.resource().equals("leases"))
+        .toList();
+  }
+
+  /** Every write the server accepted in the namespace since the mark, by anyone, in order. */
+  static List<AuditLog.Entry> writesIn(String namespace, long mark) {
+    return cluster.auditLog().since(mark).stream()
+        .filter(e -> e.isWrite() && e.code() < 300 && namespace.equals(e.namespace()))
         .toList();
   }
 
@@ -528,6 +539,96 @@ abstract class RealServerBackendLifecycleTest {
   }
 
   /**
+   * An upgrade replaces CRDs under the running operator: the FraudPipeline CRD with a new optional
+   * field (as helm upgrade applies it) and this backend's Queue CRD with one (a provider upgrade).
+   * The server ends the watches of both kinds; the operator watches again, its pipeline stays
+   * Ready, and it writes nothing, to the objects or the status; afterwards both watches still bring
+   * a change in.
+   */
+  @Test
+  void aCrdUpgradeUnderTheRunningOperatorCostsNoWrite() throws Exception {
+    String ns = readyPipeline("crd-upgrade");
+    ManagedKind queue =
+        kinds().stream().filter(k -> k.kind().equals("Queue")).findFirst().orElseThrow();
+    List<CustomResourceDefinition> before =
+        List.of(crd(FraudPipeline.PLURAL + "." + FraudPipeline.GROUP), crd(queue.crdName()));
+    awaitQuiet(Duration.ofSeconds(3));
+    long mark = cluster.auditLog().mark();
+    try (StatusHistory history = StatusHistory.of(admin, ns, "crd-upgrade")) {
+      cluster.applyCrdObjects(
+          before.stream().map(c -> withOptionalField(c, "upgradeProbe")).toList());
+      for (String plural : List.of(FraudPipeline.PLURAL, queue.plural())) {
+        Eventually.await(
+            "the operator watches " + plural + " again",
+            PATIENCE,
+            () ->
+                cluster.auditLog().since(mark).stream()
+                    .anyMatch(
+                        e ->
+                            e.user().equals(OPERATOR_USER)
+                                && e.resource().equals(plural)
+                                && e.verb().equals("watch")));
+      }
+      sleep(RESYNC.multipliedBy(4));
+      assertThat(operatorWrites(mark))
+          .as("the operator's writes across the upgrade")
+          .filteredOn(e -> ns.equals(e.namespace()))
+          .isEmpty();
+      assertThat(history.statuses())
+          .as("statuses seen")
+          .allMatch(s -> isTrue(s, ConditionTypes.READY));
+      assertThat(operator.readiness()).startsWith("200");
+
+      edit(ns, "crd-upgrade", p -> p.getSpec().getTags().put("upgraded", "yes"));
+      ManagedObject handEdited = firstOfKind(ns, "crd-upgrade", "Queue");
+      Object retention = settings(handEdited).get(queueRetentionField());
+      editSettings(admin, handEdited, Map.of(queueRetentionField(), handEditedRetention()));
+      Eventually.await(
+          "the spec edit and the queue's repair, through the watches of both upgraded kinds",
+          PATIENCE,
+          () ->
+              objects(ns, "crd-upgrade").stream()
+                      .filter(m -> tagsOf(m) != null)
+                      .allMatch(m -> "yes".equals(tagsOf(m).get("upgraded")))
+                  && String.valueOf(retention)
+                      .equals(
+                          String.valueOf(
+                              settings(firstOfKind(ns, "crd-upgrade", "Queue"))
+                                  .get(queueRetentionField()))));
+      awaitReady(ns, "crd-upgrade");
+    } finally {
+      cluster.applyCrdObjects(before);
+    }
+  }
+
+  /** The CRD as stored, without what the server sets, ready to be applied back. */
+  private static CustomResourceDefinition crd(String name) {
+    CustomResourceDefinition crd =
+        admin.apiextensions().v1().customResourceDefinitions().withName(name).get();
+    crd.getMetadata().setUid(null);
+    crd.getMetadata().setCreationTimestamp(null);
+    crd.getMetadata().setGeneration(null);
+    return crd;
+  }
+
+  /** A copy of the CRD whose spec has one more optional string field, in every version. */
+  private static CustomResourceDefinition withOptionalField(
+      CustomResourceDefinition crd, String field) {
+    CustomResourceDefinition copy = admin.getKubernetesSerialization().clone(crd);
+    var string = new JSONSchemaPropsBuilder().withType("string").build();
+    for (var version : copy.getSpec().getVersions()) {
+      version
+          .getSchema()
+          .getOpenAPIV3Schema()
+          .getProperties()
+          .get("spec")
+          .getProperties()
+          .put(field, string);
+    }
+    return copy;
+  }
+
+  /**
    * With each deletion in AWS taking a while, the operator's deletes come phase by phase, each
    * phase's first delete after the controller released the last object of the phases before; the
    * status says Deleting with what is left; the retained tables' objects go, their AWS tables stay.
@@ -560,10 +661,7 @@ abstract class RealServerBackendLifecycleTest {
       controllers.deleteAfter(Duration.ZERO);
     }
 
-    List<AuditLog.Entry> log =
-        cluster.auditLog().since(mark).stream()
-            .filter(e -> e.isWrite() && e.code() < 300 && ns.equals(e.namespace()))
-            .toList();
+    List<AuditLog.Entry> log = writesIn(ns, mark);
     List<AuditLog.Entry> operatorDeletes =
         log.stream()
             .filter(e -> e.user().equals(OPERATOR_USER) && e.verb().equals("delete"))
@@ -621,6 +719,34 @@ abstract class RealServerBackendLifecycleTest {
     }
   }
 
+  /** Waits until the pipeline's status.pending names this object with exactly this reason. */
+  static void awaitPending(
+      String namespace, String pipeline, String kind, String object, String reason) {
+    Eventually.await(
+        "status.pending names " + kind + " " + object + ": " + reason,
+        PATIENCE,
+        () -> {
+          FraudPipeline p = get(namespace, pipeline);
+          return p != null
+              && p.getStatus() != null
+              && p.getStatus().getPending().stream()
+                  .anyMatch(
+                      r ->
+                          r.getKind().equals(kind)
+                              && r.getName().equals(object)
+                              && r.getReason().equals(reason));
+        },
+        () -> Serialization.asJson(get(namespace, pipeline)));
+  }
+
+  /** The DeletionStuck events the server stores for the namespace that name this object. */
+  static List<io.fabric8.kubernetes.api.model.Event> stuckWarnings(String namespace, String name) {
+    return admin.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> "DeletionStuck".equals(e.getReason()))
+        .filter(e -> e.getMessage().contains(" " + name + " "))
+        .toList();
+  }
+
   private static int lastWrite(
       List<AuditLog.Entry> log, String user, String resource, String name) {
     int last = -1;
@@ -646,8 +772,9 @@ abstract class RealServerBackendLifecycleTest {
   }
 
   /**
-   * An object whose deletion never finishes holds the later phases, and the status names it; once
-   * it goes, the deletion goes on.
+   * An object whose deletion never finishes holds the later phases, and the status names it; past
+   * the stuck time (the chart's operator.deletionStuckAfter) one DeletionStuck warning names it;
+   * once it goes, the deletion goes on.
    */
   @Test
   void anObjectThatDoesNotGoHoldsTheLaterPhasesAndIsNamedInTheStatus() {
@@ -657,19 +784,7 @@ abstract class RealServerBackendLifecycleTest {
     controllers.hold(ns, name);
     try {
       admin.resources(FraudPipeline.class).inNamespace(ns).withName("stuck").delete();
-      Eventually.await(
-          "the status names the function",
-          PATIENCE,
-          () -> {
-            FraudPipeline p = get(ns, "stuck");
-            return p != null
-                && p.getStatus().getPending().stream()
-                    .anyMatch(
-                        r ->
-                            r.getName().equals(name)
-                                && r.getReason().equals("its controller is still deleting it"));
-          },
-          () -> Serialization.asJson(get(ns, "stuck").getStatus()));
+      awaitPending(ns, "stuck", "Function", name, "its controller is still deleting it");
       sleep(RESYNC.multipliedBy(2));
       assertThat(objectsOfKind(ns, "stuck", "Table"))
           .as("the tables wait")
@@ -677,6 +792,24 @@ abstract class RealServerBackendLifecycleTest {
           .allMatch(t -> t.getMetadata().getDeletionTimestamp() == null);
       assertThat(conditionOf(get(ns, "stuck").getStatus(), ConditionTypes.READY).getMessage())
           .startsWith("Deleting the functions and the API (phase 2 of 4)");
+      Eventually.await(
+          "a DeletionStuck warning", PATIENCE, () -> !stuckWarnings(ns, name).isEmpty());
+      sleep(STUCK_AFTER.plus(RESYNC.multipliedBy(3)));
+      assertThat(stuckWarnings(ns, name))
+          .as("one warning, however many passes saw the function held")
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.getType()).isEqualTo("Warning");
+                assertThat(e.getCount()).isEqualTo(1);
+                assertThat(e.getMessage())
+                    .isEqualTo(
+                        "Function "
+                            + name
+                            + " has been deleting for over "
+                            + STUCK_AFTER.toSeconds()
+                            + " seconds");
+              });
     } finally {
       controllers.release(ns, name);
     }

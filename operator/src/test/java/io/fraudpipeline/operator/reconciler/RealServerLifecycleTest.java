@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.api.v1alpha1.Authorization;
+import io.fraudpipeline.api.v1alpha1.ConditionReasons;
 import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.DeletionPolicy;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
@@ -16,6 +17,7 @@ import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
 import io.fraudpipeline.operator.stack.ManagedKind;
 import io.fraudpipeline.operator.stack.ManagedObject;
+import io.fraudpipeline.testing.cluster.AuditLog;
 import io.fraudpipeline.testing.cluster.ControlPlane;
 import io.fraudpipeline.testing.cluster.Eventually;
 import io.fraudpipeline.testing.crd.FraudPipelineCrd;
@@ -370,5 +372,121 @@ class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
                 + mrsOfKind(ns, "apikey", "APIKey").size()
                 + ", status "
                 + Serialization.asJson(get(ns, "apikey").getStatus()));
+  }
+
+  /**
+   * {@code kubectl delete --cascade=foreground}: the server adds its foregroundDeletion finalizer
+   * beside the operator's, and the garbage collector deletes every managed resource at once, so the
+   * phases are not kept (the tables are asked for before the traffic objects are gone); the
+   * pipeline goes once its objects are gone.
+   */
+  @Test
+  void aForegroundDeleteLetsTheGarbageCollectorDeleteEveryObjectAtOnce() throws Exception {
+    String ns = readyPipeline("foreground");
+    List<ManagedObject> before = mrs(ns, "foreground");
+    long mark = cluster.auditLog().mark();
+    controllers.deleteAfter(java.time.Duration.ofSeconds(2));
+    try (StatusHistory history = StatusHistory.of(admin, ns, "foreground")) {
+      kubectl("delete", "fp", "foreground", "-n", ns, "--cascade=foreground", "--wait=false");
+      Eventually.await(
+          "both finalizers on the pipeline",
+          PATIENCE,
+          () -> {
+            FraudPipeline p = get(ns, "foreground");
+            return p != null
+                && p.getMetadata()
+                    .getFinalizers()
+                    .containsAll(List.of(PIPELINE_FINALIZER, "foregroundDeletion"));
+          });
+      Eventually.await(
+          "the pipeline and its objects gone",
+          PATIENCE,
+          () -> get(ns, "foreground") == null && mrs(ns, "foreground").isEmpty());
+      assertThat(history.statuses())
+          .as("the status said what was left meanwhile")
+          .anyMatch(
+              s ->
+                  ConditionReasons.DELETING.equals(conditionOf(s, ConditionTypes.READY).getReason())
+                      && !s.getPending().isEmpty());
+    } finally {
+      controllers.deleteAfter(java.time.Duration.ZERO);
+    }
+    List<AuditLog.Entry> log = writesIn(ns, mark);
+    List<String> collected =
+        log.stream()
+            .filter(e -> e.user().equals(ControlPlane.CONTROLLER_MANAGER_USER))
+            .filter(e -> e.verb().equals("delete") && !e.resource().equals("fraudpipelines"))
+            .map(AuditLog.Entry::name)
+            .toList();
+    assertThat(collected)
+        .as("the garbage collector deleted the objects the operator had not")
+        .isNotEmpty();
+    List<String> deletedByAnyone =
+        log.stream()
+            .filter(e -> e.verb().equals("delete") && !e.resource().equals("fraudpipelines"))
+            .map(AuditLog.Entry::name)
+            .toList();
+    assertThat(deletedByAnyone)
+        .as("every object was asked to go")
+        .containsAll(before.stream().map(m -> m.getMetadata().getName()).toList());
+    int firstTableDelete = firstDelete(log, "tables");
+    int stageReleased = lastWrite(log, PROVIDER_USER, "stages");
+    assertThat(firstTableDelete)
+        .as("the tables asked for before the stage (phase 1) was gone: no phases")
+        .isBetween(0, stageReleased);
+  }
+
+  /**
+   * Deleting the namespace: the namespace controller deletes the pipeline and its managed resources
+   * together, so the phases are not kept either; the pipeline waits for its objects, with its
+   * finalizer, and the namespace goes last.
+   */
+  @Test
+  void deletingTheNamespaceDeletesThePipelineAndItsObjectsTogether() {
+    String ns = readyPipeline("namespace");
+    long mark = cluster.auditLog().mark();
+    controllers.deleteAfter(java.time.Duration.ofSeconds(2));
+    try {
+      admin.namespaces().withName(ns).delete();
+      Eventually.await(
+          "the namespace gone, with the pipeline and its objects",
+          PATIENCE.multipliedBy(2),
+          () -> admin.namespaces().withName(ns).get() == null);
+    } finally {
+      controllers.deleteAfter(java.time.Duration.ZERO);
+    }
+    List<AuditLog.Entry> log = writesIn(ns, mark);
+    assertThat(
+            log.stream()
+                .filter(e -> e.user().equals(ControlPlane.CONTROLLER_MANAGER_USER))
+                .filter(e -> e.verb().equals("deletecollection"))
+                .map(AuditLog.Entry::resource))
+        .as("the namespace controller deleted every kind at once, the pipelines among them")
+        .contains("fraudpipelines", "tables", "stages", "functions");
+    int finalizerRemoved = lastWrite(log, OPERATOR_USER, "fraudpipelines");
+    for (String plural : List.of("tables", "stages", "functions")) {
+      assertThat(finalizerRemoved)
+          .as("the operator let the pipeline go after the last of its %s", plural)
+          .isGreaterThan(lastWrite(log, PROVIDER_USER, plural));
+    }
+  }
+
+  private static int firstDelete(List<AuditLog.Entry> log, String plural) {
+    for (int i = 0; i < log.size(); i++) {
+      if (log.get(i).verb().startsWith("delete") && log.get(i).resource().equals(plural)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastWrite(List<AuditLog.Entry> log, String user, String plural) {
+    int last = -1;
+    for (int i = 0; i < log.size(); i++) {
+      if (log.get(i).user().equals(user) && log.get(i).resource().equals(plural)) {
+        last = i;
+      }
+    }
+    return last;
   }
 }

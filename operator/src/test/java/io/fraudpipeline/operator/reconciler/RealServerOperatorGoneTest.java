@@ -51,6 +51,9 @@ class RealServerOperatorGoneTest {
       assertThat(get(admin).getMetadata().getDeletionTimestamp())
           .as("held by the finalizer while no operator runs")
           .isNotNull();
+      assertThat(get(admin).getMetadata().getFinalizers())
+          .as("the operator's finalizer, by the API contract's name")
+          .containsExactly(RealServerBackendLifecycleTest.PIPELINE_FINALIZER);
 
       List<String> patch = documentedPatch();
       ControlPlane.KubectlResult r = cluster.kubectl(patch.toArray(String[]::new));

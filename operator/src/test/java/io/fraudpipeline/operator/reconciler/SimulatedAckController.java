@@ -64,6 +64,9 @@ final class SimulatedAckController implements SimulatedDeletions {
   /** namespace/name to the conditions a test made the object fail with. */
   private final Map<String, List<Map<String, Object>>> failures = new ConcurrentHashMap<>();
 
+  /** namespace/name to the message of an AWS error that keeps the object from being deleted. */
+  private final Map<String, String> deletionFailures = new ConcurrentHashMap<>();
+
   private final Set<Deletion> deletions = ConcurrentHashMap.newKeySet();
   private final Set<String> held = ConcurrentHashMap.newKeySet();
   private volatile Duration deletionDelay = Duration.ZERO;
@@ -99,6 +102,21 @@ final class SimulatedAckController implements SimulatedDeletions {
   void recover(String namespace, String name) {
     failures.remove(namespace + "/" + name);
     find(namespace, name).ifPresent(r -> reconciled.remove(r.getMetadata().getUid()));
+    find(namespace, name).ifPresent(r -> enqueue(r, true));
+  }
+
+  /**
+   * From now on the controller fails to delete this object in AWS as ACK does on an error it will
+   * not retry: it keeps its finalizer and sets {@code ACK.Terminal} with this message.
+   */
+  void failDeletion(String namespace, String name, String message) {
+    deletionFailures.put(namespace + "/" + name, message);
+    find(namespace, name).ifPresent(r -> enqueue(r, true));
+  }
+
+  /** The deletion error is gone: the next look deletes the object. */
+  void recoverDeletion(String namespace, String name) {
+    deletionFailures.remove(namespace + "/" + name);
     find(namespace, name).ifPresent(r -> enqueue(r, true));
   }
 
@@ -230,6 +248,11 @@ final class SimulatedAckController implements SimulatedDeletions {
     if (!r.getMetadata().getFinalizers().contains(finalizer(r)) || held.contains(key(r))) {
       return;
     }
+    String failure = deletionFailures.get(key(r));
+    if (failure != null) {
+      reportTerminal(r, failure);
+      return;
+    }
     Instant since = Instant.parse(r.getMetadata().getDeletionTimestamp());
     if (Instant.now().isBefore(since.plus(deletionDelay))) {
       return; // AWS is still deleting it: the requeue comes back
@@ -257,6 +280,25 @@ final class SimulatedAckController implements SimulatedDeletions {
   private static boolean readOnly(ManagedObject r) {
     var annotations = r.getMetadata().getAnnotations();
     return annotations != null && "true".equals(annotations.get(READ_ONLY));
+  }
+
+  /** The object's status says the delete failed for good, once: ACK's Terminal condition. */
+  @SuppressWarnings("unchecked")
+  private void reportTerminal(ManagedObject r, String message) {
+    List<Map<String, Object>> conditions =
+        List.of(
+            condition("ACK.Terminal", "True", message),
+            condition(SYNCED, "False", "resource is in terminal condition"));
+    Object current = r.getAdditionalProperties().get("status");
+    Map<String, Object> status =
+        current == null
+            ? new LinkedHashMap<>()
+            : new LinkedHashMap<>((Map<String, Object>) current);
+    if (!conditions.equals(status.get("conditions"))) {
+      status.put("conditions", conditions);
+      r.setAdditionalProperty("status", status);
+      client.resource(r).updateStatus();
+    }
   }
 
   /** Names of the objects this one's {@code *Ref} fields point at, at any depth of its spec. */

@@ -46,6 +46,15 @@ class OperatorSettingsAndHealthTest {
     assertThat(chart.resyncPeriod()).isEqualTo(Duration.ofMinutes(90));
     assertThat(OperatorSettings.fromEnvironment(Map.of("RESYNC_PERIOD", "45s")).resyncPeriod())
         .isEqualTo(Duration.ofSeconds(45));
+    assertThat(defaults.deletionStuckAfter()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(
+            OperatorSettings.fromEnvironment(Map.of("DELETION_STUCK_AFTER", "20s"))
+                .deletionStuckAfter())
+        .isEqualTo(Duration.ofSeconds(20));
+    assertThatThrownBy(
+            () -> OperatorSettings.fromEnvironment(Map.of("DELETION_STUCK_AFTER", "soon")))
+        .hasMessage(
+            "DELETION_STUCK_AFTER: expected a duration such as 10m, 1h30m or 45s, got 'soon'");
     assertThatThrownBy(
             () -> OperatorSettings.fromEnvironment(Map.of("RESYNC_PERIOD", "10 minutes")))
         .hasMessage(

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Argo CD's Lua engine (gopher-lua, Lua 5.1) driven by the small Go harness of {@code
@@ -45,18 +44,7 @@ public final class ArgoCdLua {
 
   private static synchronized Path binary() throws IOException, InterruptedException {
     if (binary == null) {
-      Path script =
-          ControlPlaneBinaries.repositoryRoot().resolve("test-support/argocd-lua/build.sh");
-      Process p =
-          new ProcessBuilder("bash", script.toString())
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      List<String> lines =
-          new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-      if (p.waitFor() != 0 || lines.isEmpty()) {
-        throw new IllegalStateException(script + " failed (exit " + p.exitValue() + ")");
-      }
-      binary = Path.of(lines.get(lines.size() - 1).trim());
+      binary = CachedTool.build("test-support/argocd-lua/build.sh");
     }
     return binary;
   }
