@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudpipeline.functions.json.Json;
 import io.fraudpipeline.functions.processor.TransactionProcessorHandler;
-import io.fraudpipeline.functions.processor.TransactionService;
 import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
 import io.fraudpipeline.functions.scorer.FraudScorer;
 import io.fraudpipeline.functions.scorer.FraudScorerHandler;
@@ -14,6 +13,8 @@ import io.fraudpipeline.functions.store.DynamoDbScoreStore;
 import io.fraudpipeline.functions.store.DynamoDbTransactionStore;
 import io.fraudpipeline.functions.testing.Events;
 import io.fraudpipeline.functions.testing.LocalDynamo;
+import io.fraudpipeline.functions.testing.Processors;
+import io.fraudpipeline.functions.testing.RecordedMetrics;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class PipelineEndToEndTest {
 
+  private final RecordedMetrics metrics = new RecordedMetrics();
   private final LocalDynamo.Tables tables = LocalDynamo.freshTables();
   private final StubAwsEndpoint sns = new StubAwsEndpoint(StubAwsEndpoint::snsPublished);
   private final FraudScorerHandler scorer =
@@ -42,7 +44,8 @@ class PipelineEndToEndTest {
               ScoringConfig.defaults(),
               new DynamoDbScoreStore(LocalDynamo.client(), tables.scores()),
               new SnsAlertPublisher(sns.snsClient(), "arn:aws:sns:us-east-1:1:alerts"),
-              Clock.systemUTC()));
+              Clock.systemUTC()),
+          metrics.metrics());
   private final StubAwsEndpoint lambda =
       new StubAwsEndpoint(
           request -> {
@@ -50,11 +53,11 @@ class PipelineEndToEndTest {
             return StubAwsEndpoint.lambdaAccepted(request);
           });
   private final TransactionProcessorHandler processor =
-      new TransactionProcessorHandler(
-          new TransactionService(
-              new DynamoDbTransactionStore(LocalDynamo.client(), tables.transactions()),
-              new DynamoDbScoreStore(LocalDynamo.client(), tables.scores())),
-          StreamDispatcher.withConcurrency(lambda.scorerInvoker("fraud-scorer"), 4));
+      Processors.over(
+          new DynamoDbTransactionStore(LocalDynamo.client(), tables.transactions()),
+          new DynamoDbScoreStore(LocalDynamo.client(), tables.scores()),
+          StreamDispatcher.withConcurrency(lambda.scorerInvoker("fraud-scorer"), 4),
+          metrics.metrics());
 
   @AfterEach
   void stop() {

@@ -3,8 +3,12 @@ package io.fraudpipeline.local;
 import io.fraudpipeline.dynalite.DynaliteServer;
 import io.fraudpipeline.dynalite.FraudTables;
 import io.fraudpipeline.dynalite.TableDefinition;
+import io.fraudpipeline.functions.metrics.PipelineMetrics;
+import io.fraudpipeline.functions.metrics.StdoutMetrics;
 import io.fraudpipeline.functions.processor.TransactionProcessorHandler;
 import io.fraudpipeline.functions.processor.TransactionService;
+import io.fraudpipeline.functions.processor.api.CheckCaller;
+import io.fraudpipeline.functions.processor.api.TransactionApi;
 import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
 import io.fraudpipeline.functions.scorer.FraudScorer;
 import io.fraudpipeline.functions.scorer.FraudScorerHandler;
@@ -68,6 +72,7 @@ public final class LocalPipeline implements AutoCloseable {
   private ConsoleAlertPublisher alerts;
   private DeadLetterQueue processorDeadLetters;
   private DeadLetterQueue scorerDeadLetters;
+  private PipelineMetrics metrics;
 
   private LocalPipeline(LocalSettings settings) {
     this.settings = settings;
@@ -83,7 +88,7 @@ public final class LocalPipeline implements AutoCloseable {
    * Starts the pipeline.
    *
    * @param scorerWrapper wraps the scorer function, e.g. to observe when scores are stored
-   * @param alertOutput where alerts are printed, one JSON line each
+   * @param alertOutput where alerts and metrics (EMF) are printed, one JSON line each
    * @throws UncheckedIOException when the HTTP port cannot be bound
    */
   public static LocalPipeline start(
@@ -141,13 +146,15 @@ public final class LocalPipeline implements AutoCloseable {
     scorerDeadLetters = new DeadLetterQueue(names.scorerDeadLetterQueue());
     alerts = new ConsoleAlertPublisher(alertOutput);
 
+    metrics = new PipelineMetrics(names.pipeline(), new StdoutMetrics(alertOutput, clock));
     FraudScorerHandler scorerHandler =
         new FraudScorerHandler(
             new FraudScorer(
                 settings.scoring(),
                 new DynamoDbScoreStore(scorerDb, names.fraudScoresTable()),
                 alerts,
-                clock));
+                clock),
+            metrics);
     LocalFunction scorerFunction =
         scorerWrapper.apply(new StreamHandlerFunction(names.scorerFunction(), scorerHandler));
     scorer =
@@ -160,9 +167,13 @@ public final class LocalPipeline implements AutoCloseable {
     started.push(dispatch::shutdownNow);
     TransactionProcessorHandler processorHandler =
         new TransactionProcessorHandler(
-            new TransactionService(
-                new DynamoDbTransactionStore(processorDb, names.transactionsTable()),
-                new DynamoDbScoreStore(processorDb, names.fraudScoresTable())),
+            new TransactionApi(
+                new TransactionService(
+                    new DynamoDbTransactionStore(processorDb, names.transactionsTable()),
+                    new DynamoDbScoreStore(processorDb, names.fraudScoresTable()),
+                    clock),
+                CheckCaller.role(names.checkRoleArn()),
+                metrics),
             new StreamDispatcher(new QueuedScorerInvoker(scorer), dispatch));
     LocalFunction processor =
         new StreamHandlerFunction(names.processorFunction(), processorHandler);

@@ -9,6 +9,7 @@ import io.fraudpipeline.functions.model.ScoringPayload;
 import io.fraudpipeline.functions.model.Transaction;
 import io.fraudpipeline.functions.store.DynamoDbScoreStore;
 import io.fraudpipeline.functions.testing.LocalDynamo;
+import io.fraudpipeline.functions.testing.RecordedMetrics;
 import io.fraudpipeline.functions.testing.SigV4Check;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint.Response;
@@ -44,13 +45,15 @@ class FraudScorerHandlerTest {
   private final DynamoDbScoreStore scores =
       new DynamoDbScoreStore(LocalDynamo.client(), tables.scores());
   private final StubAwsEndpoint sns = new StubAwsEndpoint(StubAwsEndpoint::snsPublished);
+  private final RecordedMetrics metrics = new RecordedMetrics();
   private final FraudScorerHandler handler =
       new FraudScorerHandler(
           new FraudScorer(
               ScoringConfig.defaults(),
               scores,
               new SnsAlertPublisher(sns.snsClient(), TOPIC),
-              Clock.fixed(NOW, ZoneOffset.UTC)));
+              Clock.fixed(NOW, ZoneOffset.UTC)),
+          metrics.metrics());
 
   @AfterEach
   void stop() {
@@ -111,7 +114,8 @@ class FraudScorerHandlerTest {
                       return sns.snsClient();
                     },
                     TOPIC),
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+                Clock.fixed(NOW, ZoneOffset.UTC)),
+            metrics.metrics());
 
     lazy.handleRequest(
         new ByteArrayInputStream(payload("t-lazy-low", "10", "Amazon")),
