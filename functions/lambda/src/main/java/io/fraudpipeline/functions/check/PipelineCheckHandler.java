@@ -34,7 +34,7 @@ public final class PipelineCheckHandler implements RequestStreamHandler {
 
   /** For Lambda: the check as the environment the operator sets describes it. */
   public PipelineCheckHandler() {
-    this(fromEnv(Env.system()));
+    this(fromEnv(Env.system(), PipelineMetrics.fromEnv(Env.system())));
   }
 
   /** For tests and the local mode: the check over any API client. */
@@ -42,7 +42,7 @@ public final class PipelineCheckHandler implements RequestStreamHandler {
     this.check = check;
   }
 
-  static PipelineCheck fromEnv(Env env) {
+  static PipelineCheck fromEnv(Env env, PipelineMetrics metrics) {
     URI endpoint = URI.create(env.required(EnvVars.API_ENDPOINT));
     String authorization = env.required(EnvVars.API_AUTHORIZATION);
     SigningHttp aws = new SigningHttp(env);
@@ -63,8 +63,7 @@ public final class PipelineCheckHandler implements RequestStreamHandler {
                       + authorization
                       + "'");
         };
-    return new PipelineCheck(
-        new HttpTransactionsClient(aws.http(), endpoint, auth), PipelineMetrics.fromEnv(env));
+    return new PipelineCheck(new HttpTransactionsClient(aws.http(), endpoint, auth), metrics);
   }
 
   @Override

@@ -83,7 +83,7 @@ class SyntheticTransactionsTest {
     long after = Instant.now().getEpochSecond();
 
     assertThat(response.get("statusCode")).isEqualTo(202);
-    AttributeValue expiry = item("synthetic-1").get(TableSchema.EXPIRY);
+    AttributeValue expiry = tables.transactionItem("synthetic-1").get(TableSchema.EXPIRY);
     assertThat(Long.parseLong(expiry.n()))
         .isBetween(before + Synthetic.TTL_SECONDS, after + Synthetic.TTL_SECONDS);
     assertThat(post("synthetic-1", CHECK_SESSION).get("statusCode")).isEqualTo(200);
@@ -95,17 +95,8 @@ class SyntheticTransactionsTest {
     assertThat(post("t-1", CHECK_SESSION).get("statusCode")).isEqualTo(202);
     assertThat(post("t-2", null).get("statusCode")).isEqualTo(202);
 
-    assertThat(item("t-1")).doesNotContainKey(TableSchema.EXPIRY);
-    assertThat(item("t-2")).doesNotContainKey(TableSchema.EXPIRY);
+    assertThat(tables.transactionItem("t-1")).doesNotContainKey(TableSchema.EXPIRY);
+    assertThat(tables.transactionItem("t-2")).doesNotContainKey(TableSchema.EXPIRY);
     assertThat(metrics.sum(FraudMetrics.TRANSACTIONS_ACCEPTED)).isEqualTo(2);
-  }
-
-  private Map<String, AttributeValue> item(String id) {
-    return LocalDynamo.client()
-        .getItem(
-            g ->
-                g.tableName(tables.transactions())
-                    .key(Map.of(TableSchema.TRANSACTION_ID, AttributeValue.fromS(id))))
-        .item();
   }
 }
