@@ -15,8 +15,10 @@ import io.fraudpipeline.functions.scorer.FraudScorerHandler;
 import io.fraudpipeline.functions.store.DynamoDbScoreStore;
 import io.fraudpipeline.functions.store.DynamoDbTransactionStore;
 import io.fraudpipeline.local.alerts.ConsoleAlertPublisher;
+import io.fraudpipeline.local.check.LocalCheck;
 import io.fraudpipeline.local.deadletter.DeadLetter;
 import io.fraudpipeline.local.deadletter.DeadLetterQueue;
+import io.fraudpipeline.local.http.LocalCallers;
 import io.fraudpipeline.local.http.LocalHttpApi;
 import io.fraudpipeline.local.lambda.LocalFunction;
 import io.fraudpipeline.local.lambda.StreamHandlerFunction;
@@ -37,6 +39,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,6 +76,7 @@ public final class LocalPipeline implements AutoCloseable {
   private DeadLetterQueue processorDeadLetters;
   private DeadLetterQueue scorerDeadLetters;
   private PipelineMetrics metrics;
+  private LocalCheck check;
 
   private LocalPipeline(LocalSettings settings) {
     this.settings = settings;
@@ -182,6 +186,10 @@ public final class LocalPipeline implements AutoCloseable {
     poller.start();
     started.push(poller);
 
+    LocalCallers callers =
+        settings.checkEvery().isPresent()
+            ? LocalCallers.withCheck(names.checkCallerArn())
+            : LocalCallers.none();
     try {
       http =
           LocalHttpApi.start(
@@ -191,12 +199,25 @@ public final class LocalPipeline implements AutoCloseable {
               processor,
               this::alertsJson,
               this::deadLettersJson,
+              callers,
               clock);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot listen on " + settings.bind() + ":" + settings.port() + ": " + e.getMessage(), e);
     }
     started.push(http);
+
+    if (settings.checkEvery().isPresent()) {
+      check =
+          LocalCheck.start(
+              baseUri(),
+              callers,
+              metrics,
+              settings.checkEvery().get(),
+              names.checkFunction(),
+              clock);
+      started.push(check);
+    }
   }
 
   /**
@@ -308,6 +329,11 @@ public final class LocalPipeline implements AutoCloseable {
 
   public DeadLetterQueue processorDeadLetters() {
     return processorDeadLetters;
+  }
+
+  /** The check on its schedule; empty unless {@code --check-every} asked for it. */
+  public Optional<LocalCheck> check() {
+    return Optional.ofNullable(check);
   }
 
   public DeadLetterQueue scorerDeadLetters() {
