@@ -72,8 +72,10 @@ public final class PipelineCheck {
     CheckResult result;
     try {
       result = sendAndWait(id, budget);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       result = CheckResult.failure(id, "the API could not be reached: " + e);
+    } catch (RuntimeException e) {
+      result = CheckResult.failure(id, "the check failed: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       result = CheckResult.failure(id, "interrupted while waiting for the score");

@@ -2,11 +2,15 @@ package io.fraudpipeline.functions.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import io.fraudpipeline.functions.contract.FraudMetrics;
 import io.fraudpipeline.functions.json.Json;
 import io.fraudpipeline.functions.testing.EmfSpec;
 import io.fraudpipeline.functions.testing.RecordedMetrics;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -150,11 +154,44 @@ class PipelineCheckTest {
   }
 
   @Test
+  void aReadThatIsNotJsonIsAFailureSayingSo() {
+    api.gets.add(new TransactionsClient.Answer(200, "<html>gateway</html>"));
+
+    CheckResult result = check.run(Duration.ofSeconds(30));
+
+    assertThat(result.reason())
+        .startsWith("the check failed: GET answered a body that is not JSON");
+    assertFailureReported();
+  }
+
+  @Test
   void anUnreachableApiIsAFailureNotAnException() {
     CheckResult result = check.run(Duration.ofSeconds(30));
 
     assertThat(result.reason()).contains("could not be reached").contains("connection refused");
     assertFailureReported();
+  }
+
+  @Test
+  void theHandlerWaitsNoLongerThanTheInvocationHasLeftLessItsMargin() throws IOException {
+    api.gets.add(new TransactionsClient.Answer(200, PENDING));
+    Context tenSecondsLeft =
+        (Context)
+            Proxy.newProxyInstance(
+                Context.class.getClassLoader(),
+                new Class<?>[] {Context.class},
+                (proxy, method, args) ->
+                    method.getName().equals("getRemainingTimeInMillis") ? 10_000 : null);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    new PipelineCheckHandler(check)
+        .handleRequest(
+            new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), out, tenSecondsLeft);
+
+    assertThat(Json.readObject(out.toByteArray()))
+        .containsEntry("succeeded", false)
+        .containsEntry("reason", "no score within 7000 ms of the POST");
+    assertThat(pauses.stream().mapToLong(Duration::toMillis).sum()).isEqualTo(7000);
   }
 
   private void assertFailureReported() {
