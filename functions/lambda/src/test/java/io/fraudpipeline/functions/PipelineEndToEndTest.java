@@ -4,27 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudpipeline.functions.json.Json;
 import io.fraudpipeline.functions.processor.TransactionProcessorHandler;
-import io.fraudpipeline.functions.processor.TransactionService;
-import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
-import io.fraudpipeline.functions.scorer.FraudScorer;
-import io.fraudpipeline.functions.scorer.FraudScorerHandler;
+import io.fraudpipeline.functions.processor.api.CheckCaller;
 import io.fraudpipeline.functions.scorer.ScoringConfig;
-import io.fraudpipeline.functions.scorer.SnsAlertPublisher;
-import io.fraudpipeline.functions.store.DynamoDbScoreStore;
-import io.fraudpipeline.functions.store.DynamoDbTransactionStore;
 import io.fraudpipeline.functions.testing.Events;
 import io.fraudpipeline.functions.testing.LocalDynamo;
+import io.fraudpipeline.functions.testing.LoopbackPipeline;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The whole path a transaction takes: API, table, stream (Dynalite has none, so the test reads the
@@ -34,32 +24,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class PipelineEndToEndTest {
 
-  private final LocalDynamo.Tables tables = LocalDynamo.freshTables();
-  private final StubAwsEndpoint sns = new StubAwsEndpoint(StubAwsEndpoint::snsPublished);
-  private final FraudScorerHandler scorer =
-      new FraudScorerHandler(
-          new FraudScorer(
-              ScoringConfig.defaults(),
-              new DynamoDbScoreStore(LocalDynamo.client(), tables.scores()),
-              new SnsAlertPublisher(sns.snsClient(), "arn:aws:sns:us-east-1:1:alerts"),
-              Clock.systemUTC()));
-  private final StubAwsEndpoint lambda =
-      new StubAwsEndpoint(
-          request -> {
-            scorer.handle(request.body().getBytes(StandardCharsets.UTF_8));
-            return StubAwsEndpoint.lambdaAccepted(request);
-          });
-  private final TransactionProcessorHandler processor =
-      new TransactionProcessorHandler(
-          new TransactionService(
-              new DynamoDbTransactionStore(LocalDynamo.client(), tables.transactions()),
-              new DynamoDbScoreStore(LocalDynamo.client(), tables.scores())),
-          StreamDispatcher.withConcurrency(lambda.scorerInvoker("fraud-scorer"), 4));
+  private final LoopbackPipeline pipeline =
+      new LoopbackPipeline(ScoringConfig.defaults(), CheckCaller.none());
+  private final TransactionProcessorHandler processor = pipeline.processor;
+  private final StubAwsEndpoint lambda = pipeline.lambda;
+  private final StubAwsEndpoint sns = pipeline.sns;
+  private final LocalDynamo.Tables tables = pipeline.tables;
 
   @AfterEach
   void stop() {
-    sns.close();
-    lambda.close();
+    pipeline.close();
   }
 
   @Test
@@ -68,7 +42,7 @@ class PipelineEndToEndTest {
         "{\"transaction_id\":\"e2e-1\",\"timestamp\":1700000000,\"amount\":15000.50,\"merchant\":\"CryptoMart\"}");
     post(
         "{\"transaction_id\":\"e2e-2\",\"timestamp\":1700000001,\"amount\":12.34,\"merchant\":\"Bakery\"}");
-    Map<String, Object> batch = streamOfTable();
+    Map<String, Object> batch = pipeline.streamOfTable();
 
     Map<String, Object> first = processor.handle(batch);
     Map<String, Object> replay = processor.handle(batch);
@@ -102,20 +76,5 @@ class PipelineEndToEndTest {
     Map<String, Object> response = processor.handle(Events.getTransaction(id));
     assertThat(response.get("statusCode")).isEqualTo(200);
     return Json.readObject(((String) response.get("body")).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** What DynamoDB Streams would deliver for the items now in the transactions table. */
-  private Map<String, Object> streamOfTable() {
-    List<Map<String, Object>> records = new ArrayList<>();
-    int sequence = 1;
-    for (Map<String, AttributeValue> item :
-        LocalDynamo.client().scan(s -> s.tableName(tables.transactions())).items()) {
-      Map<String, Object> image = new LinkedHashMap<>();
-      item.forEach(
-          (name, value) ->
-              image.put(name, value.s() != null ? Map.of("S", value.s()) : Map.of("N", value.n())));
-      records.add(Events.streamRecord("INSERT", Integer.toString(sequence++), image));
-    }
-    return Events.streamBatch(records);
   }
 }

@@ -16,6 +16,17 @@ final class Banner {
             .dataDir()
             .map(dir -> "in " + dir.toAbsolutePath())
             .orElse("in memory (gone when it stops; --data-dir to keep them)");
+    String check =
+        pipeline
+            .settings()
+            .checkEvery()
+            .map(
+                every ->
+                    "  check: a synthetic transaction through the API every "
+                        + every.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                        + "; its result and the fraud metrics print here as EMF lines")
+            .orElse(
+                "  check: off (--check-every 30s runs it); the fraud metrics print here as EMF lines");
     return String.join(
         System.lineSeparator(),
         "fraud-pipeline-local is up: " + base + "/transactions",
@@ -36,6 +47,7 @@ final class Banner {
             + ") "
             + data
             + "; stream, alerts and dead letters in memory",
+        check,
         "  Ctrl-C stops it.");
   }
 }

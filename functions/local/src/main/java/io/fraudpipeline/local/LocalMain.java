@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -118,6 +119,20 @@ public final class LocalMain implements Callable<Integer> {
       names = "--scorer-concurrency",
       description = "scorer invocations running at once (default ${DEFAULT-VALUE})")
   int scorerConcurrency = LocalSettings.DEFAULT_SCORER_CONCURRENCY;
+
+  @Option(
+      names = "--check-every",
+      paramLabel = "DURATION",
+      description =
+          "run the pipeline's check (a synthetic transaction through the API until scored) this"
+              + " often, e.g. 30s, 5m (default: off)")
+  String checkEvery;
+
+  /** A number and a unit: {@code 30s}, {@code 5m}, {@code 1h}, {@code 500ms}. */
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+
+  static final Duration CHECK_EVERY_MIN = Duration.ofSeconds(1);
+  static final Duration CHECK_EVERY_MAX = Duration.ofDays(1);
 
   public static void main(String[] args) {
     locateDynaliteBesideTheJar();
@@ -265,6 +280,7 @@ public final class LocalMain implements Callable<Integer> {
       throw bad("--environment-suffix", environmentSuffix, "must match " + SUFFIX.pattern());
     }
     Duration retryDelay = Duration.ofMillis(retryDelayMs);
+    Optional<Duration> check = checkEvery == null ? Optional.empty() : Optional.of(checkEvery());
     return new LocalSettings(
         bind,
         port,
@@ -276,7 +292,28 @@ public final class LocalMain implements Callable<Integer> {
             scorerConcurrency, AsyncInvocationSettings.LAMBDA_DEFAULT_RETRIES, retryDelay),
         new ScoringConfig(
             alertThreshold, highAmount, elevatedAmount, highRiskMerchants, scoreRetentionDays),
-        LocalSettings.DEFAULT_HTTP_THREADS);
+        LocalSettings.DEFAULT_HTTP_THREADS,
+        check);
+  }
+
+  private Duration checkEvery() {
+    Matcher m = DURATION.matcher(checkEvery.strip());
+    String rule = "must be a duration from 1s to 24h such as 30s, 5m or 1h";
+    if (!m.matches()) {
+      throw bad("--check-every", checkEvery, rule);
+    }
+    long amount = Long.parseLong(m.group(1));
+    Duration every =
+        switch (m.group(2)) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          default -> Duration.ofHours(amount);
+        };
+    if (every.compareTo(CHECK_EVERY_MIN) < 0 || every.compareTo(CHECK_EVERY_MAX) > 0) {
+      throw bad("--check-every", checkEvery, rule);
+    }
+    return every;
   }
 
   private void requireRange(String flag, long value, long min, long max) {

@@ -3,16 +3,22 @@ package io.fraudpipeline.local;
 import io.fraudpipeline.dynalite.DynaliteServer;
 import io.fraudpipeline.dynalite.FraudTables;
 import io.fraudpipeline.dynalite.TableDefinition;
+import io.fraudpipeline.functions.metrics.PipelineMetrics;
+import io.fraudpipeline.functions.metrics.StdoutMetrics;
 import io.fraudpipeline.functions.processor.TransactionProcessorHandler;
 import io.fraudpipeline.functions.processor.TransactionService;
+import io.fraudpipeline.functions.processor.api.CheckCaller;
+import io.fraudpipeline.functions.processor.api.TransactionApi;
 import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
 import io.fraudpipeline.functions.scorer.FraudScorer;
 import io.fraudpipeline.functions.scorer.FraudScorerHandler;
 import io.fraudpipeline.functions.store.DynamoDbScoreStore;
 import io.fraudpipeline.functions.store.DynamoDbTransactionStore;
 import io.fraudpipeline.local.alerts.ConsoleAlertPublisher;
+import io.fraudpipeline.local.check.LocalCheck;
 import io.fraudpipeline.local.deadletter.DeadLetter;
 import io.fraudpipeline.local.deadletter.DeadLetterQueue;
+import io.fraudpipeline.local.http.LocalCallers;
 import io.fraudpipeline.local.http.LocalHttpApi;
 import io.fraudpipeline.local.lambda.LocalFunction;
 import io.fraudpipeline.local.lambda.StreamHandlerFunction;
@@ -33,6 +39,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +75,8 @@ public final class LocalPipeline implements AutoCloseable {
   private ConsoleAlertPublisher alerts;
   private DeadLetterQueue processorDeadLetters;
   private DeadLetterQueue scorerDeadLetters;
+  private PipelineMetrics metrics;
+  private LocalCheck check;
 
   private LocalPipeline(LocalSettings settings) {
     this.settings = settings;
@@ -83,7 +92,7 @@ public final class LocalPipeline implements AutoCloseable {
    * Starts the pipeline.
    *
    * @param scorerWrapper wraps the scorer function, e.g. to observe when scores are stored
-   * @param alertOutput where alerts are printed, one JSON line each
+   * @param alertOutput where alerts and metrics (EMF) are printed, one JSON line each
    * @throws UncheckedIOException when the HTTP port cannot be bound
    */
   public static LocalPipeline start(
@@ -141,13 +150,15 @@ public final class LocalPipeline implements AutoCloseable {
     scorerDeadLetters = new DeadLetterQueue(names.scorerDeadLetterQueue());
     alerts = new ConsoleAlertPublisher(alertOutput);
 
+    metrics = new PipelineMetrics(names.pipeline(), new StdoutMetrics(alertOutput, clock));
     FraudScorerHandler scorerHandler =
         new FraudScorerHandler(
             new FraudScorer(
                 settings.scoring(),
                 new DynamoDbScoreStore(scorerDb, names.fraudScoresTable()),
                 alerts,
-                clock));
+                clock),
+            metrics);
     LocalFunction scorerFunction =
         scorerWrapper.apply(new StreamHandlerFunction(names.scorerFunction(), scorerHandler));
     scorer =
@@ -160,9 +171,13 @@ public final class LocalPipeline implements AutoCloseable {
     started.push(dispatch::shutdownNow);
     TransactionProcessorHandler processorHandler =
         new TransactionProcessorHandler(
-            new TransactionService(
-                new DynamoDbTransactionStore(processorDb, names.transactionsTable()),
-                new DynamoDbScoreStore(processorDb, names.fraudScoresTable())),
+            new TransactionApi(
+                new TransactionService(
+                    new DynamoDbTransactionStore(processorDb, names.transactionsTable()),
+                    new DynamoDbScoreStore(processorDb, names.fraudScoresTable()),
+                    clock),
+                CheckCaller.role(names.checkRoleArn()),
+                metrics),
             new StreamDispatcher(new QueuedScorerInvoker(scorer), dispatch));
     LocalFunction processor =
         new StreamHandlerFunction(names.processorFunction(), processorHandler);
@@ -171,6 +186,10 @@ public final class LocalPipeline implements AutoCloseable {
     poller.start();
     started.push(poller);
 
+    LocalCallers callers =
+        settings.checkEvery().isPresent()
+            ? LocalCallers.withCheck(names.checkCallerArn())
+            : LocalCallers.none();
     try {
       http =
           LocalHttpApi.start(
@@ -180,12 +199,25 @@ public final class LocalPipeline implements AutoCloseable {
               processor,
               this::alertsJson,
               this::deadLettersJson,
+              callers,
               clock);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot listen on " + settings.bind() + ":" + settings.port() + ": " + e.getMessage(), e);
     }
     started.push(http);
+
+    if (settings.checkEvery().isPresent()) {
+      check =
+          LocalCheck.start(
+              baseUri(),
+              callers,
+              metrics,
+              settings.checkEvery().get(),
+              names.checkFunction(),
+              clock);
+      started.push(check);
+    }
   }
 
   /**
@@ -297,6 +329,11 @@ public final class LocalPipeline implements AutoCloseable {
 
   public DeadLetterQueue processorDeadLetters() {
     return processorDeadLetters;
+  }
+
+  /** The check on its schedule; empty unless {@code --check-every} asked for it. */
+  public Optional<LocalCheck> check() {
+    return Optional.ofNullable(check);
   }
 
   public DeadLetterQueue scorerDeadLetters() {

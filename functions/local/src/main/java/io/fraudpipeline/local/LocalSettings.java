@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param dataDir where Dynalite keeps the tables; empty for in memory
  * @param httpThreads threads serving the HTTP API (each runs one processor invocation at a time)
+ * @param checkEvery how often the pipeline's check runs; empty for never (the default)
  */
 public record LocalSettings(
     String bind,
@@ -22,7 +23,8 @@ public record LocalSettings(
     StreamMappingSettings stream,
     AsyncInvocationSettings scorer,
     ScoringConfig scoring,
-    int httpThreads) {
+    int httpThreads,
+    Optional<Duration> checkEvery) {
 
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -51,36 +53,58 @@ public record LocalSettings(
             AsyncInvocationSettings.LAMBDA_DEFAULT_RETRIES,
             DEFAULT_RETRY_DELAY),
         ScoringConfig.defaults(),
-        DEFAULT_HTTP_THREADS);
+        DEFAULT_HTTP_THREADS,
+        Optional.empty());
   }
 
   public LocalSettings withPort(int port) {
     return new LocalSettings(
-        bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads);
+        bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads, checkEvery);
   }
 
   public LocalSettings withDataDir(Path dataDir) {
     return new LocalSettings(
-        bind, port, Optional.of(dataDir), environmentSuffix, stream, scorer, scoring, httpThreads);
+        bind,
+        port,
+        Optional.of(dataDir),
+        environmentSuffix,
+        stream,
+        scorer,
+        scoring,
+        httpThreads,
+        checkEvery);
   }
 
   public LocalSettings withStream(StreamMappingSettings stream) {
     return new LocalSettings(
-        bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads);
+        bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads, checkEvery);
   }
 
   public LocalSettings withScorer(AsyncInvocationSettings scorer) {
     return new LocalSettings(
-        bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads);
+        bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads, checkEvery);
   }
 
   public LocalSettings withHttpThreads(int httpThreads) {
     return new LocalSettings(
-        bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads);
+        bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads, checkEvery);
   }
 
   public LocalSettings withScoring(ScoringConfig scoring) {
     return new LocalSettings(
-        bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads);
+        bind, port, dataDir, environmentSuffix, stream, scorer, scoring, httpThreads, checkEvery);
+  }
+
+  public LocalSettings withCheckEvery(Duration every) {
+    return new LocalSettings(
+        bind,
+        port,
+        dataDir,
+        environmentSuffix,
+        stream,
+        scorer,
+        scoring,
+        httpThreads,
+        Optional.of(every));
   }
 }

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,8 @@ class LocalMainTest {
             "--elevated-amount=7500.50",
             "--high-risk-merchants=casino,Crypto",
             "--score-retention-days=7",
-            "--environment-suffix=dev-1");
+            "--environment-suffix=dev-1",
+            "--check-every=30s");
 
     LocalSettings settings = main.settings();
 
@@ -47,6 +49,21 @@ class LocalMainTest {
     assertThat(settings.scoring().scoreRetentionDays()).isEqualTo(7);
     assertThat(new LocalNames(settings.environmentSuffix()).transactionsTable())
         .isEqualTo("transactions-dev-1");
+    assertThat(settings.checkEvery()).contains(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void theCheckRunsOnlyWhenAskedAndTakesMinutesAndHoursToo() {
+    assertThat(settingsOf().checkEvery()).isEmpty();
+    assertThat(settingsOf("--check-every=5m").checkEvery()).contains(Duration.ofMinutes(5));
+    assertThat(settingsOf("--check-every=1h").checkEvery()).contains(Duration.ofHours(1));
+    assertThat(settingsOf("--check-every=1500ms").checkEvery()).contains(Duration.ofMillis(1500));
+  }
+
+  private static LocalSettings settingsOf(String... args) {
+    LocalMain main = new LocalMain();
+    new CommandLine(main).parseArgs(args);
+    return main.settings();
   }
 
   @Test
@@ -87,7 +104,12 @@ class LocalMainTest {
         "--high-risk-merchants=a234567890123456789012345678901234567890123456789012345678901234"
             + "5 | --high-risk-merchants",
         "--score-retention-days=3651 | --score-retention-days",
-        "--batch-size=10001 | --batch-size"
+        "--batch-size=10001 | --batch-size",
+        "--check-every=30 | --check-every",
+        "--check-every=30x | --check-every",
+        "--check-every=0s | --check-every",
+        "--check-every=500ms | --check-every",
+        "--check-every=25h | --check-every"
       })
   void aBadFlagExitsWithTwoAndOneLineNamingIt(String argument, String flag) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();

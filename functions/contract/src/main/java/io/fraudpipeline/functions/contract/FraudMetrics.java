@@ -16,10 +16,37 @@ public final class FraudMetrics {
   /** Second dimension of {@link #TRANSACTIONS_REJECTED}: the class of the 4xx answer. */
   public static final String REASON = "Reason";
 
+  /** {@link #REASON}: 400, a body breaking the input rules (not JSON, a field wrong, none). */
+  public static final String REASON_INVALID_BODY = "invalid-body";
+
+  /** {@link #REASON}: 413, a body over the API's limit. */
+  public static final String REASON_TOO_LARGE = "too-large";
+
+  /** {@link #REASON}: 415, a body declared as something other than JSON. */
+  public static final String REASON_NOT_JSON = "not-json";
+
+  /** {@link #REASON}: 409, the id is taken by a transaction with other content. */
+  public static final String REASON_CONFLICT = "conflict";
+
+  /** {@link #REASON}: 403, a {@link Synthetic#ID_PREFIX} id from a caller other than the check. */
+  public static final String REASON_SYNTHETIC_REFUSED = "synthetic-refused";
+
+  /** Every {@link #REASON} value the processor emits. */
+  public static final List<String> REASONS =
+      List.of(
+          REASON_INVALID_BODY,
+          REASON_TOO_LARGE,
+          REASON_NOT_JSON,
+          REASON_CONFLICT,
+          REASON_SYNTHETIC_REFUSED);
+
   /** Second dimension of {@link #TRANSACTIONS_SCORED}: one of {@link #SCORE_BUCKETS}. */
   public static final String SCORE_BUCKET = "ScoreBucket";
 
-  /** The processor's, per transaction the API stored (202). */
+  /**
+   * The processor's, per transaction the API stored (202). Every count is one EMF value per
+   * invocation holding how many: read them with the Sum statistic.
+   */
   public static final String TRANSACTIONS_ACCEPTED = "TransactionsAccepted";
 
   /** The processor's, per POST refused, with {@link #REASON}. */

@@ -7,8 +7,10 @@ import io.fraudpipeline.functions.aws.Env;
 import io.fraudpipeline.functions.aws.SnapStartPriming;
 import io.fraudpipeline.functions.contract.EnvVars;
 import io.fraudpipeline.functions.json.Json;
+import io.fraudpipeline.functions.metrics.PipelineMetrics;
 import io.fraudpipeline.functions.model.ScoringPayload;
 import io.fraudpipeline.functions.processor.api.ApiRequest;
+import io.fraudpipeline.functions.processor.api.CheckCaller;
 import io.fraudpipeline.functions.processor.api.TransactionApi;
 import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
 import io.fraudpipeline.functions.processor.stream.StreamRecord;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.warmup.SdkWarmUp;
@@ -49,31 +52,37 @@ public final class TransactionProcessorHandler implements RequestStreamHandler {
   }
 
   private TransactionProcessorHandler(Wiring wiring) {
-    this(wiring.service(), wiring.dispatcher());
+    this(wiring.api(), wiring.dispatcher());
   }
 
-  /** For tests and the local mode: the same handler over any stores and scorer invoker. */
-  public TransactionProcessorHandler(TransactionService service, StreamDispatcher dispatcher) {
-    this.api = new TransactionApi(service);
+  /**
+   * For tests and the local mode: the same handler over any stores, scorer invoker, check caller
+   * and metrics.
+   */
+  public TransactionProcessorHandler(TransactionApi api, StreamDispatcher dispatcher) {
+    this.api = api;
     this.dispatcher = dispatcher;
   }
 
   /** The services over real AWS clients, as the environment the operator sets names them. */
-  private record Wiring(TransactionService service, StreamDispatcher dispatcher) {
+  private record Wiring(TransactionApi api, StreamDispatcher dispatcher) {
     static Wiring fromEnv(Env env) {
       String transactionsTable = env.required(EnvVars.TRANSACTIONS_TABLE);
       String scoresTable = env.required(EnvVars.FRAUD_SCORES_TABLE);
       String scorerFunction = env.required(EnvVars.SCORER_FUNCTION_NAME);
+      CheckCaller checkCaller = CheckCaller.fromSetting(env.optional(EnvVars.CHECK_ROLE_ARN));
       AwsClients clients = new AwsClients(env);
       DynamoDbClient dynamoDb = clients.dynamoDb();
       TransactionService service =
           new TransactionService(
               new DynamoDbTransactionStore(dynamoDb, transactionsTable),
-              new DynamoDbScoreStore(dynamoDb, scoresTable));
+              new DynamoDbScoreStore(dynamoDb, scoresTable),
+              Clock.systemUTC());
       StreamDispatcher dispatcher =
           StreamDispatcher.withConcurrency(
               clients.scorerInvoker(scorerFunction), StreamDispatcher.DEFAULT_CONCURRENCY);
-      return new Wiring(service, dispatcher);
+      return new Wiring(
+          new TransactionApi(service, checkCaller, PipelineMetrics.fromEnv(env)), dispatcher);
     }
   }
 
@@ -83,14 +92,15 @@ public final class TransactionProcessorHandler implements RequestStreamHandler {
    */
   void prime() {
     SdkWarmUp.warmUp(DynamoDbClient.class);
-    api.handle(
-        new ApiRequest(
-            "POST",
-            "/transactions",
-            null,
-            "{\"transaction_id\":\"priming\",\"timestamp\":1,\"amount\":-1}",
-            false,
-            "priming"));
+    api.withMetrics(PipelineMetrics.priming())
+        .handle(
+            new ApiRequest(
+                "POST",
+                "/transactions",
+                null,
+                "{\"transaction_id\":\"priming\",\"timestamp\":1,\"amount\":-1}",
+                false,
+                "priming"));
     for (StreamRecord record : StreamRecord.fromEvent(Json.readObject(PRIMING_STREAM_EVENT))) {
       ScoringPayload.toJson(List.of(TransactionItems.fromItem(record.newImage())));
     }

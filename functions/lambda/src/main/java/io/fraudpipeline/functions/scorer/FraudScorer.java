@@ -1,5 +1,6 @@
 package io.fraudpipeline.functions.scorer;
 
+import io.fraudpipeline.functions.contract.Synthetic;
 import io.fraudpipeline.functions.log.JsonLog;
 import io.fraudpipeline.functions.model.FraudScore;
 import io.fraudpipeline.functions.model.Transaction;
@@ -10,7 +11,9 @@ import java.time.Duration;
 
 /**
  * Scores a transaction, stores the score once, and publishes its alert at most once, however often
- * the same transaction is delivered (the stream and the asynchronous invoke both retry).
+ * the same transaction is delivered (the stream and the asynchronous invoke both retry). A
+ * synthetic transaction (the pipeline's check) is scored by the same rules, but its score expires
+ * after {@link Synthetic#TTL_SECONDS} and it never alerts.
  */
 public final class FraudScorer {
 
@@ -33,7 +36,9 @@ public final class FraudScorer {
   public ScoringResult score(Transaction transaction) {
     String id = transaction.transactionId();
     BigDecimal value = rules.score(transaction.amount(), transaction.merchant());
-    long now = clock.instant().getEpochSecond();
+    long nowMillis = clock.millis();
+    long now = Math.floorDiv(nowMillis, 1000);
+    boolean synthetic = Synthetic.isSynthetic(id);
     FraudScore fresh =
         new FraudScore(
             id,
@@ -42,7 +47,10 @@ public final class FraudScorer {
             transaction.amount(),
             transaction.merchant(),
             now,
-            now + Duration.ofDays(config.scoreRetentionDays()).toSeconds(),
+            now
+                + (synthetic
+                    ? Synthetic.TTL_SECONDS
+                    : Duration.ofDays(config.scoreRetentionDays()).toSeconds()),
             rules.alerts(value),
             false);
     boolean stored = scores.putIfAbsent(fresh);
@@ -58,8 +66,13 @@ public final class FraudScorer {
     } else {
       LOG.info("transaction scored", id, "fraud_score", value, "alert_due", fresh.alertDue());
     }
-    boolean published = current.alertDue() && !current.alerted() && publishOnce(current);
-    return new ScoringResult(current, stored, published);
+    if (synthetic && current.alertDue()) {
+      LOG.info("synthetic transaction: no alert", id, "fraud_score", current.score());
+    }
+    boolean published =
+        !synthetic && current.alertDue() && !current.alerted() && publishOnce(current);
+    return new ScoringResult(
+        current, stored, published, nowMillis - transaction.timestamp() * 1000);
   }
 
   private boolean publishOnce(FraudScore score) {

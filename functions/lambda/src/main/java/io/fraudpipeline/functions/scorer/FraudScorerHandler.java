@@ -7,6 +7,8 @@ import io.fraudpipeline.functions.aws.Env;
 import io.fraudpipeline.functions.aws.SnapStartPriming;
 import io.fraudpipeline.functions.contract.EnvVars;
 import io.fraudpipeline.functions.json.Json;
+import io.fraudpipeline.functions.metrics.PipelineMetrics;
+import io.fraudpipeline.functions.metrics.ScoringTally;
 import io.fraudpipeline.functions.model.FraudScore;
 import io.fraudpipeline.functions.model.ScoringPayload;
 import io.fraudpipeline.functions.model.Transaction;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class FraudScorerHandler implements RequestStreamHandler {
 
   private final FraudScorer scorer;
+  private final PipelineMetrics metrics;
 
   // held only so the CRaC context, which references it weakly, keeps it (Lambda only)
   @SuppressWarnings("unused")
@@ -40,13 +43,14 @@ public final class FraudScorerHandler implements RequestStreamHandler {
 
   /** For Lambda: clients and services built once per container from the environment. */
   public FraudScorerHandler() {
-    this(fromEnv(Env.system()));
+    this(fromEnv(Env.system()), PipelineMetrics.fromEnv(Env.system()));
     this.priming = SnapStartPriming.register(FraudScorerHandler::prime);
   }
 
-  /** For tests and the local mode: the same handler over any store and alert publisher. */
-  public FraudScorerHandler(FraudScorer scorer) {
+  /** For tests and the local mode: the same handler over any store, alert publisher and metrics. */
+  public FraudScorerHandler(FraudScorer scorer, PipelineMetrics metrics) {
     this.scorer = scorer;
+    this.metrics = metrics;
   }
 
   private static FraudScorer fromEnv(Env env) {
@@ -89,6 +93,9 @@ public final class FraudScorerHandler implements RequestStreamHandler {
             false);
     SnsAlertPublisher.message(FraudAlert.of(fraudScore, BigDecimal.ONE));
     SnsAlertPublisher.attributes(FraudAlert.of(fraudScore, BigDecimal.ONE));
+    ScoringTally tally = PipelineMetrics.priming().scoring();
+    count(tally, new ScoringResult(fraudScore, true, true, 1));
+    tally.emit();
   }
 
   @Override
@@ -105,17 +112,34 @@ public final class FraudScorerHandler implements RequestStreamHandler {
   public Map<String, Object> handle(byte[] payload) {
     List<Map<String, Object>> scored = new ArrayList<>();
     Map<String, RuntimeException> failures = new LinkedHashMap<>();
+    ScoringTally tally = metrics.scoring();
     for (Transaction transaction : ScoringPayload.fromJson(payload)) {
       try {
-        scored.add(summary(scorer.score(transaction)));
+        ScoringResult result = scorer.score(transaction);
+        count(tally, result);
+        scored.add(summary(result));
       } catch (RuntimeException e) {
         failures.put(transaction.transactionId(), e);
       }
     }
+    // what was scored counts, even when the invocation fails for the rest
+    tally.emit();
     if (!failures.isEmpty()) {
       throw new ScoringFailedException(failures, scored.size());
     }
     return Map.of("transactions", scored);
+  }
+
+  private static void count(ScoringTally tally, ScoringResult result) {
+    FraudScore score = result.score();
+    if (result.stored()) {
+      tally.scored(score.transactionId(), score.score(), score.alertDue(), result.latencyMillis());
+    } else {
+      tally.duplicate(score.transactionId());
+    }
+    if (result.published()) {
+      tally.alertPublished(score.transactionId());
+    }
   }
 
   private static Map<String, Object> summary(ScoringResult result) {

@@ -4,6 +4,7 @@ import io.fraudpipeline.functions.contract.TableSchema;
 import io.fraudpipeline.functions.model.Transaction;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -35,8 +36,10 @@ public final class DynamoDbTransactionStore implements TransactionStore {
   }
 
   @Override
-  public Optional<Transaction> putIfAbsent(Transaction transaction) {
-    return ConditionalPut.putIfAbsent(dynamoDb, tableName, TransactionItems.toItem(transaction))
-        .map(TransactionItems::fromItem);
+  public Optional<Transaction> putIfAbsent(Transaction transaction, OptionalLong expiry) {
+    Map<String, AttributeValue> item = TransactionItems.toItem(transaction);
+    expiry.ifPresent(
+        seconds -> item.put(TableSchema.EXPIRY, AttributeValue.fromN(Long.toString(seconds))));
+    return ConditionalPut.putIfAbsent(dynamoDb, tableName, item).map(TransactionItems::fromItem);
   }
 }

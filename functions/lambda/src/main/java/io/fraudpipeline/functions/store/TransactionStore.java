@@ -2,6 +2,7 @@ package io.fraudpipeline.functions.store;
 
 import io.fraudpipeline.functions.model.Transaction;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The transactions table, keyed by {@code transaction_id} alone. */
 public interface TransactionStore {
@@ -15,5 +16,14 @@ public interface TransactionStore {
    * @return empty when it was written; otherwise the transaction that holds the id, and nothing was
    *     written
    */
-  Optional<Transaction> putIfAbsent(Transaction transaction);
+  default Optional<Transaction> putIfAbsent(Transaction transaction) {
+    return putIfAbsent(transaction, OptionalLong.empty());
+  }
+
+  /**
+   * The same, the item carrying the table's time-to-live attribute when {@code expiry} holds one.
+   *
+   * @param expiry epoch seconds after which DynamoDB may delete the item; empty for never
+   */
+  Optional<Transaction> putIfAbsent(Transaction transaction, OptionalLong expiry);
 }

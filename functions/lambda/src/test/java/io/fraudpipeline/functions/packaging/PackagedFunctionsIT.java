@@ -9,6 +9,7 @@ import io.fraudpipeline.functions.model.ScoringPayload;
 import io.fraudpipeline.functions.model.Transaction;
 import io.fraudpipeline.functions.testing.Events;
 import io.fraudpipeline.functions.testing.LocalDynamo;
+import io.fraudpipeline.functions.testing.SigV4Check;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -42,11 +43,11 @@ class PackagedFunctionsIT {
   }
 
   @Test
-  void holdsBothHandlersAndNothingTestOrLocalOnly() throws IOException {
+  void holdsTheThreeHandlersAndNothingTestOrLocalOnly() throws IOException {
     assertThat(Files.size(PackagedArtifact.zip())).isLessThan(MAX_BYTES);
     try (ZipFile zip = new ZipFile(PackagedArtifact.zip().toFile())) {
       List<String> names = Collections.list(zip.entries()).stream().map(e -> e.getName()).toList();
-      for (String handler : List.of(Handlers.PROCESSOR, Handlers.SCORER)) {
+      for (String handler : List.of(Handlers.PROCESSOR, Handlers.SCORER, Handlers.CHECK)) {
         assertThat(names).contains(Handlers.className(handler).replace('.', '/') + ".class");
       }
       // the runtime pieces are there, test- and local-only ones and the heavy HTTP clients not
@@ -81,6 +82,7 @@ class PackagedFunctionsIT {
       env.put(EnvVars.TRANSACTIONS_TABLE, tables.transactions());
       env.put(EnvVars.FRAUD_SCORES_TABLE, tables.scores());
       env.put(EnvVars.SCORER_FUNCTION_NAME, "fraud-scorer-it");
+      env.put(EnvVars.PIPELINE_NAME, "pipeline-it");
       Path post =
           write(
               events,
@@ -110,6 +112,41 @@ class PackagedFunctionsIT {
       assertThat(lambda.requests().get(0).path())
           .endsWith("/functions/fraud-scorer-it/invocations");
       assertThat(run.output()).contains("\"transaction_id\":\"it-1\"");
+      assertThat(run.output()).contains("\"Pipeline\":\"pipeline-it\",\"TransactionsAccepted\":1");
+    }
+  }
+
+  @Test
+  void theCheckRunsFromTheEnvironmentAloneAndSignsItsRequests(@TempDir Path events)
+      throws IOException {
+    try (StubAwsEndpoint api =
+        new StubAwsEndpoint(
+            request ->
+                new StubAwsEndpoint.Response(
+                    request.method().equals("POST") ? 202 : 200,
+                    "application/json",
+                    request.method().equals("POST")
+                        ? "{\"status\":\"accepted\"}"
+                        : "{\"status\":\"scored\",\"fraud_score\":0}"))) {
+      Map<String, String> env = awsEnv();
+      env.put(EnvVars.API_ENDPOINT, api.endpoint() + "/prod");
+      env.put(EnvVars.API_AUTHORIZATION, "AWS_IAM");
+      env.put(EnvVars.PIPELINE_NAME, "pipeline-it");
+      Path scheduled = events.resolve("scheduled.json");
+      Files.writeString(
+          scheduled,
+          "{\"version\":\"0\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
+              + "\"detail\":{}}");
+
+      PackagedArtifact.Run run = artifact.run(Handlers.CHECK, env, List.of(scheduled));
+
+      assertThat(run.exitCode()).as(run.output()).isZero();
+      assertThat(Json.readObject(bytes(run.responses().get(0)))).containsEntry("succeeded", true);
+      assertThat(api.requests())
+          .hasSizeGreaterThanOrEqualTo(2)
+          .allSatisfy(r -> assertThat(SigV4Check.verify(r, "it")).isEqualTo("execute-api"));
+      assertThat(api.requests().get(0).path()).isEqualTo("/prod/transactions");
+      assertThat(run.output()).contains("\"Pipeline\":\"pipeline-it\",\"CheckSucceeded\":1");
     }
   }
 

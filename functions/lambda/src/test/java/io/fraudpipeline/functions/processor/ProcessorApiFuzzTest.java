@@ -8,6 +8,8 @@ import io.fraudpipeline.functions.store.DynamoDbScoreStore;
 import io.fraudpipeline.functions.store.DynamoDbTransactionStore;
 import io.fraudpipeline.functions.testing.Events;
 import io.fraudpipeline.functions.testing.LocalDynamo;
+import io.fraudpipeline.functions.testing.Processors;
+import io.fraudpipeline.functions.testing.RecordedMetrics;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -32,15 +34,15 @@ class ProcessorApiFuzzTest {
 
   private final LocalDynamo.Tables tables = LocalDynamo.freshTables();
   private final TransactionProcessorHandler handler =
-      new TransactionProcessorHandler(
-          new TransactionService(
-              new DynamoDbTransactionStore(LocalDynamo.client(), tables.transactions()),
-              new DynamoDbScoreStore(LocalDynamo.client(), tables.scores())),
+      Processors.over(
+          new DynamoDbTransactionStore(LocalDynamo.client(), tables.transactions()),
+          new DynamoDbScoreStore(LocalDynamo.client(), tables.scores()),
           StreamDispatcher.withConcurrency(
               t -> {
                 throw new AssertionError();
               },
-              1));
+              1),
+          new RecordedMetrics().metrics());
   private final Random random = new Random(SEED);
   private final List<String> acceptedBodies = new ArrayList<>();
 

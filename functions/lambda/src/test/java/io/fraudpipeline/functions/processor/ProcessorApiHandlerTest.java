@@ -9,6 +9,8 @@ import io.fraudpipeline.functions.store.DynamoDbScoreStore;
 import io.fraudpipeline.functions.store.DynamoDbTransactionStore;
 import io.fraudpipeline.functions.testing.Events;
 import io.fraudpipeline.functions.testing.LocalDynamo;
+import io.fraudpipeline.functions.testing.Processors;
+import io.fraudpipeline.functions.testing.RecordedMetrics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,18 +28,20 @@ class ProcessorApiHandlerTest {
       "{\"transaction_id\": \"txn-123\", \"timestamp\": 1234567890, \"amount\": 5000,"
           + " \"merchant\": \"Amazon\"}";
 
+  private final RecordedMetrics metrics = new RecordedMetrics();
   private final LocalDynamo.Tables tables = LocalDynamo.freshTables();
   private final DynamoDbScoreStore scores =
       new DynamoDbScoreStore(LocalDynamo.client(), tables.scores());
   private final TransactionProcessorHandler handler =
-      new TransactionProcessorHandler(
-          new TransactionService(
-              new DynamoDbTransactionStore(LocalDynamo.client(), tables.transactions()), scores),
+      Processors.over(
+          new DynamoDbTransactionStore(LocalDynamo.client(), tables.transactions()),
+          scores,
           StreamDispatcher.withConcurrency(
               t -> {
                 throw new AssertionError("the API never invokes the scorer");
               },
-              1));
+              1),
+          metrics.metrics());
 
   /** Runs the event through the byte-stream entry point Lambda calls. */
   private Response call(Map<String, Object> event) {

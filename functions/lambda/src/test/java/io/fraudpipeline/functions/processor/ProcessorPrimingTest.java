@@ -1,8 +1,11 @@
 package io.fraudpipeline.functions.processor;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
+import io.fraudpipeline.functions.testing.Processors;
+import io.fraudpipeline.functions.testing.RecordedMetrics;
 import io.fraudpipeline.functions.testing.UntouchableStores;
 import org.junit.jupiter.api.Test;
 
@@ -14,15 +17,20 @@ class ProcessorPrimingTest {
 
   @Test
   void theProcessorPrimesWithoutTouchingAnyStoreOrTheScorer() {
+    RecordedMetrics metrics = new RecordedMetrics();
     TransactionProcessorHandler handler =
-        new TransactionProcessorHandler(
-            new TransactionService(UntouchableStores.transactions(), UntouchableStores.scores()),
+        Processors.over(
+            UntouchableStores.transactions(),
+            UntouchableStores.scores(),
             StreamDispatcher.withConcurrency(
                 t -> {
                   throw new AssertionError("primed by invoking the scorer");
                 },
-                1));
+                1),
+            metrics.metrics());
 
     assertThatCode(handler::prime).doesNotThrowAnyException();
+    // the canned events count nothing
+    assertThat(metrics.lines()).isEmpty();
   }
 }

@@ -8,6 +8,8 @@ import io.fraudpipeline.functions.model.ScoringPayload;
 import io.fraudpipeline.functions.model.Transaction;
 import io.fraudpipeline.functions.processor.stream.StreamDispatcher;
 import io.fraudpipeline.functions.testing.Events;
+import io.fraudpipeline.functions.testing.Processors;
+import io.fraudpipeline.functions.testing.RecordedMetrics;
 import io.fraudpipeline.functions.testing.SigV4Check;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint.Response;
@@ -31,9 +33,11 @@ class ProcessorStreamHandlerTest {
 
   private final StubAwsEndpoint lambda = new StubAwsEndpoint(StubAwsEndpoint::lambdaAccepted);
   private final TransactionProcessorHandler handler =
-      new TransactionProcessorHandler(
-          new TransactionService(UntouchableStores.transactions(), UntouchableStores.scores()),
-          StreamDispatcher.withConcurrency(lambda.scorerInvoker(SCORER), 8));
+      Processors.over(
+          UntouchableStores.transactions(),
+          UntouchableStores.scores(),
+          StreamDispatcher.withConcurrency(lambda.scorerInvoker(SCORER), 8),
+          new RecordedMetrics().metrics());
 
   @AfterEach
   void stop() {

@@ -3,12 +3,16 @@ package io.fraudpipeline.functions.scorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fraudpipeline.functions.contract.FraudMetrics;
+import io.fraudpipeline.functions.contract.Synthetic;
 import io.fraudpipeline.functions.json.Json;
 import io.fraudpipeline.functions.model.FraudScore;
 import io.fraudpipeline.functions.model.ScoringPayload;
 import io.fraudpipeline.functions.model.Transaction;
 import io.fraudpipeline.functions.store.DynamoDbScoreStore;
+import io.fraudpipeline.functions.testing.EmfSpec;
 import io.fraudpipeline.functions.testing.LocalDynamo;
+import io.fraudpipeline.functions.testing.RecordedMetrics;
 import io.fraudpipeline.functions.testing.SigV4Check;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint;
 import io.fraudpipeline.functions.testing.StubAwsEndpoint.Response;
@@ -44,13 +48,15 @@ class FraudScorerHandlerTest {
   private final DynamoDbScoreStore scores =
       new DynamoDbScoreStore(LocalDynamo.client(), tables.scores());
   private final StubAwsEndpoint sns = new StubAwsEndpoint(StubAwsEndpoint::snsPublished);
+  private final RecordedMetrics metrics = new RecordedMetrics();
   private final FraudScorerHandler handler =
       new FraudScorerHandler(
           new FraudScorer(
               ScoringConfig.defaults(),
               scores,
               new SnsAlertPublisher(sns.snsClient(), TOPIC),
-              Clock.fixed(NOW, ZoneOffset.UTC)));
+              Clock.fixed(NOW, ZoneOffset.UTC)),
+          metrics.metrics());
 
   @AfterEach
   void stop() {
@@ -84,6 +90,64 @@ class FraudScorerHandlerTest {
   }
 
   @Test
+  void aSyntheticTransactionIsScoredButNeverAlertedExpiresWithinTheHourAndIsNotCounted() {
+    Map<String, Object> result = deliver(payload("synthetic-1", "20000", "crypto"));
+
+    assertThat(result).containsEntry("stored", true).containsEntry("published", false);
+    FraudScore score = scores.find("synthetic-1").orElseThrow();
+    assertThat(score.alertDue()).as("the rules apply as to any transaction").isTrue();
+    assertThat(score.alerted()).isFalse();
+    assertThat(score.expiry()).isEqualTo(NOW.getEpochSecond() + Synthetic.TTL_SECONDS);
+    assertThat(sns.requests()).isEmpty();
+    // delivered again: still no alert, no duplicate counted
+    deliver(payload("synthetic-1", "20000", "crypto"));
+    assertThat(sns.requests()).isEmpty();
+    assertThat(metrics.lines()).isEmpty();
+  }
+
+  @Test
+  void anInvocationWritesOneLineUnderThePipelineAndOnePerScoreBucketMet() {
+    byte[] batch =
+        ScoringPayload.toJson(
+            List.of(
+                transaction("b-calm", "10", "Bakery"),
+                transaction("b-calm-2", "20", "Bakery"),
+                transaction("b-elevated", "6000", "Bakery"),
+                transaction("b-alert", "20000", "crypto"),
+                transaction("synthetic-b", "20000", "crypto")));
+
+    deliverAll(batch);
+    deliverAll(payload("b-calm", "10", "Bakery"));
+
+    List<Map<String, Object>> lines = metrics.lines();
+    assertThat(lines).allSatisfy(EmfSpec::check);
+    Map<String, Object> totals = lines.get(0);
+    assertThat(totals)
+        .containsEntry("Pipeline", RecordedMetrics.PIPELINE)
+        .containsEntry(FraudMetrics.TRANSACTIONS_SCORED, 4)
+        .containsEntry(FraudMetrics.ALERTS_RAISED, 1)
+        .containsEntry(FraudMetrics.DUPLICATE_DELIVERIES, 0)
+        .containsEntry(FraudMetrics.ALERT_RATE, List.of(0, 0, 0, 100));
+    // from the transactions' timestamp (1700000000) to the fixed clock's now
+    long latency = (NOW.getEpochSecond() - 1700000000L) * 1000;
+    assertThat(totals.get(FraudMetrics.SCORING_LATENCY))
+        .isEqualTo(List.of(latency, latency, latency, latency));
+    assertThat(lines.subList(1, 4))
+        .extracting(
+            line -> line.get(FraudMetrics.SCORE_BUCKET),
+            line -> line.get(FraudMetrics.TRANSACTIONS_SCORED))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("0.0-0.2", 2),
+            org.assertj.core.groups.Tuple.tuple("0.2-0.4", 1),
+            org.assertj.core.groups.Tuple.tuple("0.8-1.0", 1));
+    // the second invocation: a duplicate delivery, nothing scored
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(4))
+        .containsEntry(FraudMetrics.DUPLICATE_DELIVERIES, 1)
+        .containsEntry(FraudMetrics.TRANSACTIONS_SCORED, 0);
+  }
+
+  @Test
   void storesTheScoreWithItsExpiryAndNoAlertBelowTheThreshold() {
     Map<String, Object> result = deliver(payload("t-low", "6000", "Amazon"));
 
@@ -111,7 +175,8 @@ class FraudScorerHandlerTest {
                       return sns.snsClient();
                     },
                     TOPIC),
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+                Clock.fixed(NOW, ZoneOffset.UTC)),
+            metrics.metrics());
 
     lazy.handleRequest(
         new ByteArrayInputStream(payload("t-lazy-low", "10", "Amazon")),

@@ -24,6 +24,23 @@ public final class Events {
     return event;
   }
 
+  /**
+   * The event as API Gateway sends it with IAM authorization: the verified caller's ARN in {@code
+   * requestContext.identity.userArn}.
+   */
+  public static Map<String, Object> fromCaller(Map<String, Object> event, String userArn) {
+    Map<String, Object> context = new LinkedHashMap<>(asMap(event.get("requestContext")));
+    context.put("identity", Map.of("userArn", userArn, "caller", "AROAEXAMPLE:session"));
+    Map<String, Object> copy = new LinkedHashMap<>(event);
+    copy.put("requestContext", context);
+    return copy;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object value) {
+    return (Map<String, Object>) value;
+  }
+
   /** A GET as API Gateway sends it for the resource {@code /transactions/{transactionId}}. */
   public static Map<String, Object> getTransaction(String id) {
     Map<String, Object> event = api("GET", "/transactions/" + id, null);

@@ -2,8 +2,12 @@ package io.fraudpipeline.functions.testing;
 
 import io.fraudpipeline.dynalite.DynaliteServer;
 import io.fraudpipeline.dynalite.FraudTables;
+import io.fraudpipeline.functions.contract.TableSchema;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One in-memory Dynalite for the whole test run (it starts in about a second), with fresh tables
@@ -46,6 +50,31 @@ public final class LocalDynamo {
 
     public int scoreCount() {
       return count(scores);
+    }
+
+    /** Every item of the transactions table, read consistently. */
+    public List<Map<String, AttributeValue>> transactionItems() {
+      return client().scan(s -> s.tableName(transactions).consistentRead(true)).items();
+    }
+
+    /** The item of the transactions table under this id; empty when none. */
+    public Map<String, AttributeValue> transactionItem(String id) {
+      return item(transactions, id);
+    }
+
+    /** The item of the scores table under this id; empty when none. */
+    public Map<String, AttributeValue> scoreItem(String id) {
+      return item(scores, id);
+    }
+
+    private static Map<String, AttributeValue> item(String table, String id) {
+      return client()
+          .getItem(
+              g ->
+                  g.tableName(table)
+                      .key(Map.of(TableSchema.TRANSACTION_ID, AttributeValue.fromS(id)))
+                      .consistentRead(true))
+          .item();
     }
 
     private static int count(String table) {

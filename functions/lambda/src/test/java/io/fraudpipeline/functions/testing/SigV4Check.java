@@ -41,7 +41,8 @@ public final class SigV4Check {
     canonical.append(request.method()).append('\n');
     // no path segment here needs escaping, so the (doubly) encoded path is the path itself
     canonical.append(request.path()).append('\n');
-    canonical.append("").append('\n');
+    // the query's parameters here are single and already in order
+    canonical.append(request.query()).append('\n');
     for (String name : signedHeaders) {
       String value = request.header(name);
       if (value == null) {

@@ -29,8 +29,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public final class StubAwsEndpoint implements AutoCloseable {
 
-  /** A request as received, signed headers included. */
-  public record Request(String method, String path, Map<String, String> headers, String body) {
+  /** A request as received, signed headers included; {@code query} the raw query, "" for none. */
+  public record Request(
+      String method, String path, String query, Map<String, String> headers, String body) {
     public String header(String name) {
       return headers.get(name.toLowerCase(java.util.Locale.ROOT));
     }
@@ -77,7 +78,14 @@ public final class StubAwsEndpoint implements AutoCloseable {
             (name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Request request =
-        new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body);
+        new Request(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getPath(),
+            exchange.getRequestURI().getRawQuery() == null
+                ? ""
+                : exchange.getRequestURI().getRawQuery(),
+            headers,
+            body);
     requests.add(request);
     Response response;
     try {

@@ -5,6 +5,7 @@ import io.fraudpipeline.functions.model.Transaction;
 import io.fraudpipeline.functions.store.ScoreStore;
 import io.fraudpipeline.functions.store.TransactionStore;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Stores that fail the test when used: for paths that must not touch a table. */
 public final class UntouchableStores {
@@ -19,7 +20,7 @@ public final class UntouchableStores {
       }
 
       @Override
-      public Optional<Transaction> putIfAbsent(Transaction transaction) {
+      public Optional<Transaction> putIfAbsent(Transaction transaction, OptionalLong expiry) {
         throw new AssertionError("wrote the transactions table");
       }
     };

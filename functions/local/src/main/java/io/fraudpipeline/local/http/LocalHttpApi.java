@@ -70,6 +70,7 @@ public final class LocalHttpApi implements AutoCloseable {
    *
    * @param port 0 for any free port
    * @param threads processor invocations running at once
+   * @param callers who the requests come from, as API Gateway tells the processor
    * @throws IOException when the address cannot be bound (e.g. the port is taken)
    */
   public static LocalHttpApi start(
@@ -79,6 +80,7 @@ public final class LocalHttpApi implements AutoCloseable {
       LocalFunction processor,
       Supplier<Object> alerts,
       Supplier<Object> deadLetters,
+      LocalCallers callers,
       Clock clock)
       throws IOException {
     QueuedThreadPool pool = new QueuedThreadPool(MAX_CONNECTIONS + 8, threads);
@@ -97,7 +99,7 @@ public final class LocalHttpApi implements AutoCloseable {
         new Routes(
             new Semaphore(threads),
             processor,
-            new ProxyEvents("local", clock),
+            new ProxyEvents("local", clock, callers),
             alerts,
             deadLetters));
     server.setErrorHandler(new JsonErrors());

@@ -23,10 +23,12 @@ final class ProxyEvents {
 
   private final String stage;
   private final Clock clock;
+  private final LocalCallers callers;
 
-  ProxyEvents(String stage, Clock clock) {
+  ProxyEvents(String stage, Clock clock, LocalCallers callers) {
     this.stage = stage;
     this.clock = clock;
+    this.callers = callers;
   }
 
   /**
@@ -45,6 +47,9 @@ final class ProxyEvents {
     Map<String, String> headers = new LinkedHashMap<>();
     Map<String, List<String>> multiValueHeaders = new LinkedHashMap<>();
     for (HttpField field : request.getHeaders()) {
+      if (field.getName().equalsIgnoreCase(LocalCallers.CHECK_HEADER)) {
+        continue;
+      }
       headers.put(field.getName(), field.getValue());
       multiValueHeaders
           .computeIfAbsent(field.getName(), n -> new ArrayList<>())
@@ -55,6 +60,7 @@ final class ProxyEvents {
     Map<String, Object> identity = new LinkedHashMap<>();
     identity.put("sourceIp", Request.getRemoteAddr(request));
     identity.put("userAgent", request.getHeaders().get(HttpHeader.USER_AGENT));
+    identity.put("userArn", callers.userArn(request));
     Map<String, Object> requestContext = new LinkedHashMap<>();
     requestContext.put("requestId", requestId);
     requestContext.put("stage", stage);

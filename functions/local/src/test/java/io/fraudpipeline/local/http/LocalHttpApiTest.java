@@ -57,6 +57,7 @@ class LocalHttpApiTest {
                         NOT_FOUND)),
             () -> Map.of("published", 0),
             () -> Map.of(),
+            LocalCallers.none(),
             Clock.systemUTC());
     base = URI.create("http://127.0.0.1:" + api.port());
   }

@@ -9,7 +9,8 @@ import java.util.Map;
  * The parts of an API Gateway REST proxy event the API reads. {@code body} is the raw bytes (a
  * base64 body is decoded when read); {@code pathTransactionId} is API Gateway's decoded path
  * parameter when the event carries one; {@code contentType} the declared media type, null when
- * none.
+ * none; {@code callerArn} the caller's ARN as API Gateway verified it ({@code
+ * requestContext.identity.userArn}, with IAM authorization only), null otherwise.
  */
 public record ApiRequest(
     String method,
@@ -18,9 +19,10 @@ public record ApiRequest(
     String body,
     boolean base64Encoded,
     String requestId,
-    String contentType) {
+    String contentType,
+    String callerArn) {
 
-  /** A request with no Content-Type declared. */
+  /** A request with no Content-Type declared and no verified caller. */
   public ApiRequest(
       String method,
       String path,
@@ -28,7 +30,7 @@ public record ApiRequest(
       String body,
       boolean base64Encoded,
       String requestId) {
-    this(method, path, pathTransactionId, body, base64Encoded, requestId, null);
+    this(method, path, pathTransactionId, body, base64Encoded, requestId, null, null);
   }
 
   @SuppressWarnings("unchecked")
@@ -41,6 +43,8 @@ public record ApiRequest(
         context instanceof Map<?, ?> map
             ? asString(((Map<String, Object>) map).get("requestId"))
             : null;
+    Object identity = context instanceof Map<?, ?> map ? map.get("identity") : null;
+    String callerArn = identity instanceof Map<?, ?> map ? asString(map.get("userArn")) : null;
     return new ApiRequest(
         asString(event.get("httpMethod")),
         asString(event.get("path")),
@@ -48,7 +52,8 @@ public record ApiRequest(
         asString(event.get("body")),
         Boolean.TRUE.equals(event.get("isBase64Encoded")),
         requestId,
-        header(event.get("headers"), "Content-Type"));
+        header(event.get("headers"), "Content-Type"),
+        callerArn);
   }
 
   /** A header by name, whatever its case (HTTP names are case-insensitive). */

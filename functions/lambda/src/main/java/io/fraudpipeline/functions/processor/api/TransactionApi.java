@@ -1,6 +1,9 @@
 package io.fraudpipeline.functions.processor.api;
 
+import io.fraudpipeline.functions.contract.FraudMetrics;
+import io.fraudpipeline.functions.contract.Synthetic;
 import io.fraudpipeline.functions.log.JsonLog;
+import io.fraudpipeline.functions.metrics.PipelineMetrics;
 import io.fraudpipeline.functions.model.Transaction;
 import io.fraudpipeline.functions.processor.TransactionService;
 import io.fraudpipeline.functions.processor.TransactionService.Outcome;
@@ -15,7 +18,9 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 /**
  * The HTTP API of the processor: {@code POST /transactions} and {@code GET
  * /transactions/{transactionId}}. Client mistakes get a 4xx naming the field; only failures of the
- * stores are 5xx.
+ * stores are 5xx. Each POST's outcome is counted in the pipeline's metrics (a synthetic transaction
+ * of the check aside); an id with {@link Synthetic#ID_PREFIX} is refused (403) unless the caller is
+ * the check ({@link CheckCaller}).
  */
 public final class TransactionApi {
 
@@ -26,10 +31,20 @@ public final class TransactionApi {
   private static final JsonLog LOG = JsonLog.of(TransactionApi.class);
 
   private final TransactionService service;
+  private final CheckCaller checkCaller;
+  private final PipelineMetrics metrics;
   private final TransactionRequestParser parser = new TransactionRequestParser();
 
-  public TransactionApi(TransactionService service) {
+  public TransactionApi(
+      TransactionService service, CheckCaller checkCaller, PipelineMetrics metrics) {
     this.service = service;
+    this.checkCaller = checkCaller;
+    this.metrics = metrics;
+  }
+
+  /** The same API counting into other metrics (priming counts nothing into the real ones). */
+  public TransactionApi withMetrics(PipelineMetrics other) {
+    return new TransactionApi(service, checkCaller, other);
   }
 
   public ApiResponse handle(ApiRequest request) {
@@ -87,6 +102,27 @@ public final class TransactionApi {
   }
 
   private ApiResponse submit(ApiRequest request) {
+    ApiResponse response = store(request);
+    String reason = reason(response.statusCode());
+    if (reason != null) {
+      metrics.rejected(reason);
+    }
+    return response;
+  }
+
+  /** The reason class of a refused POST; null for an answer that is not a refusal. */
+  private static String reason(int status) {
+    return switch (status) {
+      case 400 -> FraudMetrics.REASON_INVALID_BODY;
+      case 403 -> FraudMetrics.REASON_SYNTHETIC_REFUSED;
+      case 409 -> FraudMetrics.REASON_CONFLICT;
+      case 413 -> FraudMetrics.REASON_TOO_LARGE;
+      case 415 -> FraudMetrics.REASON_NOT_JSON;
+      default -> null;
+    };
+  }
+
+  private ApiResponse store(ApiRequest request) {
     // characters never outnumber UTF-8 bytes, so a long string is refused before encoding it
     if (request.bodyChars()
         > (request.base64Encoded() ? MAX_BODY_BYTES * 4 / 3 + 4 : MAX_BODY_BYTES)) {
@@ -115,11 +151,27 @@ public final class TransactionApi {
       return ApiResponse.errors(400, parsed.errors());
     }
     Transaction transaction = parsed.transaction();
+    String id = transaction.transactionId();
+    if (Synthetic.isSynthetic(id) && !checkCaller.isCheck(request.callerArn())) {
+      LOG.warn("synthetic id refused", id, "caller", request.callerArn());
+      return ApiResponse.error(
+          403,
+          TransactionRequestParser.TRANSACTION_ID,
+          "ids starting with '"
+              + Synthetic.ID_PREFIX
+              + "' are reserved for the pipeline's own check; use another id");
+    }
     Outcome outcome = service.submit(transaction);
-    LOG.info("transaction submitted", transaction.transactionId(), "outcome", outcome);
+    LOG.info("transaction submitted", id, "outcome", outcome);
     return switch (outcome) {
-      case ACCEPTED -> accepted(202, transaction, "accepted");
-      case ALREADY_ACCEPTED -> accepted(200, transaction, "already_accepted");
+      case ACCEPTED -> {
+        metrics.accepted(id);
+        yield accepted(202, transaction, "accepted");
+      }
+      case ALREADY_ACCEPTED -> {
+        metrics.duplicate(id);
+        yield accepted(200, transaction, "already_accepted");
+      }
       case CONFLICT ->
           ApiResponse.error(
               409,
