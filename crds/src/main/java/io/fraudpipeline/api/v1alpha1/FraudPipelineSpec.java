@@ -89,6 +89,9 @@ public class FraudPipelineSpec {
   @Default("{}")
   private DeadLetterSpec deadLetter = new DeadLetterSpec();
 
+  @Default("{}")
+  private CheckSpec check = new CheckSpec();
+
   public String getEnvironmentSuffix() {
     return environmentSuffix;
   }
@@ -191,5 +194,13 @@ public class FraudPipelineSpec {
 
   public void setDeadLetter(DeadLetterSpec deadLetter) {
     this.deadLetter = deadLetter;
+  }
+
+  public CheckSpec getCheck() {
+    return check;
+  }
+
+  public void setCheck(CheckSpec check) {
+    this.check = check;
   }
 }
