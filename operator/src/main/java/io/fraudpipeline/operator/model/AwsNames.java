@@ -72,4 +72,19 @@ public record AwsNames(String suffix) {
   public String api5xxAlarm() {
     return "fraud-detection-api-5xx-" + suffix;
   }
+
+  /** The alarm that fires when the check fails or stops reporting. */
+  public String notScoringAlarm() {
+    return "fraud-pipeline-not-scoring-" + suffix;
+  }
+
+  /** The EventBridge rule that runs the check on its schedule. */
+  public String checkSchedule() {
+    return FunctionRole.CHECK.awsStem() + "-schedule-" + suffix;
+  }
+
+  /** The pipeline's CloudWatch dashboard. */
+  public String dashboard() {
+    return "fraud-pipeline-" + suffix;
+  }
 }

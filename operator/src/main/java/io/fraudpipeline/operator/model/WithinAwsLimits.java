@@ -15,23 +15,26 @@ final class WithinAwsLimits {
 
   private WithinAwsLimits() {}
 
-  static void check(FraudPipelineSpec spec, AwsNames names) {
+  static void check(FraudPipelineSpec spec, AwsNames names, String pipeline) {
     tags(spec.getTags());
-    scorerEnvironment(spec, names);
+    scorerEnvironment(spec, names, pipeline);
   }
 
   /**
    * The scorer's environment carries the scoring settings, so the spec decides its size; the
-   * processor's is three names of a fixed size. Only the merchant terms can fill 4 KB: an amount
-   * takes at most 309 characters (the largest double, written out).
+   * processor's is names and an ARN of a fixed size. Only the merchant terms can fill 4 KB: an
+   * amount takes at most 309 characters (the largest double, written out).
    */
-  private static void scorerEnvironment(FraudPipelineSpec spec, AwsNames names) {
+  private static void scorerEnvironment(FraudPipelineSpec spec, AwsNames names, String pipeline) {
     if (spec.getScoring() == null) {
       return;
     }
     Map<String, String> env =
         FunctionEnvironment.scorer(
-            names, spec.getScoring(), topicArnOfAnyAccount(spec.getRegion(), names.alertTopic()));
+            pipeline,
+            names,
+            spec.getScoring(),
+            topicArnOfAnyAccount(spec.getRegion(), names.alertTopic()));
     int bytes = FunctionEnvironment.bytes(env);
     if (!AwsLimit.LAMBDA_ENVIRONMENT.allows(bytes)) {
       throw new InvalidSpecException(

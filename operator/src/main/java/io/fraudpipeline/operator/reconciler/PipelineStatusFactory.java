@@ -61,6 +61,7 @@ final class PipelineStatusFactory {
 
     FraudPipelineStatus status = base(pipeline, stack.names());
     status.setApiEndpoint(stack.apiEndpoint());
+    status.setDashboardUrl(stack.dashboardUrl());
     status.setAlertTopicArn(stack.alertTopicArn());
     status.setLiveVersions(stack.liveVersions().isEmpty() ? null : stack.liveVersions());
     status.setResources(new ResourceCounts(stack.total(), ready));
@@ -140,6 +141,7 @@ final class PipelineStatusFactory {
       status.setTransactionsTable(previous.getTransactionsTable());
       status.setFraudScoresTable(previous.getFraudScoresTable());
       status.setApiEndpoint(previous.getApiEndpoint());
+      status.setDashboardUrl(previous.getDashboardUrl());
       status.setAlertTopicArn(previous.getAlertTopicArn());
       status.setResources(previous.getResources());
       status.setPending(previous.getPending());

@@ -29,7 +29,7 @@ public final class AlarmObjects {
 
   public static void add(StackBuild build, Shape shape) {
     for (AlarmDesign design :
-        Alarms.of(build.names, build.spec.getAlarms(), build.spec.getApi().getStageName())) {
+        Alarms.of(build.pipeline.getMetadata().getName(), build.names, build.spec)) {
       Needs needs = build.needs();
       String topicArn = needs.output(ResourceType.TOPIC, StackComponents.ALARM_TOPIC, Output.ARN);
       List<String> actions = topicArn == null ? null : List.of(topicArn);

@@ -143,6 +143,13 @@ public final class StackBuild {
   public RenderedStack result(
       String apiEndpoint, String alertTopicArn, Map<String, String> liveVersions) {
     return new RenderedStack(
-        names, desired, waiting, apiEndpoint, alertTopicArn, liveVersions, unsupported);
+        names,
+        desired,
+        waiting,
+        apiEndpoint,
+        DashboardObjects.url(this),
+        alertTopicArn,
+        liveVersions,
+        unsupported);
   }
 }

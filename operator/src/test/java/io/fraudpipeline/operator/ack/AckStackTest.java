@@ -71,14 +71,18 @@ class AckStackTest {
   }
 
   @Test
-  void theSeedStackHas30ObjectsNothingWaitsAndThrottlingIsReported() {
-    assertThat(stack.desired()).hasSize(30);
+  void theSeedStackHas37ObjectsNothingWaitsAndThrottlingIsReported() {
+    assertThat(stack.desired()).hasSize(37);
     assertThat(stack.waiting()).isEmpty();
     assertThat(stack.apiEndpoint())
         .matches(
             "https://[0-9a-f]{10}\\.execute-api\\.us-east-1\\.amazonaws\\.com/prod/transactions");
     assertThat(stack.alertTopicArn())
         .isEqualTo("arn:aws:sns:us-east-1:" + ACCOUNT + ":fraud-alerts-dev");
+    assertThat(stack.dashboardUrl())
+        .isEqualTo(
+            "https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1"
+                + "#dashboards/dashboard/fraud-pipeline-dev");
     assertThat(stack.unsupported())
         .extracting(u -> u.getField())
         .containsExactly("spec.functions.code.sha256", "spec.api.throttling");
@@ -465,7 +469,7 @@ class AckStackTest {
   @Test
   void alarmsUseMetricMathAndNotifyTheAlarmTopicOnBothTransitions() {
     List<ManagedObject> alarms = ofKind("MetricAlarm");
-    assertThat(alarms).hasSize(6);
+    assertThat(alarms).hasSize(7);
     String topic = "arn:aws:sns:us-east-1:" + ACCOUNT + ":fraud-pipeline-alarms-dev";
     assertThat(alarms)
         .allSatisfy(

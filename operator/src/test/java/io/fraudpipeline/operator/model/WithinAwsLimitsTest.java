@@ -25,7 +25,7 @@ class WithinAwsLimitsTest {
 
     assertThat(refused)
         .hasMessage(
-            "spec.scoring.highRiskMerchants: the scorer's environment would be 6,636 bytes;"
+            "spec.scoring.highRiskMerchants: the scorer's environment would be 6,663 bytes;"
                 + " Lambda allows 4,096");
   }
 
@@ -101,7 +101,9 @@ class WithinAwsLimitsTest {
     FraudPipelineSpec spec = pipeline.getSpec();
     AwsNames names = new AwsNames(spec.getEnvironmentSuffix());
     String arn = "arn:aws:sns:" + spec.getRegion() + ":123456789012:" + names.alertTopic();
-    return FunctionEnvironment.bytes(FunctionEnvironment.scorer(names, spec.getScoring(), arn));
+    return FunctionEnvironment.bytes(
+        FunctionEnvironment.scorer(
+            pipeline.getMetadata().getName(), names, spec.getScoring(), arn));
   }
 
   private static InvalidSpecException refusal(FraudPipeline pipeline) {
