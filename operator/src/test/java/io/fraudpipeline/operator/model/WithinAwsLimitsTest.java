@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.fraudpipeline.api.v1alpha1.CheckSpec;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineSpec;
 import io.fraudpipeline.operator.Fixtures;
@@ -95,6 +96,8 @@ class WithinAwsLimitsTest {
         .isEqualTo(AwsLimit.USER_TAGS)
         .isEqualTo(AwsLimit.TAGS_PER_RESOURCE.max() - AwsLimit.OPERATOR_TAGS);
     assertThat(FraudPipelineSpec.MAX_TAG_VALUE_LENGTH).isEqualTo(AwsLimit.TAG_VALUE.max());
+    assertThat(CheckSpec.SCHEDULE_MAX_LENGTH)
+        .isEqualTo(AwsLimit.EVENTBRIDGE_SCHEDULE_EXPRESSION.max());
   }
 
   private static int scorerBytes(FraudPipeline pipeline) {
