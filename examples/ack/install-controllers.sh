@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the eight ACK controllers a FraudPipeline with backend ACK needs, from ACK's public
+# Installs the nine ACK controllers a FraudPipeline with backend ACK needs, from ACK's public
 # Helm charts, each with its own IAM role through IRSA. The versions are those whose CRDs the
 # operator is tested against (test-support/crds/ack).
 #
@@ -25,6 +25,7 @@ CONTROLLERS=(
   cloudwatch=1.8.1
   lambda=1.14.1
   apigateway=1.8.1
+  eventbridge=1.5.1
 )
 
 aws ecr-public get-login-password --region us-east-1 |

@@ -20,7 +20,8 @@ HERE = pathlib.Path(__file__).resolve().parent
 
 # The Crossplane kinds the operator emits (its crossplane.kinds package), the
 # Lambda Alias the SnapStart wiring adds, and the provider configuration kinds
-# the examples and the chart's RBAC name.
+# the examples and the chart's RBAC name; the pipeline check's schedule
+# (an EventBridge rule and target, decision 0011) and the dashboard.
 CROSSPLANE = [
     "apigateway.aws.m.upbound.io_apikeys.yaml",
     "apigateway.aws.m.upbound.io_deployments.yaml",
@@ -34,7 +35,10 @@ CROSSPLANE = [
     "apigateway.aws.m.upbound.io_usageplans.yaml",
     "aws.m.upbound.io_clusterproviderconfigs.yaml",
     "aws.m.upbound.io_providerconfigs.yaml",
+    "cloudwatch.aws.m.upbound.io_dashboards.yaml",
     "cloudwatch.aws.m.upbound.io_metricalarms.yaml",
+    "cloudwatchevents.aws.m.upbound.io_rules.yaml",
+    "cloudwatchevents.aws.m.upbound.io_targets.yaml",
     "cloudwatchlogs.aws.m.upbound.io_groups.yaml",
     "dynamodb.aws.m.upbound.io_tables.yaml",
     "iam.aws.m.upbound.io_rolepolicies.yaml",

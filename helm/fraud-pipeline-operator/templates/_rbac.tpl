@@ -44,7 +44,8 @@ fails when the two differ.
 {{/* API group -> plurals of the Crossplane kinds the operator emits. */}}
 {{- define "fpo.crossplaneResources" -}}
 apigateway.aws.m.upbound.io: [deployments, integrations, methods, methodsettings, resources, restapis, stages, apikeys, usageplans, usageplankeys]
-cloudwatch.aws.m.upbound.io: [metricalarms]
+cloudwatch.aws.m.upbound.io: [dashboards, metricalarms]
+cloudwatchevents.aws.m.upbound.io: [rules, targets]
 cloudwatchlogs.aws.m.upbound.io: [groups]
 dynamodb.aws.m.upbound.io: [tables]
 iam.aws.m.upbound.io: [roles, rolepolicies, rolepolicyattachments]
@@ -57,9 +58,10 @@ sqs.aws.m.upbound.io: [queues]
 {{/* API group -> plurals of the ACK kinds the operator emits. */}}
 {{- define "fpo.ackResources" -}}
 apigateway.services.k8s.aws: [deployments, integrations, methods, resources, restapis, stages]
-cloudwatch.services.k8s.aws: [metricalarms]
+cloudwatch.services.k8s.aws: [dashboards, metricalarms]
 cloudwatchlogs.services.k8s.aws: [loggroups]
 dynamodb.services.k8s.aws: [tables]
+eventbridge.services.k8s.aws: [rules]
 iam.services.k8s.aws: [roles]
 lambda.services.k8s.aws: [aliases, eventsourcemappings, functions]
 sns.services.k8s.aws: [subscriptions, topics]

@@ -87,6 +87,7 @@ class ExamplesTest {
             "sns",
             "cloudwatch",
             "cloudwatchlogs",
+            "cloudwatchevents",
             "iam");
     assertThat(packages.stream().map(m -> m.group(2)).distinct()).hasSize(1);
   }

@@ -89,6 +89,9 @@ public class FraudPipelineSpec {
   @Default("{}")
   private DeadLetterSpec deadLetter = new DeadLetterSpec();
 
+  @Default("{}")
+  private CheckSpec check = new CheckSpec();
+
   @JsonPropertyDescription(
       "Names of the ConfigMap and Secret that hand the stack's outputs to applications.")
   private OutputsSpec outputs;
@@ -195,6 +198,14 @@ public class FraudPipelineSpec {
 
   public void setDeadLetter(DeadLetterSpec deadLetter) {
     this.deadLetter = deadLetter;
+  }
+
+  public CheckSpec getCheck() {
+    return check;
+  }
+
+  public void setCheck(CheckSpec check) {
+    this.check = check;
   }
 
   public OutputsSpec getOutputs() {

@@ -22,6 +22,9 @@ public class FraudPipelineStatus {
   @JsonPropertyDescription("Invoke URL of POST /transactions.")
   private String apiEndpoint;
 
+  @JsonPropertyDescription("The pipeline's CloudWatch dashboard in the AWS console.")
+  private String dashboardUrl;
+
   private String transactionsTable;
 
   private String fraudScoresTable;
@@ -73,6 +76,14 @@ public class FraudPipelineStatus {
 
   public void setApiEndpoint(String apiEndpoint) {
     this.apiEndpoint = apiEndpoint;
+  }
+
+  public String getDashboardUrl() {
+    return dashboardUrl;
+  }
+
+  public void setDashboardUrl(String dashboardUrl) {
+    this.dashboardUrl = dashboardUrl;
   }
 
   public String getTransactionsTable() {
@@ -138,6 +149,7 @@ public class FraudPipelineStatus {
         && Objects.equals(conditions, s.conditions)
         && Objects.equals(environmentSuffix, s.environmentSuffix)
         && Objects.equals(apiEndpoint, s.apiEndpoint)
+        && Objects.equals(dashboardUrl, s.dashboardUrl)
         && Objects.equals(transactionsTable, s.transactionsTable)
         && Objects.equals(fraudScoresTable, s.fraudScoresTable)
         && Objects.equals(alertTopicArn, s.alertTopicArn)

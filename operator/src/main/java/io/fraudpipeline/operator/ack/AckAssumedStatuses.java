@@ -73,8 +73,9 @@ final class AckAssumedStatuses {
         status.put(field(Output.ROOT_RESOURCE_ID), AssumedAws.id(name + "/"));
       }
       case "Resource", "Deployment" -> status.put(field(Output.ID), AssumedAws.id(name));
+      case "Rule" -> arn = aws.arn("events", "rule/" + spec.get("name"));
       default -> {
-        // Method, Integration, Stage, MetricAlarm: nothing but conditions and metadata
+        // Method, Integration, Stage, MetricAlarm, Dashboard: nothing but conditions and metadata
       }
     }
     Map<String, Object> meta = new LinkedHashMap<>();

@@ -2,13 +2,14 @@ package io.fraudpipeline.operator.ack;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.operator.model.ApiDesign;
-import io.fraudpipeline.operator.model.AwsPartition;
+import io.fraudpipeline.operator.model.CheckDesign;
 import io.fraudpipeline.operator.model.FunctionAliases;
 import io.fraudpipeline.operator.model.FunctionDesign;
 import io.fraudpipeline.operator.model.FunctionRole;
 import io.fraudpipeline.operator.model.InvalidSpecException;
 import io.fraudpipeline.operator.model.StackComponents;
 import io.fraudpipeline.operator.model.StreamMappingDesign;
+import io.fraudpipeline.operator.stack.CheckSchedule;
 import io.fraudpipeline.operator.stack.FieldPath;
 import io.fraudpipeline.operator.stack.FunctionObjects;
 import io.fraudpipeline.operator.stack.Needs;
@@ -22,9 +23,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Log groups, the two functions, their {@code live} aliases and the stream mapping, in the ACK
- * controllers' shapes. ACK has no Permission nor invoke-config kind: both live on the alias, so
- * with ACK every caller calls the {@code live} alias, on {@code $LATEST} when nothing is published.
+ * Log groups, the functions, their {@code live} aliases, the stream mapping and the check's
+ * schedule, in the ACK controllers' shapes. ACK has no Permission nor invoke-config kind: both live
+ * on the alias, so with ACK every caller calls the {@code live} alias, on {@code $LATEST} when
+ * nothing is published.
  */
 final class AckFunctions {
 
@@ -52,7 +54,7 @@ final class AckFunctions {
 
   static void functions(StackBuild build) {
     // with ACK every caller calls the live alias, with or without SnapStart
-    FunctionObjects.functions(build, AckFunctions::function, true);
+    FunctionObjects.functions(build, AckFunctions::function, true, AckApiAccess.INSTANCE);
     var code = build.spec.getFunctions().getCode();
     if (!code.isImage() && code.getSha256() == null) {
       build.unsupported(
@@ -124,15 +126,7 @@ final class AckFunctions {
     Needs p = build.needs();
     ObjectBuilder processor = alias(build, FunctionRole.PROCESSOR, p);
     if (restApiId != null && account != null) {
-      String api =
-          "arn:"
-              + AwsPartition.of(build.spec.getRegion())
-              + ":execute-api:"
-              + build.spec.getRegion()
-              + ":"
-              + account
-              + ":"
-              + restApiId;
+      String api = AckApiAccess.executionArn(build, account, restApiId);
       List<Object> permissions = new ArrayList<>();
       for (ApiDesign.InvokeGrant grant : ApiDesign.INVOKE_GRANTS) {
         Map<String, Object> permission = new LinkedHashMap<>();
@@ -157,13 +151,54 @@ final class AckFunctions {
     invoke.put("maximumEventAgeInSeconds", ASYNC_MAX_EVENT_AGE_SECONDS);
     invoke.put("destinationConfig", onFailure(dlq));
     build.emit(alias(build, FunctionRole.SCORER, s).set("functionEventInvokeConfig", invoke), s);
+    checkAlias(build);
+  }
+
+  /**
+   * The check's alias carries the grant that lets EventBridge invoke it for the schedule's rule
+   * only, so it waits for the rule's ARN; the rule targets the alias.
+   */
+  private static void checkAlias(StackBuild build) {
+    if (CheckSchedule.design(build) == null) {
+      return;
+    }
+    Needs needs = build.needs();
+    ObjectBuilder alias = alias(build, FunctionRole.CHECK, needs);
+    String ruleArn = CheckSchedule.ruleArn(needs);
+    Map<String, Object> permission = new LinkedHashMap<>();
+    permission.put("statementID", CheckDesign.INVOKE_STATEMENT_ID);
+    permission.put("action", "lambda:InvokeFunction");
+    permission.put("principal", CheckDesign.INVOKE_PRINCIPAL);
+    permission.put("sourceARN", ruleArn);
+    build.emit(alias.set("permissions", List.of(permission)), needs);
+  }
+
+  /**
+   * The check's schedule: an EventBridge Rule whose one target, inline, is the check's {@code live}
+   * alias, named from the function's ARN.
+   */
+  static void checkSchedule(StackBuild build) {
+    CheckDesign design = CheckSchedule.design(build);
+    if (design == null) {
+      return;
+    }
+    Needs needs = build.needs();
+    String functionArn = CheckSchedule.functionArn(needs);
+    ObjectBuilder rule = CheckSchedule.rule(build, design).set("name", design.ruleName());
+    if (functionArn != null) {
+      Map<String, Object> target = new LinkedHashMap<>();
+      target.put("id", CheckDesign.TARGET_ID);
+      target.put("arn", FunctionAliases.qualified(functionArn));
+      rule.set("targets", List.of(target));
+    }
+    build.emit(rule, needs);
   }
 
   /** The version each published {@code live} alias serves, by function, as its spec holds it. */
   static Map<String, String> liveVersions(StackBuild build) {
     Map<String, String> versions = new LinkedHashMap<>();
     if (FunctionAliases.enabled(build.spec.getFunctions())) {
-      for (FunctionRole f : FunctionRole.values()) {
+      for (FunctionRole f : FunctionRole.SERVING) {
         build
             .observed
             .find(AckKinds.ALIAS.kind(), build.name(StackComponents.alias(f)))

@@ -27,7 +27,7 @@ final class AckIam {
         IamPolicies.MANAGED.stream()
             .map(policy -> AwsPartition.managedPolicyArn(build.spec.getRegion(), policy))
             .toList();
-    for (FunctionRole f : FunctionRole.values()) {
+    for (FunctionRole f : FunctionRole.deployed(build.spec)) {
       Needs needs = build.needs();
       // the processor invokes the scorer's live alias, named from the function's ARN
       String scorer =
@@ -37,7 +37,11 @@ final class AckIam {
               : null;
       String document =
           FunctionGrants.of(
-              f, needs, () -> scorer == null ? null : FunctionAliases.qualified(scorer));
+              build,
+              f,
+              needs,
+              () -> scorer == null ? null : FunctionAliases.qualified(scorer),
+              AckApiAccess.INSTANCE);
       build.emit(
           build
               .object(ResourceType.ROLE, StackComponents.role(f))

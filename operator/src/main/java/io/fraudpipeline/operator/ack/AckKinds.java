@@ -2,6 +2,7 @@ package io.fraudpipeline.operator.ack;
 
 import io.fraudpipeline.operator.ack.kinds.Alias;
 import io.fraudpipeline.operator.ack.kinds.ApiResource;
+import io.fraudpipeline.operator.ack.kinds.Dashboard;
 import io.fraudpipeline.operator.ack.kinds.Deployment;
 import io.fraudpipeline.operator.ack.kinds.EventSourceMapping;
 import io.fraudpipeline.operator.ack.kinds.Function;
@@ -12,6 +13,7 @@ import io.fraudpipeline.operator.ack.kinds.MetricAlarm;
 import io.fraudpipeline.operator.ack.kinds.Queue;
 import io.fraudpipeline.operator.ack.kinds.RestApi;
 import io.fraudpipeline.operator.ack.kinds.Role;
+import io.fraudpipeline.operator.ack.kinds.ScheduleRule;
 import io.fraudpipeline.operator.ack.kinds.Stage;
 import io.fraudpipeline.operator.ack.kinds.Subscription;
 import io.fraudpipeline.operator.ack.kinds.Table;
@@ -47,7 +49,9 @@ public enum AckKinds {
   INTEGRATION(ResourceType.INTEGRATION, Integration.class, TagShape.NONE),
   DEPLOYMENT(ResourceType.DEPLOYMENT, Deployment.class, TagShape.NONE),
   STAGE(ResourceType.STAGE, Stage.class, TagShape.MAP),
-  METRIC_ALARM(ResourceType.METRIC_ALARM, MetricAlarm.class, TagShape.LIST);
+  METRIC_ALARM(ResourceType.METRIC_ALARM, MetricAlarm.class, TagShape.LIST),
+  SCHEDULE_RULE(ResourceType.SCHEDULE_RULE, ScheduleRule.class, TagShape.LIST),
+  DASHBOARD(ResourceType.DASHBOARD, Dashboard.class, TagShape.NONE);
 
   private static final List<ManagedKind> ALL = Arrays.stream(values()).map(AckKinds::kind).toList();
 

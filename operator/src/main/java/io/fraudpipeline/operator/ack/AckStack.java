@@ -55,6 +55,8 @@ final class AckStack {
         build.reported(ResourceType.REST_API, StackComponents.REST_API, Output.ACCOUNT));
     AckFunctions.streamMapping(build);
     AckAlarms.add(build);
+    AckFunctions.checkSchedule(build);
+    AckDashboard.add(build);
     return build.result(
         AckApi.endpoint(build, apiId),
         build.reported(ResourceType.TOPIC, StackComponents.ALERT_TOPIC, Output.ARN),

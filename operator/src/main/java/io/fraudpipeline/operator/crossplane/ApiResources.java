@@ -36,7 +36,7 @@ final class ApiResources {
   private static final String THROTTLING = "api-throttling";
 
   private static final String USAGE_PLAN_COMPONENT = "api-usage-plan";
-  private static final String API_KEY_COMPONENT = "api-key";
+  static final String API_KEY_COMPONENT = "api-key";
   private static final String USAGE_PLAN_KEY_COMPONENT = "api-usage-plan-key";
 
   private ApiResources() {}

@@ -94,6 +94,10 @@ final class AssumedStatuses {
         at.put(
             "invokeUrl", "https://" + apiId + ".execute-api." + region + ".amazonaws.com/" + stage);
       }
+      case "Rule" -> {
+        at.put("id", external);
+        at.put("arn", aws.arn("events", "rule/" + external));
+      }
       case "MetricAlarm" -> {
         at.put("id", external);
         at.put("arn", aws.arn("cloudwatch", "alarm:" + external));

@@ -57,6 +57,7 @@ final class CrossplaneDialect implements Dialect {
   @Override
   public Optional<DeletionPhase> deletionPhase(ManagedKind ownKind) {
     if (ownKind.equals(CrossplaneKinds.METHOD_SETTINGS)
+        || ownKind.equals(CrossplaneKinds.SCHEDULE_TARGET)
         || ownKind.equals(CrossplaneKinds.USAGE_PLAN)
         || ownKind.equals(CrossplaneKinds.USAGE_PLAN_KEY)
         || ownKind.equals(CrossplaneKinds.API_KEY)) {

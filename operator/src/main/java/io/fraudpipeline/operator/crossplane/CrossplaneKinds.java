@@ -3,6 +3,7 @@ package io.fraudpipeline.operator.crossplane;
 import io.fraudpipeline.operator.crossplane.kinds.Alias;
 import io.fraudpipeline.operator.crossplane.kinds.ApiKey;
 import io.fraudpipeline.operator.crossplane.kinds.ApiResource;
+import io.fraudpipeline.operator.crossplane.kinds.Dashboard;
 import io.fraudpipeline.operator.crossplane.kinds.Deployment;
 import io.fraudpipeline.operator.crossplane.kinds.EventSourceMapping;
 import io.fraudpipeline.operator.crossplane.kinds.Function;
@@ -18,6 +19,8 @@ import io.fraudpipeline.operator.crossplane.kinds.RestApi;
 import io.fraudpipeline.operator.crossplane.kinds.Role;
 import io.fraudpipeline.operator.crossplane.kinds.RolePolicy;
 import io.fraudpipeline.operator.crossplane.kinds.RolePolicyAttachment;
+import io.fraudpipeline.operator.crossplane.kinds.ScheduleRule;
+import io.fraudpipeline.operator.crossplane.kinds.ScheduleTarget;
 import io.fraudpipeline.operator.crossplane.kinds.Stage;
 import io.fraudpipeline.operator.crossplane.kinds.Table;
 import io.fraudpipeline.operator.crossplane.kinds.Topic;
@@ -75,6 +78,11 @@ public final class CrossplaneKinds {
       ManagedKind.of(UsagePlanKey.class, REGIONAL, UNTAGGED);
   public static final ManagedKind METRIC_ALARM =
       ManagedKind.of(MetricAlarm.class, REGIONAL, TAGGED);
+  public static final ManagedKind SCHEDULE_RULE =
+      ManagedKind.of(ScheduleRule.class, REGIONAL, TAGGED);
+  public static final ManagedKind SCHEDULE_TARGET =
+      ManagedKind.of(ScheduleTarget.class, REGIONAL, UNTAGGED);
+  public static final ManagedKind DASHBOARD = ManagedKind.of(Dashboard.class, REGIONAL, UNTAGGED);
 
   private static final List<ManagedKind> ALL =
       List.of(
@@ -101,7 +109,10 @@ public final class CrossplaneKinds {
           USAGE_PLAN,
           API_KEY,
           USAGE_PLAN_KEY,
-          METRIC_ALARM);
+          METRIC_ALARM,
+          SCHEDULE_RULE,
+          SCHEDULE_TARGET,
+          DASHBOARD);
 
   private static final Map<ResourceType, ManagedKind> BY_TYPE = new EnumMap<>(ResourceType.class);
 
@@ -122,6 +133,8 @@ public final class CrossplaneKinds {
     BY_TYPE.put(ResourceType.DEPLOYMENT, DEPLOYMENT);
     BY_TYPE.put(ResourceType.STAGE, STAGE);
     BY_TYPE.put(ResourceType.METRIC_ALARM, METRIC_ALARM);
+    BY_TYPE.put(ResourceType.SCHEDULE_RULE, SCHEDULE_RULE);
+    BY_TYPE.put(ResourceType.DASHBOARD, DASHBOARD);
   }
 
   private CrossplaneKinds() {}

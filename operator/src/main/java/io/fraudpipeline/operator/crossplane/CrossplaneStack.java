@@ -35,6 +35,8 @@ final class CrossplaneStack {
     FunctionResources.streamMapping(build);
     ApiResources.add(build);
     AlarmResources.add(build);
+    CheckResources.schedule(build);
+    CheckResources.dashboard(build);
     String invokeUrl = build.reported(ResourceType.STAGE, StackComponents.STAGE, Output.INVOKE_URL);
     return build.result(
         invokeUrl == null ? null : ApiDesign.stageUrl(invokeUrl),
@@ -46,7 +48,7 @@ final class CrossplaneStack {
   private static Map<String, String> liveVersions(StackBuild build) {
     Map<String, String> versions = new LinkedHashMap<>();
     if (FunctionAliases.enabled(build.spec.getFunctions())) {
-      for (FunctionRole f : FunctionRole.values()) {
+      for (FunctionRole f : FunctionRole.SERVING) {
         String version =
             build.reported(ResourceType.ALIAS, StackComponents.alias(f), Output.FUNCTION_VERSION);
         if (version != null) {

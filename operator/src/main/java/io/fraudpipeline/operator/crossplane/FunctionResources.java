@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Log groups, the two functions (with SnapStart, each with its {@code live} alias), the scorer's
- * async failure destination, the stream mapping: the designs in the provider's shapes. Where
- * SnapStart is off, callers name the function itself and no alias exists.
+ * Log groups, the functions (with SnapStart, the two serving ones each with its {@code live}
+ * alias), the scorer's async failure destination, the stream mapping: the designs in the provider's
+ * shapes. Where SnapStart is off, callers name the function itself and no alias exists.
  */
 final class FunctionResources {
 
@@ -33,7 +33,8 @@ final class FunctionResources {
   }
 
   static void functions(StackBuild build) {
-    FunctionObjects.functions(build, FunctionResources::function, aliased(build));
+    FunctionObjects.functions(
+        build, FunctionResources::function, aliased(build), CrossplaneApiAccess.INSTANCE);
   }
 
   private static ObjectBuilder function(StackBuild build, FunctionDesign fn) {
@@ -62,7 +63,7 @@ final class FunctionResources {
     if (!aliased(build)) {
       return;
     }
-    for (FunctionRole f : FunctionRole.values()) {
+    for (FunctionRole f : FunctionRole.SERVING) {
       FunctionDesign fn = FunctionDesign.of(build.spec, build.names, f);
       Needs needs = build.needs();
       String version =

@@ -13,15 +13,15 @@ import io.fraudpipeline.operator.stack.ResourceType;
 import io.fraudpipeline.operator.stack.StackBuild;
 
 /**
- * Exactly one role per function, with the two AWS-managed policies attached and its least-privilege
- * inline policy, each an MR of its own.
+ * Exactly one role per function (the check's too, while it runs), with the two AWS-managed policies
+ * attached and its least-privilege inline policy, each an MR of its own.
  */
 final class IamResources {
 
   private IamResources() {}
 
   static void roles(StackBuild build) {
-    for (FunctionRole f : FunctionRole.values()) {
+    for (FunctionRole f : FunctionRole.deployed(build.spec)) {
       build.emit(
           build
               .object(ResourceType.ROLE, StackComponents.role(f))
@@ -46,11 +46,15 @@ final class IamResources {
 
   /** The inline policies name ARNs, so each waits until the resources it grants on exist. */
   static void policies(StackBuild build) {
-    for (FunctionRole f : FunctionRole.values()) {
+    for (FunctionRole f : FunctionRole.deployed(build.spec)) {
       Needs needs = build.needs();
       String document =
           FunctionGrants.of(
-              f, needs, () -> FunctionResources.invokedArn(build, needs, FunctionRole.SCORER));
+              build,
+              f,
+              needs,
+              () -> FunctionResources.invokedArn(build, needs, FunctionRole.SCORER),
+              CrossplaneApiAccess.INSTANCE);
       build.emit(
           build
               .object(ROLE_POLICY, f.shortName() + "-policy")

@@ -1,6 +1,8 @@
 package io.fraudpipeline.operator.model;
 
 import io.fraudpipeline.api.v1alpha1.AlarmsSpec;
+import io.fraudpipeline.api.v1alpha1.FraudPipelineSpec;
+import io.fraudpipeline.functions.contract.FraudMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,19 +17,57 @@ public final class Alarms {
   /** The processor falls behind the stream when its oldest record is older than a minute. */
   public static final int ITERATOR_AGE_THRESHOLD_MS = 60_000;
 
+  /** CloudWatch refuses an alarm whose periods times evaluation periods exceed a day. */
+  static final int MAX_EVALUATED_SECONDS = 86_400;
+
   private Alarms() {}
 
-  public static List<AlarmDesign> of(AwsNames names, AlarmsSpec spec, String stageName) {
+  public static List<AlarmDesign> of(String pipeline, AwsNames names, FraudPipelineSpec spec) {
+    AlarmsSpec alarmsSpec = spec.getAlarms();
     List<AlarmDesign> alarms = new ArrayList<>();
-    for (FunctionRole f : FunctionRole.values()) {
-      alarms.add(errorRate(names, f, spec));
+    for (FunctionRole f : FunctionRole.SERVING) {
+      alarms.add(errorRate(names, f, alarmsSpec));
     }
-    for (FunctionRole f : FunctionRole.values()) {
-      alarms.add(deadLetterDepth(names, f, spec));
+    for (FunctionRole f : FunctionRole.SERVING) {
+      alarms.add(deadLetterDepth(names, f, alarmsSpec));
     }
-    alarms.add(iteratorAge(names, spec));
-    alarms.add(api5xx(names, spec, stageName));
+    alarms.add(iteratorAge(names, alarmsSpec));
+    alarms.add(api5xx(names, alarmsSpec, spec.getApi().getStageName()));
+    if (CheckDesign.runs(spec)) {
+      alarms.add(notScoring(pipeline, names, alarmsSpec, CheckDesign.of(spec.getCheck(), names)));
+    }
     return alarms;
+  }
+
+  /**
+   * The pipeline does not score: the check failed, or reported nothing in a period of its interval
+   * (a stopped schedule, a check that cannot start), which is as bad.
+   */
+  static AlarmDesign notScoring(
+      String pipeline, AwsNames names, AlarmsSpec spec, CheckDesign check) {
+    int period = Math.max(spec.getPeriodSeconds(), check.intervalSeconds());
+    return new AlarmDesign(
+        names.notScoringAlarm(),
+        "Pipeline "
+            + pipeline
+            + " is not scoring: its check failed or stopped reporting (see the log of "
+            + names.function(FunctionRole.CHECK)
+            + ")",
+        List.of(
+            AlarmDesign.Query.metric(
+                "m",
+                new AlarmDesign.Metric(
+                    FraudMetrics.NAMESPACE,
+                    FraudMetrics.CHECK_SUCCEEDED,
+                    Map.of(FraudMetrics.PIPELINE, pipeline),
+                    period,
+                    "Minimum"),
+                true)),
+        "LessThanThreshold",
+        1,
+        // CloudWatch evaluates at most a day of periods
+        Math.max(1, Math.min(spec.getEvaluationPeriods(), MAX_EVALUATED_SECONDS / period)),
+        "breaching");
   }
 
   static AlarmDesign errorRate(AwsNames names, FunctionRole f, AlarmsSpec spec) {

@@ -83,9 +83,13 @@ public final class ApiDesign {
 
   /** {@code https://<api>.execute-api.<region>.<domain>/<stage>/transactions}. */
   public static String endpoint(String restApiId, String region, String stageName) {
+    return stageUrl(stageInvokeUrl(restApiId, region, stageName));
+  }
+
+  /** A stage's invoke URL, {@code https://<api>.execute-api.<region>.<domain>/<stage>}. */
+  public static String stageInvokeUrl(String restApiId, String region, String stageName) {
     String domain = AwsPartition.of(region).equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com";
-    return stageUrl(
-        "https://" + restApiId + ".execute-api." + region + "." + domain + "/" + stageName);
+    return "https://" + restApiId + ".execute-api." + region + "." + domain + "/" + stageName;
   }
 
   /** The POST /transactions URL under a stage's invoke URL. */

@@ -97,7 +97,25 @@ public enum AwsLimit {
       "stage name",
       128,
       "characters",
-      "https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/apigateway/aws.sdk.kotlin.services.apigateway.model/-stage/stage-name.html");
+      "https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/apigateway/aws.sdk.kotlin.services.apigateway.model/-stage/stage-name.html"),
+  EVENTBRIDGE_RULE_NAME(
+      "EventBridge",
+      "rule name",
+      64,
+      "characters",
+      "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html"),
+  EVENTBRIDGE_SCHEDULE_EXPRESSION(
+      "EventBridge",
+      "schedule expression of a rule",
+      256,
+      "characters",
+      "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html"),
+  DASHBOARD_NAME(
+      "CloudWatch",
+      "dashboard name",
+      255,
+      "characters",
+      "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cw-dashboard.html");
 
   /**
    * Tags the operator puts on every resource beside the user's: {@link Ownership#ENVIRONMENT_TAG}.

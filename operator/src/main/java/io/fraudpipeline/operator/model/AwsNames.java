@@ -8,6 +8,15 @@ import io.fraudpipeline.functions.contract.TableSchema;
  */
 public record AwsNames(String suffix) {
 
+  /**
+   * The {@code Pipeline} dimension of the stack's metrics ({@code PIPELINE_NAME}): the suffix, as
+   * it is what is unique among the pipelines of one AWS account; two pipelines of one name in two
+   * namespaces would mix their metrics.
+   */
+  public String metricsPipeline() {
+    return suffix;
+  }
+
   public String transactionsTable() {
     return TableSchema.TRANSACTIONS_TABLE_PREFIX + "-" + suffix;
   }
@@ -71,5 +80,20 @@ public record AwsNames(String suffix) {
 
   public String api5xxAlarm() {
     return "fraud-detection-api-5xx-" + suffix;
+  }
+
+  /** The alarm that fires when the check fails or stops reporting. */
+  public String notScoringAlarm() {
+    return "fraud-pipeline-not-scoring-" + suffix;
+  }
+
+  /** The EventBridge rule that runs the check on its schedule. */
+  public String checkSchedule() {
+    return FunctionRole.CHECK.awsStem() + "-schedule-" + suffix;
+  }
+
+  /** The pipeline's CloudWatch dashboard. */
+  public String dashboard() {
+    return "fraud-pipeline-" + suffix;
   }
 }

@@ -25,4 +25,9 @@ public final class AwsPartition {
   public static String managedPolicyArn(String region, String policyPath) {
     return "arn:" + of(region) + ":iam::aws:policy/" + policyPath;
   }
+
+  /** {@code arn:<partition>:<service>:<region>:<account>:<resource>}. */
+  public static String arn(String service, String region, String account, String resource) {
+    return "arn:" + of(region) + ":" + service + ":" + region + ":" + account + ":" + resource;
+  }
 }

@@ -61,7 +61,8 @@ public final class DataDesign {
             TableSchema.TRANSACTION_ID,
             TableSchema.TRANSACTIONS_STREAM_VIEW,
             true,
-            null),
+            // only synthetic transactions carry it: the check's leave no trace
+            TableSchema.EXPIRY),
         new Table(
             StackComponents.FRAUD_SCORES_TABLE,
             names.fraudScoresTable(),
@@ -73,7 +74,7 @@ public final class DataDesign {
 
   public static List<Queue> deadLetterQueues(FraudPipelineSpec spec, AwsNames names) {
     List<Queue> queues = new ArrayList<>();
-    for (FunctionRole f : FunctionRole.values()) {
+    for (FunctionRole f : FunctionRole.SERVING) {
       queues.add(
           new Queue(
               StackComponents.deadLetterQueue(f),

@@ -27,8 +27,17 @@ public record FunctionDesign(
     Integer reservedConcurrency,
     String tracingMode) {
 
+  /** The check's memory: a Java handler's client and SDK need more than Lambda's 128 MB default. */
+  public static final int CHECK_MEMORY_MB = 512;
+
+  /** The check waits for its transaction's score within this, and fails after it. */
+  public static final int CHECK_TIMEOUT_SECONDS = 60;
+
   public static FunctionDesign of(FraudPipelineSpec spec, AwsNames names, FunctionRole role) {
     FunctionsSpec fs = spec.getFunctions();
+    if (role == FunctionRole.CHECK) {
+      return check(fs, names);
+    }
     FunctionSettings settings = role == FunctionRole.PROCESSOR ? fs.getProcessor() : fs.getScorer();
     return new FunctionDesign(
         role,
@@ -41,6 +50,25 @@ public record FunctionDesign(
         settings.getMemoryMb(),
         settings.getTimeoutSeconds(),
         settings.getReservedConcurrency(),
+        fs.getTracing().value());
+  }
+
+  /**
+   * The check runs once per schedule, where a cold start does not matter: it publishes no version
+   * (no SnapStart) and reserves no concurrency, which would take from the account's pool.
+   */
+  private static FunctionDesign check(FunctionsSpec fs, AwsNames names) {
+    return new FunctionDesign(
+        FunctionRole.CHECK,
+        names.function(FunctionRole.CHECK),
+        fs.getCode(),
+        fs.getRuntime().value(),
+        FunctionRole.CHECK.handler(),
+        false,
+        fs.getArchitecture().value(),
+        CHECK_MEMORY_MB,
+        CHECK_TIMEOUT_SECONDS,
+        -1,
         fs.getTracing().value());
   }
 

@@ -1,5 +1,6 @@
 package io.fraudpipeline.operator.model;
 
+import io.fraudpipeline.api.v1alpha1.Authorization;
 import io.fraudpipeline.api.v1alpha1.ScoringSpec;
 import io.fraudpipeline.functions.contract.EnvVars;
 import java.math.BigDecimal;
@@ -18,18 +19,25 @@ public final class FunctionEnvironment {
    * @param viaAlias the processor invokes the scorer's {@link FunctionAliases#LIVE} alias (with
    *     SnapStart), else the function itself
    */
-  public static Map<String, String> processor(AwsNames names, boolean viaAlias) {
+  public static Map<String, String> processor(
+      String pipeline, AwsNames names, boolean viaAlias, String checkRoleArn) {
     Map<String, String> env = new LinkedHashMap<>();
+    env.put(EnvVars.PIPELINE_NAME, pipeline);
     env.put(EnvVars.TRANSACTIONS_TABLE, names.transactionsTable());
     env.put(EnvVars.FRAUD_SCORES_TABLE, names.fraudScoresTable());
     String scorer = names.function(FunctionRole.SCORER);
     env.put(EnvVars.SCORER_FUNCTION_NAME, viaAlias ? FunctionAliases.qualified(scorer) : scorer);
+    if (checkRoleArn != null) {
+      // the only caller whose transactions may carry the synthetic prefix
+      env.put(EnvVars.CHECK_ROLE_ARN, checkRoleArn);
+    }
     return env;
   }
 
   public static Map<String, String> scorer(
-      AwsNames names, ScoringSpec scoring, String alertTopicArn) {
+      String pipeline, AwsNames names, ScoringSpec scoring, String alertTopicArn) {
     Map<String, String> env = new LinkedHashMap<>();
+    env.put(EnvVars.PIPELINE_NAME, pipeline);
     env.put(EnvVars.FRAUD_SCORES_TABLE, names.fraudScoresTable());
     env.put(EnvVars.ALERT_TOPIC_ARN, alertTopicArn);
     env.put(EnvVars.ALERT_THRESHOLD, decimal(scoring.getAlertThreshold()));
@@ -37,6 +45,23 @@ public final class FunctionEnvironment {
     env.put(EnvVars.ELEVATED_AMOUNT, decimal(scoring.getElevatedAmount()));
     env.put(EnvVars.HIGH_RISK_MERCHANTS, String.join(",", scoring.getHighRiskMerchants()));
     env.put(EnvVars.SCORE_RETENTION_DAYS, String.valueOf(scoring.getScoreRetentionDays()));
+    return env;
+  }
+
+  /**
+   * @param stageUrl the stage's invoke URL, {@code
+   *     https://<api>.execute-api.<region>.<domain>/<stage>}
+   * @param apiKeyId with {@code API_KEY} authorization, the key the check sends; else null
+   */
+  public static Map<String, String> check(
+      String pipeline, String stageUrl, Authorization authorization, String apiKeyId) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(EnvVars.PIPELINE_NAME, pipeline);
+    env.put(EnvVars.API_ENDPOINT, stageUrl);
+    env.put(EnvVars.API_AUTHORIZATION, authorization.value());
+    if (apiKeyId != null) {
+      env.put(EnvVars.API_KEY_ID, apiKeyId);
+    }
     return env;
   }
 

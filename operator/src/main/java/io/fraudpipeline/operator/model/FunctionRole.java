@@ -1,11 +1,29 @@
 package io.fraudpipeline.operator.model;
 
+import io.fraudpipeline.api.v1alpha1.FraudPipelineSpec;
 import io.fraudpipeline.functions.contract.Handlers;
+import java.util.List;
 
-/** The two functions of the stack, and the name stem every resource serving one of them shares. */
+/**
+ * The functions of the stack, and the name stem every resource serving one of them shares: the two
+ * that serve transactions, and the scheduled check that watches them.
+ */
 public enum FunctionRole {
   PROCESSOR("transaction-processor", "processor", Handlers.PROCESSOR),
-  SCORER("fraud-scorer", "scorer", Handlers.SCORER);
+  SCORER("fraud-scorer", "scorer", Handlers.SCORER),
+  CHECK("pipeline-check", "check", Handlers.CHECK);
+
+  /**
+   * The functions that serve transactions: each has a dead-letter queue, an error-rate alarm and,
+   * with SnapStart, a published {@code live} alias. The check has none of these: its failures are
+   * what the "not scoring" alarm watches.
+   */
+  public static final List<FunctionRole> SERVING = List.of(PROCESSOR, SCORER);
+
+  /** The functions a pipeline deploys: the serving two, and the check unless it is turned off. */
+  public static List<FunctionRole> deployed(FraudPipelineSpec spec) {
+    return CheckDesign.runs(spec) ? List.of(PROCESSOR, SCORER, CHECK) : SERVING;
+  }
 
   private final String awsStem;
   private final String shortName;

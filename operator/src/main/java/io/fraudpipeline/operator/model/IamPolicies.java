@@ -1,12 +1,14 @@
 package io.fraudpipeline.operator.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The IAM documents of the two roles: each function may do exactly what its handler does, on
- * exactly the resources it uses (the processor may invoke the scorer and no other function).
+ * The IAM documents of the functions' roles: each function may do exactly what its handler does, on
+ * exactly the resources it uses (the processor may invoke the scorer and no other function; the
+ * check may call the API's two methods and nothing else).
  */
 public final class IamPolicies {
 
@@ -41,6 +43,36 @@ public final class IamPolicies {
   /** What the scorer needs, by ARN. */
   public record ScorerGrants(
       String fraudScoresTableArn, String alertTopicArn, String deadLetterQueueArn) {}
+
+  /**
+   * What the check needs: to call the API as a client would, POST /transactions and GET
+   * /transactions/{id} of one stage, and with {@code API_KEY} authorization to read that one key's
+   * value (null without).
+   *
+   * @param executionArn the API's {@code execute-api} ARN prefix
+   */
+  public record CheckGrants(String executionArn, String stageName, String apiKeyArn) {}
+
+  public static String check(CheckGrants g) {
+    List<Map<String, Object>> statements = new ArrayList<>();
+    statements.add(
+        statement(
+            List.of("execute-api:Invoke"),
+            List.of(
+                g.executionArn() + "/" + g.stageName() + "/POST/transactions",
+                g.executionArn() + "/" + g.stageName() + "/GET/transactions/*"),
+            null));
+    if (g.apiKeyArn() != null) {
+      // GetApiKey with includeValue: the key is sent as x-api-key
+      statements.add(statement(List.of("apigateway:GET"), List.of(g.apiKeyArn()), null));
+    }
+    return document(statements);
+  }
+
+  /** An API key's ARN, what {@code apigateway:GET} on it names. */
+  public static String apiKeyArn(String region, String apiKeyId) {
+    return "arn:" + AwsPartition.of(region) + ":apigateway:" + region + "::/apikeys/" + apiKeyId;
+  }
 
   public static String processor(ProcessorGrants g) {
     return document(

@@ -1,5 +1,6 @@
 package io.fraudpipeline.operator.model;
 
+import io.fraudpipeline.api.v1alpha1.CheckSpec;
 import io.fraudpipeline.api.v1alpha1.EnvironmentSuffix;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineSpec;
@@ -15,6 +16,9 @@ public final class SpecCheck {
 
   private static final java.util.regex.Pattern SHA256 =
       java.util.regex.Pattern.compile(FunctionCode.SHA256_PATTERN);
+
+  private static final java.util.regex.Pattern SCHEDULE =
+      java.util.regex.Pattern.compile(CheckSpec.SCHEDULE_PATTERN);
 
   private SpecCheck() {}
 
@@ -48,6 +52,7 @@ public final class SpecCheck {
     }
     checkCode(spec.getFunctions().getCode());
     checkScoring(spec.getScoring());
+    checkSchedule(spec.getCheck());
     SpecLimits.check(spec);
     WithinAwsLimits.check(spec, new AwsNames(suffix));
     return suffix;
@@ -79,6 +84,19 @@ public final class SpecCheck {
       throw new InvalidSpecException(
           "spec.functions.code.sha256",
           "must be the base64 SHA-256 of the zip (44 characters ending in '=')");
+    }
+  }
+
+  private static void checkSchedule(CheckSpec check) {
+    if (check == null) {
+      throw new InvalidSpecException("spec.check", "required (the CRD defaults it to {})");
+    }
+    String schedule = check.getSchedule();
+    if (schedule == null
+        || schedule.length() > CheckSpec.SCHEDULE_MAX_LENGTH
+        || !SCHEDULE.matcher(schedule).matches()) {
+      throw new InvalidSpecException(
+          "spec.check.schedule", "'" + schedule + "' " + CheckSpec.SCHEDULE_MESSAGE);
     }
   }
 

@@ -22,6 +22,8 @@ public final class StackComponents {
   public static final String DEPLOYMENT = "api-deployment";
   public static final String STAGE = "api-stage";
   public static final String PROCESSOR_STREAM = "processor-stream";
+  public static final String CHECK_SCHEDULE = "check-schedule";
+  public static final String DASHBOARD = "dashboard";
 
   private StackComponents() {}
 

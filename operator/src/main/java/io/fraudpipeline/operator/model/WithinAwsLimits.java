@@ -17,21 +17,24 @@ final class WithinAwsLimits {
 
   static void check(FraudPipelineSpec spec, AwsNames names) {
     tags(spec.getTags());
-    scorerEnvironment(spec, names);
+    scorerEnvironment(spec, names, names.metricsPipeline());
   }
 
   /**
    * The scorer's environment carries the scoring settings, so the spec decides its size; the
-   * processor's is three names of a fixed size. Only the merchant terms can fill 4 KB: an amount
-   * takes at most 309 characters (the largest double, written out).
+   * processor's is names and an ARN of a fixed size. Only the merchant terms can fill 4 KB: an
+   * amount takes at most 309 characters (the largest double, written out).
    */
-  private static void scorerEnvironment(FraudPipelineSpec spec, AwsNames names) {
+  private static void scorerEnvironment(FraudPipelineSpec spec, AwsNames names, String pipeline) {
     if (spec.getScoring() == null) {
       return;
     }
     Map<String, String> env =
         FunctionEnvironment.scorer(
-            names, spec.getScoring(), topicArnOfAnyAccount(spec.getRegion(), names.alertTopic()));
+            pipeline,
+            names,
+            spec.getScoring(),
+            topicArnOfAnyAccount(spec.getRegion(), names.alertTopic()));
     int bytes = FunctionEnvironment.bytes(env);
     if (!AwsLimit.LAMBDA_ENVIRONMENT.allows(bytes)) {
       throw new InvalidSpecException(

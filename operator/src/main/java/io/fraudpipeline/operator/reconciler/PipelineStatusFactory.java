@@ -64,6 +64,7 @@ final class PipelineStatusFactory {
 
     FraudPipelineStatus status = base(pipeline, stack.names());
     status.setApiEndpoint(stack.apiEndpoint());
+    status.setDashboardUrl(stack.dashboardUrl());
     status.setAlertTopicArn(stack.alertTopicArn());
     status.setLiveVersions(stack.liveVersions().isEmpty() ? null : stack.liveVersions());
     status.setResources(new ResourceCounts(stack.total(), ready));
@@ -228,6 +229,7 @@ final class PipelineStatusFactory {
     to.setTransactionsTable(from.getTransactionsTable());
     to.setFraudScoresTable(from.getFraudScoresTable());
     to.setApiEndpoint(from.getApiEndpoint());
+    to.setDashboardUrl(from.getDashboardUrl());
     to.setAlertTopicArn(from.getAlertTopicArn());
     to.setResources(from.getResources());
     to.setPending(from.getPending());

@@ -28,8 +28,7 @@ public final class AlarmObjects {
   private AlarmObjects() {}
 
   public static void add(StackBuild build, Shape shape) {
-    for (AlarmDesign design :
-        Alarms.of(build.names, build.spec.getAlarms(), build.spec.getApi().getStageName())) {
+    for (AlarmDesign design : Alarms.of(build.names.metricsPipeline(), build.names, build.spec)) {
       Needs needs = build.needs();
       String topicArn = needs.output(ResourceType.TOPIC, StackComponents.ALARM_TOPIC, Output.ARN);
       List<String> actions = topicArn == null ? null : List.of(topicArn);

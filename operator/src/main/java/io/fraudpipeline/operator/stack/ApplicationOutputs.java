@@ -20,6 +20,7 @@ public final class ApplicationOutputs {
   public static final String REGION = "REGION";
   public static final String API_ENDPOINT = "API_ENDPOINT";
   public static final String API_KEY_SECRET = "API_KEY_SECRET";
+  public static final String DASHBOARD_URL = "DASHBOARD_URL";
   public static final String TRANSACTIONS_TABLE = "TRANSACTIONS_TABLE";
   public static final String TRANSACTIONS_TABLE_ARN = "TRANSACTIONS_TABLE_ARN";
   public static final String TRANSACTIONS_STREAM_ARN = "TRANSACTIONS_STREAM_ARN";
@@ -34,10 +35,12 @@ public final class ApplicationOutputs {
 
   private ApplicationOutputs() {}
 
-  static Map<String, String> of(StackBuild build, String apiEndpoint, String alertTopicArn) {
+  static Map<String, String> of(
+      StackBuild build, String apiEndpoint, String alertTopicArn, String dashboardUrl) {
     Map<String, String> out = new LinkedHashMap<>();
     put(out, REGION, build.spec.getRegion());
     put(out, API_ENDPOINT, apiEndpoint);
+    put(out, DASHBOARD_URL, dashboardUrl);
     if (build.spec.getApi().getAuthorization() == Authorization.API_KEY) {
       put(out, API_KEY_SECRET, OutputNames.apiKeySecret(build.pipeline));
     }

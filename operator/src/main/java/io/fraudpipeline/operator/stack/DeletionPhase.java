@@ -8,12 +8,15 @@ package io.fraudpipeline.operator.stack;
  * every backend makes; a backend places the kinds only it has with {@link Dialect#deletionPhase}.
  */
 public enum DeletionPhase {
-  /** The API's stage and deployment, the stream's event source mapping, topic subscriptions. */
+  /**
+   * The API's stage and deployment, the stream's event source mapping, topic subscriptions, the
+   * check's schedule.
+   */
   TRAFFIC("what brings traffic in"),
   /** The functions with their aliases and grants, and the API routes that call them. */
   FUNCTIONS("the functions and the API"),
-  /** Queues, topics, alarms, log groups and roles. */
-  SUPPORT("queues, topics, alarms, log groups and roles"),
+  /** Queues, topics, alarms, the dashboard, log groups and roles. */
+  SUPPORT("queues, topics, alarms, the dashboard, log groups and roles"),
   /** The tables: under deletionPolicy Retain their objects go and the AWS tables stay. */
   DATA("the tables");
 
@@ -31,9 +34,9 @@ public enum DeletionPhase {
   /** The phase of a resource every backend makes. */
   public static DeletionPhase of(ResourceType type) {
     return switch (type) {
-      case STAGE, DEPLOYMENT, EVENT_SOURCE_MAPPING, SUBSCRIPTION -> TRAFFIC;
+      case STAGE, DEPLOYMENT, EVENT_SOURCE_MAPPING, SUBSCRIPTION, SCHEDULE_RULE -> TRAFFIC;
       case FUNCTION, ALIAS, REST_API, API_RESOURCE, METHOD, INTEGRATION -> FUNCTIONS;
-      case QUEUE, TOPIC, METRIC_ALARM, LOG_GROUP, ROLE -> SUPPORT;
+      case QUEUE, TOPIC, METRIC_ALARM, DASHBOARD, LOG_GROUP, ROLE -> SUPPORT;
       case TABLE -> DATA;
     };
   }

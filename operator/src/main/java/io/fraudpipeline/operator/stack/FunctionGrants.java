@@ -37,8 +37,31 @@ public final class FunctionGrants {
     return needs.met() ? IamPolicies.scorer(grants) : null;
   }
 
-  public static String of(FunctionRole f, Needs needs, Supplier<String> scorerInvokeArn) {
-    return f == FunctionRole.PROCESSOR ? processor(needs, scorerInvokeArn) : scorer(needs);
+  /** The check calls the API's two methods of its stage, and reads the key it sends, if any. */
+  public static String check(StackBuild build, Needs needs, ApiAccess api) {
+    String executionArn = api.executionArn(build, needs);
+    String apiKeyId = api.apiKeyId(build, needs);
+    if (!needs.met()) {
+      return null;
+    }
+    return IamPolicies.check(
+        new IamPolicies.CheckGrants(
+            executionArn,
+            build.spec.getApi().getStageName(),
+            apiKeyId == null ? null : IamPolicies.apiKeyArn(build.spec.getRegion(), apiKeyId)));
+  }
+
+  public static String of(
+      StackBuild build,
+      FunctionRole f,
+      Needs needs,
+      Supplier<String> scorerInvokeArn,
+      ApiAccess api) {
+    return switch (f) {
+      case PROCESSOR -> processor(needs, scorerInvokeArn);
+      case SCORER -> scorer(needs);
+      case CHECK -> check(build, needs, api);
+    };
   }
 
   private static String deadLetterQueue(FunctionRole f) {

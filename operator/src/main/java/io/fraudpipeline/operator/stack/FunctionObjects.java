@@ -1,5 +1,7 @@
 package io.fraudpipeline.operator.stack;
 
+import io.fraudpipeline.operator.model.ApiDesign;
+import io.fraudpipeline.operator.model.CheckDesign;
 import io.fraudpipeline.operator.model.FunctionAliases;
 import io.fraudpipeline.operator.model.FunctionDesign;
 import io.fraudpipeline.operator.model.FunctionEnvironment;
@@ -12,7 +14,8 @@ import java.util.function.BiFunction;
 
 /**
  * The log group and function of each role, for every backend: the scorer's environment names the
- * alert topic, so the scorer waits for its ARN; the dialect maps each design's shape.
+ * alert topic, so the scorer waits for its ARN; the processor's names the check's role, the check's
+ * the API; the dialect maps each design's shape.
  */
 public final class FunctionObjects {
 
@@ -25,7 +28,7 @@ public final class FunctionObjects {
   private FunctionObjects() {}
 
   public static void logGroups(StackBuild build, LogGroupShape shape) {
-    for (FunctionRole f : FunctionRole.values()) {
+    for (FunctionRole f : FunctionRole.deployed(build.spec)) {
       ObjectBuilder group = build.object(ResourceType.LOG_GROUP, StackComponents.logGroup(f));
       shape.map(group, build.names.logGroup(f), build.spec.getFunctions().getLogRetentionDays());
       build.emit(group);
@@ -39,23 +42,59 @@ public final class FunctionObjects {
   public static void functions(
       StackBuild build,
       BiFunction<StackBuild, FunctionDesign, ObjectBuilder> shape,
-      boolean viaAlias) {
-    build.emit(
-        shape
-            .apply(build, FunctionDesign.of(build.spec, build.names, FunctionRole.PROCESSOR))
-            .set("environment", variables(FunctionEnvironment.processor(build.names, viaAlias))));
-    Needs needs = build.needs();
-    String alertTopicArn =
-        needs.output(ResourceType.TOPIC, StackComponents.ALERT_TOPIC, Output.ARN);
-    ObjectBuilder scorer =
-        shape.apply(build, FunctionDesign.of(build.spec, build.names, FunctionRole.SCORER));
-    if (needs.met()) {
+      boolean viaAlias,
+      ApiAccess api) {
+    String pipeline = build.names.metricsPipeline();
+    boolean check = CheckDesign.runs(build.spec);
+    Needs p = build.needs();
+    String checkRoleArn =
+        check
+            ? p.output(ResourceType.ROLE, StackComponents.role(FunctionRole.CHECK), Output.ARN)
+            : null;
+    ObjectBuilder processor = design(build, shape, FunctionRole.PROCESSOR);
+    if (p.met()) {
+      processor.set(
+          "environment",
+          variables(FunctionEnvironment.processor(pipeline, build.names, viaAlias, checkRoleArn)));
+    }
+    build.emit(processor, p);
+
+    Needs s = build.needs();
+    String alertTopicArn = s.output(ResourceType.TOPIC, StackComponents.ALERT_TOPIC, Output.ARN);
+    ObjectBuilder scorer = design(build, shape, FunctionRole.SCORER);
+    if (s.met()) {
       scorer.set(
           "environment",
           variables(
-              FunctionEnvironment.scorer(build.names, build.spec.getScoring(), alertTopicArn)));
+              FunctionEnvironment.scorer(
+                  pipeline, build.names, build.spec.getScoring(), alertTopicArn)));
     }
-    build.emit(scorer, needs);
+    build.emit(scorer, s);
+
+    if (check) {
+      Needs c = build.needs();
+      String apiId = c.output(ResourceType.REST_API, StackComponents.REST_API, Output.ID);
+      String apiKeyId = api.apiKeyId(build, c);
+      ObjectBuilder checkFunction = design(build, shape, FunctionRole.CHECK);
+      if (c.met()) {
+        String stageUrl =
+            ApiDesign.stageInvokeUrl(
+                apiId, build.spec.getRegion(), build.spec.getApi().getStageName());
+        checkFunction.set(
+            "environment",
+            variables(
+                FunctionEnvironment.check(
+                    pipeline, stageUrl, build.spec.getApi().getAuthorization(), apiKeyId)));
+      }
+      build.emit(checkFunction, c);
+    }
+  }
+
+  private static ObjectBuilder design(
+      StackBuild build,
+      BiFunction<StackBuild, FunctionDesign, ObjectBuilder> shape,
+      FunctionRole role) {
+    return shape.apply(build, FunctionDesign.of(build.spec, build.names, role));
   }
 
   /**

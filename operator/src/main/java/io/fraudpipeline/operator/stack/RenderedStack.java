@@ -13,6 +13,7 @@ import java.util.Map;
  * @param desired the objects to create or update now
  * @param waiting the objects held back, each with what it waits for
  * @param apiEndpoint invoke URL of POST /transactions, once the stage reports it
+ * @param dashboardUrl the dashboard in the AWS console, once the backend reports it made
  * @param alertTopicArn ARN of the fraud alert topic, once reported
  * @param liveVersions the version each function's {@code live} alias serves, by function short name
  *     ({@code processor}, {@code scorer}), once reported; empty without SnapStart
@@ -24,6 +25,7 @@ public record RenderedStack(
     List<ManagedObject> desired,
     List<PendingResource> waiting,
     String apiEndpoint,
+    String dashboardUrl,
     String alertTopicArn,
     Map<String, String> liveVersions,
     List<UnsupportedSetting> unsupported,

@@ -22,5 +22,8 @@ public enum ResourceType {
   INTEGRATION,
   DEPLOYMENT,
   STAGE,
-  METRIC_ALARM
+  METRIC_ALARM,
+  /** The EventBridge rule that runs the pipeline's check on its schedule. */
+  SCHEDULE_RULE,
+  DASHBOARD
 }

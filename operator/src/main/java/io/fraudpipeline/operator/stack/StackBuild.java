@@ -9,6 +9,7 @@ import io.fraudpipeline.api.v1alpha1.FraudPipelineSpec;
 import io.fraudpipeline.api.v1alpha1.PendingResource;
 import io.fraudpipeline.api.v1alpha1.UnsupportedSetting;
 import io.fraudpipeline.operator.model.AwsNames;
+import io.fraudpipeline.operator.model.CheckDesign;
 import io.fraudpipeline.operator.model.Ownership;
 import io.fraudpipeline.operator.model.SpecCheck;
 import java.util.ArrayList;
@@ -152,14 +153,16 @@ public final class StackBuild {
               + spec.getApi().getAuthorization().name()
               + " there is no key to hand over");
     }
+    CheckDesign.notRunning(spec).ifPresent(why -> unsupported("spec.check.enabled", why));
     return new RenderedStack(
         names,
         desired,
         waiting,
         apiEndpoint,
+        DashboardObjects.url(this),
         alertTopicArn,
         liveVersions,
         unsupported,
-        ApplicationOutputs.of(this, apiEndpoint, alertTopicArn));
+        ApplicationOutputs.of(this, apiEndpoint, alertTopicArn, DashboardObjects.url(this)));
   }
 }

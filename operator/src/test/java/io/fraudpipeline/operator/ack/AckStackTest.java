@@ -71,14 +71,18 @@ class AckStackTest {
   }
 
   @Test
-  void theSeedStackHas30ObjectsNothingWaitsAndThrottlingIsReported() {
-    assertThat(stack.desired()).hasSize(30);
+  void theSeedStackHas37ObjectsNothingWaitsAndThrottlingIsReported() {
+    assertThat(stack.desired()).hasSize(37);
     assertThat(stack.waiting()).isEmpty();
     assertThat(stack.apiEndpoint())
         .matches(
             "https://[0-9a-f]{10}\\.execute-api\\.us-east-1\\.amazonaws\\.com/prod/transactions");
     assertThat(stack.alertTopicArn())
         .isEqualTo("arn:aws:sns:us-east-1:" + ACCOUNT + ":fraud-alerts-dev");
+    assertThat(stack.dashboardUrl())
+        .isEqualTo(
+            "https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1"
+                + "#dashboards/dashboard/fraud-pipeline-dev");
     assertThat(stack.unsupported())
         .extracting(u -> u.getField())
         .containsExactly("spec.functions.code.sha256", "spec.api.throttling");
@@ -463,9 +467,64 @@ class AckStackTest {
   }
 
   @Test
+  void theCheckRunsOnARuleThatTargetsItsLiveAliasWhichOnlyThatRuleMayInvoke() {
+    String rule = "arn:aws:events:us-east-1:" + ACCOUNT + ":rule/pipeline-check-schedule-dev";
+    assertThat(sp("Rule", "payments-check-schedule"))
+        .containsEntry("name", "pipeline-check-schedule-dev")
+        .containsEntry("scheduleExpression", "rate(5 minutes)")
+        .containsEntry(
+            "targets",
+            List.of(
+                Map.of(
+                    "id",
+                    "pipeline-check",
+                    "arn",
+                    "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:pipeline-check-dev:live")));
+    assertThat(sp("Alias", "payments-check-live"))
+        .containsEntry("functionVersion", "$LATEST")
+        .containsEntry(
+            "permissions",
+            List.of(
+                Map.of(
+                    "statementID", "AllowEventBridgeSchedule",
+                    "action", "lambda:InvokeFunction",
+                    "principal", "events.amazonaws.com",
+                    "sourceARN", rule)));
+    @SuppressWarnings("unchecked")
+    Map<String, String> env =
+        (Map<String, String>)
+            ((Map<String, Object>) sp("Function", "payments-check").get("environment"))
+                .get("variables");
+    assertThat(env)
+        .containsEntry("PIPELINE_NAME", "payments")
+        .containsEntry("API_AUTHORIZATION", "AWS_IAM")
+        .doesNotContainKey("API_KEY_ID");
+    assertThat(env.get("API_ENDPOINT"))
+        .matches("https://[0-9a-f]{10}\\.execute-api\\.us-east-1\\.amazonaws\\.com/prod");
+  }
+
+  @Test
+  void theChecksRoleMayCallTheTwoMethodsOfTheStageAndNothingElse() throws Exception {
+    @SuppressWarnings("unchecked")
+    Map<String, String> inline =
+        (Map<String, String>) sp("Role", "payments-check-role").get("inlinePolicies");
+    JsonNode statements = JSON.readTree(inline.get("pipeline-check-policy-dev")).get("Statement");
+    assertThat(statements).hasSize(1);
+    assertThat(statements.get(0).get("Action").toString()).isEqualTo("[\"execute-api:Invoke\"]");
+    assertThat(statements.get(0).get("Resource"))
+        .extracting(JsonNode::asText)
+        .allSatisfy(
+            arn ->
+                assertThat(arn)
+                    .matches("arn:aws:execute-api:us-east-1:" + ACCOUNT + ":[0-9a-f]{10}/prod/.*"))
+        .extracting(arn -> arn.substring(arn.indexOf("/prod/")))
+        .containsExactly("/prod/POST/transactions", "/prod/GET/transactions/*");
+  }
+
+  @Test
   void alarmsUseMetricMathAndNotifyTheAlarmTopicOnBothTransitions() {
     List<ManagedObject> alarms = ofKind("MetricAlarm");
-    assertThat(alarms).hasSize(6);
+    assertThat(alarms).hasSize(7);
     String topic = "arn:aws:sns:us-east-1:" + ACCOUNT + ":fraud-pipeline-alarms-dev";
     assertThat(alarms)
         .allSatisfy(

@@ -45,12 +45,12 @@ class RenderBackendTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out())
-        .startsWith("# FraudPipeline fraud-dev/payments (suffix dev): 31 managed resources\n")
+        .startsWith("# FraudPipeline fraud-dev/payments (suffix dev): 38 managed resources\n")
         .contains("#   unsupported: spec.api.throttling: ACK cannot set stage method settings")
         .contains("# apiEndpoint: https://")
         .doesNotContain("not yet:");
     List<JsonNode> docs = CrdValidator.readYaml(r.out());
-    assertThat(docs).hasSize(31);
+    assertThat(docs).hasSize(38);
     assertThat(docs)
         .allSatisfy(
             d -> assertThat(d.path("apiVersion").asText()).endsWith(".services.k8s.aws/v1alpha1"));

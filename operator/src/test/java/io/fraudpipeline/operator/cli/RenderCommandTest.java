@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
+import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.Main;
 import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
 import io.fraudpipeline.operator.stack.ObservedObjects;
+import io.fraudpipeline.operator.stack.RenderedStack;
 import io.fraudpipeline.testing.crd.CrdValidator;
 import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.io.ByteArrayInputStream;
@@ -85,18 +87,27 @@ class RenderCommandTest {
         .doesNotContain("kind: EventSourceMapping");
   }
 
+  /** The render once the objects of {@code rounds} renders before it are observed Ready. */
+  private static RenderedStack rendersAfter(FraudPipeline pipeline, int rounds) {
+    RenderedStack stack = CrossplaneBackend.INSTANCE.render(pipeline, ObservedObjects.none());
+    for (int i = 0; i < rounds; i++) {
+      stack =
+          CrossplaneBackend.INSTANCE.render(
+              pipeline,
+              new ObservedObjects(
+                  stack.desired().stream()
+                      .map(CrossplaneBackend.INSTANCE::withAssumedStatus)
+                      .toList()));
+    }
+    return stack;
+  }
+
   @Test
   void observedStatusesReleaseTheResourcesThatNeedThem() throws Exception {
     var pipeline = Fixtures.pipeline("seed");
-    var first = CrossplaneBackend.INSTANCE.render(pipeline, ObservedObjects.none());
-    // two rounds: the stream mapping waits for the processor's alias, which waits for its Function
-    var second =
-        CrossplaneBackend.INSTANCE.render(
-            pipeline,
-            new ObservedObjects(
-                first.desired().stream()
-                    .map(CrossplaneBackend.INSTANCE::withAssumedStatus)
-                    .toList()));
+    // three rounds: the stream mapping waits for the processor's alias, which waits for its
+    // Function, which waits for the check's role (its environment names it)
+    var second = rendersAfter(pipeline, 2);
     StringBuilder observed = new StringBuilder();
     for (var mr : second.desired()) {
       observed.append(YamlOutput.document(CrossplaneBackend.INSTANCE.withAssumedStatus(mr)));
@@ -114,15 +125,7 @@ class RenderCommandTest {
 
   @Test
   void observedStatusesMayComeAsAKubectlListOnStandardInput() throws Exception {
-    var first =
-        CrossplaneBackend.INSTANCE.render(Fixtures.pipeline("seed"), ObservedObjects.none());
-    var second =
-        CrossplaneBackend.INSTANCE.render(
-            Fixtures.pipeline("seed"),
-            new ObservedObjects(
-                first.desired().stream()
-                    .map(CrossplaneBackend.INSTANCE::withAssumedStatus)
-                    .toList()));
+    var second = rendersAfter(Fixtures.pipeline("seed"), 2);
     var list =
         new KubernetesListBuilder()
             .withItems(

@@ -18,7 +18,7 @@ class CrossplaneKindsTest {
 
   @Test
   void everyKindMatchesItsProviderCrd() throws Exception {
-    assertThat(CrossplaneKinds.all()).hasSize(24);
+    assertThat(CrossplaneKinds.all()).hasSize(27);
     for (ManagedKind kind : CrossplaneKinds.all()) {
       Path file = ProjectPaths.providerCrds().resolve(kind.group() + "_" + kind.plural() + ".yaml");
       assertThat(file).as(kind.kind()).exists();

@@ -44,11 +44,15 @@ class CrossplaneStackTest {
   }
 
   @Test
-  void theSeedStackHas40ResourcesAndNothingWaits() {
-    assertThat(stack.desired()).hasSize(40);
+  void theSeedStackHas51ResourcesAndNothingWaits() {
+    assertThat(stack.desired()).hasSize(51);
     assertThat(stack.waiting()).isEmpty();
     assertThat(stack.apiEndpoint())
         .endsWith(".execute-api.us-east-1.amazonaws.com/prod/transactions");
+    assertThat(stack.dashboardUrl())
+        .isEqualTo(
+            "https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1"
+                + "#dashboards/dashboard/fraud-pipeline-dev");
   }
 
   @Test
@@ -120,14 +124,17 @@ class CrossplaneStackTest {
   void exactlyOneRolePerFunctionWithBasicExecutionAndXRay() throws Exception {
     assertThat(ofKind("Role"))
         .extracting(r -> r.getMetadata().getAnnotations().get("crossplane.io/external-name"))
-        .containsExactly("transaction-processor-role-dev", "fraud-scorer-role-dev");
+        .containsExactly(
+            "transaction-processor-role-dev", "fraud-scorer-role-dev", "pipeline-check-role-dev");
     assertThat(ofKind("RolePolicyAttachment"))
         .extracting(a -> forProvider(a).get("roleRef") + " " + forProvider(a).get("policyArn"))
         .containsExactlyInAnyOrder(
             "{name=payments-processor-role} arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
             "{name=payments-processor-role} arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
             "{name=payments-scorer-role} arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
-            "{name=payments-scorer-role} arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess");
+            "{name=payments-scorer-role} arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
+            "{name=payments-check-role} arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+            "{name=payments-check-role} arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess");
     JsonNode processor =
         JSON.readTree((String) fp("RolePolicy", "payments-processor-policy").get("policy"));
     assertThat(processor.toString())
@@ -169,7 +176,10 @@ class CrossplaneStackTest {
             EnvVars.ALERT_TOPIC_ARN, "arn:aws:sns:us-east-1:000000000000:fraud-alerts-dev");
     assertThat(ofKind("Group"))
         .extracting(g -> g.getMetadata().getAnnotations().get("crossplane.io/external-name"))
-        .containsExactly("/aws/lambda/transaction-processor-dev", "/aws/lambda/fraud-scorer-dev");
+        .containsExactly(
+            "/aws/lambda/transaction-processor-dev",
+            "/aws/lambda/fraud-scorer-dev",
+            "/aws/lambda/pipeline-check-dev");
     assertThat(ofKind("Group"))
         .allSatisfy(g -> assertThat(forProvider(g)).containsEntry("retentionInDays", 30));
   }
@@ -225,14 +235,19 @@ class CrossplaneStackTest {
                         "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
                             + PROCESSOR_ALIAS_ARN
                             + "/invocations"));
-    assertThat(ofKind("Permission"))
+    List<ManagedObject> apiGrants =
+        ofKind("Permission").stream()
+            .filter(p -> p.getMetadata().getName().startsWith("payments-api-invoke-"))
+            .toList();
+    assertThat(apiGrants)
+        .hasSize(2)
         .allSatisfy(
             p ->
                 assertThat(forProvider(p))
                     .containsEntry("functionNameRef", Map.of("name", "payments-processor"))
                     .containsEntry("qualifier", "live"));
     String executionArn = "arn:aws:execute-api:us-east-1:000000000000:";
-    assertThat(ofKind("Permission"))
+    assertThat(apiGrants)
         .extracting(p -> (String) forProvider(p).get("sourceArn"))
         .allSatisfy(arn -> assertThat(arn).startsWith(executionArn).doesNotEndWith("/*/*"))
         .anySatisfy(arn -> assertThat(arn).endsWith("/*/POST/transactions"))
@@ -312,7 +327,7 @@ class CrossplaneStackTest {
     RenderedStack stack = CrossplaneBackend.INSTANCE.renderAssumingReady(hashed);
     assertThat(stack.desired())
         .filteredOn(r -> r.getKind().equals("Function"))
-        .hasSize(2)
+        .hasSize(3)
         .allSatisfy(f -> assertThat(forProvider(f)).containsEntry("sourceCodeHash", HASH));
   }
 
@@ -324,7 +339,7 @@ class CrossplaneStackTest {
   @Test
   void alarmsNotifyTheAlarmTopic() {
     assertThat(ofKind("MetricAlarm"))
-        .hasSize(6)
+        .hasSize(7)
         .allSatisfy(
             a ->
                 assertThat(forProvider(a))
@@ -342,8 +357,8 @@ class CrossplaneStackTest {
   void withoutStatusesTheDependentResourcesWaitAndSayForWhat() {
     RenderedStack first = CrossplaneBackend.INSTANCE.render(pipeline, ObservedObjects.none());
 
-    assertThat(first.desired()).hasSize(20);
-    assertThat(first.total()).isEqualTo(40);
+    assertThat(first.desired()).hasSize(24);
+    assertThat(first.total()).isEqualTo(51);
     assertThat(first.waiting())
         .anySatisfy(
             p -> {

@@ -42,10 +42,11 @@ class SnapStartWiringTest {
   }
 
   @Test
-  void eachFunctionPublishesSnapStartVersionsAndItsLiveAliasServesTheLatest() {
+  void eachServingFunctionPublishesSnapStartVersionsAndItsLiveAliasServesTheLatest() {
     RenderedStack stack = CrossplaneBackend.INSTANCE.renderAssumingReady(Fixtures.seed());
 
     assertThat(ofKind(stack, "Function"))
+        .filteredOn(f -> !f.getMetadata().getName().equals("payments-check"))
         .hasSize(2)
         .allSatisfy(
             f ->
@@ -138,12 +139,31 @@ class SnapStartWiringTest {
     pipeline.getSpec().getFunctions().setSnapStart(false);
     RenderedStack stack = CrossplaneBackend.INSTANCE.renderAssumingReady(pipeline);
 
-    assertThat(stack.desired()).hasSize(38);
+    assertThat(stack.desired()).hasSize(49);
     assertThat(stack.waiting()).isEmpty();
     assertUnaliased(stack);
     assertThat(forProvider(mr(stack, "RolePolicy", "payments-processor-policy")).get("policy"))
         .asString()
         .contains("\"" + LAMBDA + "fraud-scorer-dev\"");
+  }
+
+  @Test
+  void theScheduledCheckPublishesNothingAndIsInvokedAsItselfForItsRuleOnly() {
+    RenderedStack stack = CrossplaneBackend.INSTANCE.renderAssumingReady(Fixtures.seed());
+
+    assertThat(forProvider(mr(stack, "Function", "payments-check")))
+        .doesNotContainKeys("publish", "snapStart");
+    assertThat(ofKind(stack, "Alias"))
+        .noneSatisfy(a -> assertThat(a.getMetadata().getName()).contains("check"));
+    assertThat(forProvider(mr(stack, "Target", "payments-check-target")))
+        .containsEntry("arn", LAMBDA + "pipeline-check-dev")
+        .containsEntry("ruleRef", Map.of("name", "payments-check-schedule"));
+    assertThat(forProvider(mr(stack, "Permission", "payments-check-invoke")))
+        .containsEntry("functionNameRef", Map.of("name", "payments-check"))
+        .containsEntry("principal", "events.amazonaws.com")
+        .containsEntry(
+            "sourceArn", "arn:aws:events:us-east-1:000000000000:rule/pipeline-check-schedule-dev")
+        .doesNotContainKey("qualifier");
   }
 
   @Test

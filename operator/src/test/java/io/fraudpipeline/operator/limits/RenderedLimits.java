@@ -32,17 +32,19 @@ final class RenderedLimits {
 
   /** The AWS name of each kind, and the limit on it; kinds alike in both dialects. */
   private static final Map<String, AwsLimit> NAMED_KINDS =
-      Map.of(
-          "Table", AwsLimit.DYNAMODB_TABLE_NAME,
-          "Queue", AwsLimit.SQS_QUEUE_NAME,
-          "Topic", AwsLimit.SNS_TOPIC_NAME,
-          "Role", AwsLimit.IAM_ROLE_NAME,
-          "RolePolicy", AwsLimit.IAM_POLICY_NAME,
-          "Function", AwsLimit.LAMBDA_FUNCTION_NAME,
-          "Group", AwsLimit.LOG_GROUP_NAME,
-          "LogGroup", AwsLimit.LOG_GROUP_NAME,
-          "MetricAlarm", AwsLimit.ALARM_NAME,
-          "Stage", AwsLimit.API_STAGE_NAME);
+      Map.ofEntries(
+          Map.entry("Table", AwsLimit.DYNAMODB_TABLE_NAME),
+          Map.entry("Queue", AwsLimit.SQS_QUEUE_NAME),
+          Map.entry("Topic", AwsLimit.SNS_TOPIC_NAME),
+          Map.entry("Role", AwsLimit.IAM_ROLE_NAME),
+          Map.entry("RolePolicy", AwsLimit.IAM_POLICY_NAME),
+          Map.entry("Function", AwsLimit.LAMBDA_FUNCTION_NAME),
+          Map.entry("Group", AwsLimit.LOG_GROUP_NAME),
+          Map.entry("LogGroup", AwsLimit.LOG_GROUP_NAME),
+          Map.entry("MetricAlarm", AwsLimit.ALARM_NAME),
+          Map.entry("Stage", AwsLimit.API_STAGE_NAME),
+          Map.entry("Rule", AwsLimit.EVENTBRIDGE_RULE_NAME),
+          Map.entry("Dashboard", AwsLimit.DASHBOARD_NAME));
 
   private RenderedLimits() {}
 
@@ -61,6 +63,9 @@ final class RenderedLimits {
     String name = awsName(object, body);
     if (nameLimit != null && name != null) {
       measures.add(new Measure(nameLimit, id, name.length()));
+    }
+    if (body.get("scheduleExpression") instanceof String schedule) {
+      measures.add(new Measure(AwsLimit.EVENTBRIDGE_SCHEDULE_EXPRESSION, id, schedule.length()));
     }
     if (body.get("alarmDescription") instanceof String d) {
       measures.add(new Measure(AwsLimit.ALARM_DESCRIPTION, id, d.length()));
@@ -106,7 +111,7 @@ final class RenderedLimits {
     if (annotations != null && annotations.containsKey("crossplane.io/external-name")) {
       return annotations.get("crossplane.io/external-name");
     }
-    for (String field : List.of("stageName", "tableName", "queueName", "name")) {
+    for (String field : List.of("stageName", "tableName", "queueName", "dashboardName", "name")) {
       if (body.get(field) instanceof String s) {
         return s;
       }

@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fraudpipeline.api.v1alpha1.AlarmsSpec;
 import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.api.v1alpha1.FraudPipelineSpec;
 import io.fraudpipeline.api.v1alpha1.ScoringSpec;
 import io.fraudpipeline.functions.contract.EnvVars;
+import io.fraudpipeline.functions.contract.FraudMetrics;
 import io.fraudpipeline.operator.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The backend-neutral model: names, policies, environments, alarms, spec checks. */
@@ -92,7 +94,7 @@ class ModelTest {
   void theScorerEnvironmentCarriesEveryScoringSettingAsWritten() {
     ScoringSpec scoring = new ScoringSpec();
     scoring.setHighRiskMerchants(List.of("casino", "crypto"));
-    var env = FunctionEnvironment.scorer(names, scoring, "arn:topic");
+    var env = FunctionEnvironment.scorer("payments", names, scoring, "arn:topic");
 
     assertThat(env)
         .containsEntry(EnvVars.ALERT_TOPIC_ARN, "arn:topic")
@@ -101,20 +103,98 @@ class ModelTest {
         .containsEntry(EnvVars.HIGH_AMOUNT, "10000")
         .containsEntry(EnvVars.ELEVATED_AMOUNT, "5000")
         .containsEntry(EnvVars.HIGH_RISK_MERCHANTS, "casino,crypto")
-        .containsEntry(EnvVars.SCORE_RETENTION_DAYS, "30");
-    assertThat(FunctionEnvironment.processor(names, false))
+        .containsEntry(EnvVars.SCORE_RETENTION_DAYS, "30")
+        .containsEntry(EnvVars.PIPELINE_NAME, "payments");
+    assertThat(FunctionEnvironment.processor("payments", names, false, "arn:check-role"))
+        .containsEntry(EnvVars.PIPELINE_NAME, "payments")
         .containsEntry(EnvVars.TRANSACTIONS_TABLE, "transactions-dev")
-        .containsEntry(EnvVars.SCORER_FUNCTION_NAME, "fraud-scorer-dev");
-    assertThat(FunctionEnvironment.processor(names, true))
+        .containsEntry(EnvVars.SCORER_FUNCTION_NAME, "fraud-scorer-dev")
+        .containsEntry(EnvVars.CHECK_ROLE_ARN, "arn:check-role");
+    assertThat(FunctionEnvironment.processor("payments", names, false, null))
+        .as("with the check off no caller may send synthetic transactions")
+        .doesNotContainKey(EnvVars.CHECK_ROLE_ARN);
+    assertThat(FunctionEnvironment.processor("payments", names, true, null))
         .as("with SnapStart the processor invokes the scorer's live alias")
         .containsEntry(EnvVars.SCORER_FUNCTION_NAME, "fraud-scorer-dev:live");
   }
 
   @Test
+  void theNotScoringAlarmFiresWhenTheCheckFailsOrStopsReportingOverItsInterval() {
+    FraudPipelineSpec spec = Fixtures.seed().getSpec();
+    spec.getCheck().setSchedule("rate(10 minutes)");
+
+    List<AlarmDesign> alarms = Alarms.of("payments", names, spec);
+    AlarmDesign notScoring = alarms.get(alarms.size() - 1);
+
+    assertThat(notScoring.name()).isEqualTo("fraud-pipeline-not-scoring-dev");
+    assertThat(notScoring.comparisonOperator()).isEqualTo("LessThanThreshold");
+    assertThat(notScoring.threshold()).isEqualTo(1);
+    assertThat(notScoring.treatMissingData())
+        .as("a silent check is a failing one")
+        .isEqualTo("breaching");
+    AlarmDesign.Metric metric = notScoring.queries().get(0).metric();
+    assertThat(metric.namespace()).isEqualTo(FraudMetrics.NAMESPACE);
+    assertThat(metric.name()).isEqualTo(FraudMetrics.CHECK_SUCCEEDED);
+    assertThat(metric.dimensions()).containsExactly(Map.entry(FraudMetrics.PIPELINE, "payments"));
+    assertThat(metric.stat()).isEqualTo("Minimum");
+    assertThat(metric.period()).as("a period without a run would be missing data").isEqualTo(600);
+  }
+
+  @Test
+  void aDailyCronCheckIsEvaluatedOverOneDayAtMost() {
+    FraudPipelineSpec spec = Fixtures.seed().getSpec();
+    spec.getCheck().setSchedule("cron(0 6 * * ? *)");
+    spec.getAlarms().setEvaluationPeriods(3);
+
+    List<AlarmDesign> alarms = Alarms.of("payments", names, spec);
+    AlarmDesign notScoring = alarms.get(alarms.size() - 1);
+
+    assertThat(notScoring.queries().get(0).metric().period()).isEqualTo(86_400);
+    assertThat(notScoring.evaluationPeriods()).isEqualTo(1);
+  }
+
+  @Test
+  void withTheCheckOffThereIsNoNotScoringAlarm() {
+    FraudPipelineSpec spec = Fixtures.seed().getSpec();
+    spec.getCheck().setEnabled(false);
+
+    assertThat(Alarms.of("payments", names, spec))
+        .extracting(AlarmDesign::name)
+        .doesNotContain("fraud-pipeline-not-scoring-dev")
+        .hasSize(6);
+  }
+
+  @Test
+  void aScheduleThatIsNoEventBridgeExpressionIsRefusedNamingTheField() {
+    for (String bad :
+        List.of(
+            "every 5 minutes",
+            "rate(1 minutes)",
+            "rate(5 minute)",
+            "rate(0 minutes)",
+            "cron(0 6 * * ?)",
+            "rate(5 minutes) ")) {
+      FraudPipeline pipeline = Fixtures.seed();
+      pipeline.getSpec().getCheck().setSchedule(bad);
+      assertThatThrownBy(() -> SpecCheck.check(pipeline))
+          .as(bad)
+          .isInstanceOf(InvalidSpecException.class)
+          .hasMessageContaining("spec.check.schedule")
+          .hasMessageContaining("EventBridge schedule expression");
+    }
+    for (String good :
+        List.of("rate(1 minute)", "rate(5 minutes)", "rate(12 hours)", "cron(0/5 * * * ? *)")) {
+      FraudPipeline pipeline = Fixtures.seed();
+      pipeline.getSpec().getCheck().setSchedule(good);
+      assertThat(SpecCheck.check(pipeline)).as(good).isNotNull();
+    }
+  }
+
+  @Test
   void errorAlarmsWatchTheErrorRateNotTheErrorCount() {
-    AlarmsSpec spec = new AlarmsSpec();
-    spec.setErrorRatePercent(2.5);
-    List<AlarmDesign> alarms = Alarms.of(names, spec, "prod");
+    FraudPipelineSpec spec = Fixtures.seed().getSpec();
+    spec.getAlarms().setErrorRatePercent(2.5);
+    List<AlarmDesign> alarms = Alarms.of("payments", names, spec);
 
     assertThat(alarms)
         .extracting(AlarmDesign::name)
@@ -124,7 +204,8 @@ class ModelTest {
             "transaction-processor-dlq-depth-dev",
             "fraud-scorer-dlq-depth-dev",
             "transaction-processor-iterator-age-dev",
-            "fraud-detection-api-5xx-dev");
+            "fraud-detection-api-5xx-dev",
+            "fraud-pipeline-not-scoring-dev");
     AlarmDesign errors = alarms.get(0);
     assertThat(errors.threshold()).isEqualTo(2.5);
     assertThat(errors.queries())

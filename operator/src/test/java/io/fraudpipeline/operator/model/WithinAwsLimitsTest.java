@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.fraudpipeline.api.v1alpha1.CheckSpec;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineSpec;
 import io.fraudpipeline.operator.Fixtures;
@@ -25,7 +26,7 @@ class WithinAwsLimitsTest {
 
     assertThat(refused)
         .hasMessage(
-            "spec.scoring.highRiskMerchants: the scorer's environment would be 6,636 bytes;"
+            "spec.scoring.highRiskMerchants: the scorer's environment would be 6,663 bytes;"
                 + " Lambda allows 4,096");
   }
 
@@ -95,13 +96,17 @@ class WithinAwsLimitsTest {
         .isEqualTo(AwsLimit.USER_TAGS)
         .isEqualTo(AwsLimit.TAGS_PER_RESOURCE.max() - AwsLimit.OPERATOR_TAGS);
     assertThat(FraudPipelineSpec.MAX_TAG_VALUE_LENGTH).isEqualTo(AwsLimit.TAG_VALUE.max());
+    assertThat(CheckSpec.SCHEDULE_MAX_LENGTH)
+        .isEqualTo(AwsLimit.EVENTBRIDGE_SCHEDULE_EXPRESSION.max());
   }
 
   private static int scorerBytes(FraudPipeline pipeline) {
     FraudPipelineSpec spec = pipeline.getSpec();
     AwsNames names = new AwsNames(spec.getEnvironmentSuffix());
     String arn = "arn:aws:sns:" + spec.getRegion() + ":123456789012:" + names.alertTopic();
-    return FunctionEnvironment.bytes(FunctionEnvironment.scorer(names, spec.getScoring(), arn));
+    return FunctionEnvironment.bytes(
+        FunctionEnvironment.scorer(
+            pipeline.getMetadata().getName(), names, spec.getScoring(), arn));
   }
 
   private static InvalidSpecException refusal(FraudPipeline pipeline) {

@@ -499,6 +499,43 @@ abstract class RealServerBackendLifecycleTest {
   }
 
   @Test
+  void turningTheCheckOffDeletesItsObjectsAndLeavesTheRestInPlace() {
+    String ns = readyPipeline("quiet");
+    Map<String, String> before = uids(objects(ns, "quiet"));
+    List<String> checkObjects =
+        before.keySet().stream()
+            .filter(o -> o.contains("/quiet-check") || o.endsWith("-not-scoring"))
+            .toList();
+    assertThat(checkObjects)
+        .as("the check's objects")
+        .contains("Function/quiet-check", "Rule/quiet-check-schedule")
+        .anySatisfy(o -> assertThat(o).endsWith("-not-scoring"));
+
+    edit(ns, "quiet", p -> p.getSpec().getCheck().setEnabled(false));
+
+    Eventually.await(
+        "the check's objects deleted",
+        PATIENCE,
+        () -> uids(objects(ns, "quiet")).keySet().stream().noneMatch(checkObjects::contains));
+    awaitReady(ns, "quiet");
+    Map<String, String> rest = new LinkedHashMap<>(before);
+    rest.keySet().removeAll(checkObjects);
+    assertThat(uids(objects(ns, "quiet")))
+        .as("every other object kept, updated in place")
+        .isEqualTo(rest);
+    assertThat(
+            admin
+                .resources(FraudPipeline.class)
+                .inNamespace(ns)
+                .withName("quiet")
+                .get()
+                .getStatus()
+                .getDashboardUrl())
+        .as("the dashboard stays")
+        .contains("#dashboards/dashboard/fraud-pipeline-");
+  }
+
+  @Test
   void aHandEditedOrDeletedObjectIsRepaired() {
     String ns = readyPipeline("repair");
     ManagedObject queue = firstOfKind(ns, "repair", "Queue");

@@ -63,7 +63,7 @@ class RealServerMissingCrdsTest {
         cluster.applyCrds(crdFiles(late, ProjectPaths.providerCrds()));
         try (ControllerClient provider = new ControllerClient(SimulatedProvider::new)) {
           FraudPipeline ready = awaitReady(ns, "payments");
-          assertThat(ready.getStatus().getResources().getReady()).isEqualTo(40);
+          assertThat(ready.getStatus().getResources().getReady()).isEqualTo(51);
           assertThat(isTrue(ready.getStatus(), ConditionTypes.STALLED)).isFalse();
         }
       }
@@ -97,7 +97,7 @@ class RealServerMissingCrdsTest {
         cluster.applyCrds(ControlPlane.yamlFiles(ackCrds));
         try (ControllerClient ack = new ControllerClient(SimulatedAckController::new)) {
           assertThat(awaitReady(ns, "payments").getStatus().getResources().getReady())
-              .isEqualTo(30);
+              .isEqualTo(37);
         }
       }
     } finally {

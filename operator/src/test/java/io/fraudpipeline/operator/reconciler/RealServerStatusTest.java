@@ -98,7 +98,7 @@ class RealServerStatusTest {
         PATIENCE,
         () -> {
           FraudPipelineStatus s = get(READY, "payments").getStatus();
-          return s != null && !s.getPending().isEmpty() && mrs(READY, "payments").size() == 20;
+          return s != null && !s.getPending().isEmpty() && mrs(READY, "payments").size() == 24;
         });
     assertThat(mrsOfKind(READY, "payments", "EventSourceMapping"))
         .as("the stream mapping waits for the table's stream ARN")
@@ -128,8 +128,12 @@ class RealServerStatusTest {
     assertThat(status.getApiEndpoint())
         .matches(
             "https://[0-9a-f]{10}\\.execute-api\\.us-east-1\\.amazonaws\\.com/prod/transactions");
-    assertThat(status.getResources().getTotal()).isEqualTo(40);
-    assertThat(status.getResources().getReady()).isEqualTo(40);
+    assertThat(status.getResources().getTotal()).isEqualTo(51);
+    assertThat(status.getResources().getReady()).isEqualTo(51);
+    assertThat(status.getDashboardUrl())
+        .isEqualTo(
+            "https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1"
+                + "#dashboards/dashboard/fraud-pipeline-dev");
     assertThat(status.getLiveVersions()).isEqualTo(Map.of("processor", "1", "scorer", "1"));
     assertThat(status.getPending()).isEmpty();
     assertThat(status.getObservedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
@@ -140,7 +144,7 @@ class RealServerStatusTest {
         .isEqualTo("arn:aws:sns:us-east-1:000000000000:fraud-alerts-dev");
     assertThat(isTrue(status, ConditionTypes.RECONCILING)).isFalse();
     assertThat(isTrue(status, ConditionTypes.STALLED)).isFalse();
-    assertThat(mrs(READY, "payments")).hasSize(40);
+    assertThat(mrs(READY, "payments")).hasSize(51);
     assertOwnedBy(ready, mrs(READY, "payments"));
     assertThat(cluster.client().v1().events().inNamespace(READY).list().getItems())
         .as("Events stored by the server")

@@ -92,8 +92,8 @@ public final class KroSmoke {
         }
         failures.addAll(Wiring.check(client, NAMESPACE, names.get(0), instances.get(0)));
         int mrs = countMrs(client, names.get(0));
-        if (mrs != 41) {
-          failures.add(names.get(0) + " has " + mrs + " MRs, not the operator's 41");
+        if (mrs != 52) {
+          failures.add(names.get(0) + " has " + mrs + " MRs, not the operator's 52");
         }
       }
       if (hold) {

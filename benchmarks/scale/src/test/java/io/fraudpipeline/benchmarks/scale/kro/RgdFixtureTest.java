@@ -46,7 +46,7 @@ class RgdFixtureTest {
 
     assertThat(coverage.differences()).isEmpty();
     assertThat(coverage.kro()).isEqualTo(coverage.operator());
-    assertThat(coverage.kro().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(41);
+    assertThat(coverage.kro().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(52);
   }
 
   @Test
@@ -67,7 +67,7 @@ class RgdFixtureTest {
     List<String> templates =
         rgd.templates().stream().map(t -> t.apiVersion() + " " + t.kind()).toList();
 
-    assertThat(templates).hasSize(42).allSatisfy(t -> assertThat(served).contains(t));
+    assertThat(templates).hasSize(53).allSatisfy(t -> assertThat(served).contains(t));
   }
 
   @Test
@@ -86,7 +86,7 @@ class RgdFixtureTest {
     }
 
     // all but the hashed names: the subscriptions and the deployment
-    assertThat(plain).hasSize(39).allSatisfy(n -> assertThat(operatorNames).contains(n));
+    assertThat(plain).hasSize(50).allSatisfy(n -> assertThat(operatorNames).contains(n));
   }
 
   @Test

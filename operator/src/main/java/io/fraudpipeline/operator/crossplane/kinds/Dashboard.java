@@ -1,0 +1,14 @@
+package io.fraudpipeline.operator.crossplane.kinds;
+
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.Version;
+import io.fraudpipeline.operator.stack.ManagedObject;
+
+/** Crossplane {@code Dashboard.cloudwatch.aws.m.upbound.io}. */
+@Group("cloudwatch.aws.m.upbound.io")
+@Version("v1beta1")
+@Kind("Dashboard")
+@Plural("dashboards")
+public class Dashboard extends ManagedObject {}
