@@ -62,8 +62,12 @@ final class AotCache {
     return env;
   }
 
-  /** Trains and returns the cache file; prints how long the training took and its size. */
-  static Path train(Path javaHome, List<String> classpath, Path cache) throws IOException {
+  /**
+   * Trains and returns the cache file, with {@code added} in the training's environment (the HTTP
+   * client); prints how long the training took and its size.
+   */
+  static Path train(Path javaHome, List<String> classpath, Map<String, String> added, Path cache)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(javaHome.resolve("bin/java").toString());
     command.addAll(JavaContender.LAMBDA_JIT_AND_GC);
@@ -72,7 +76,8 @@ final class AotCache {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> !name.equals("PATH"));
     builder.environment().putAll(trainingEnvironment());
-    Path log = cache.resolveSibling("training.log");
+    builder.environment().putAll(added);
+    Path log = cache.resolveSibling(cache.getFileName() + ".training.log");
     builder.redirectOutput(log.toFile());
     long start = System.nanoTime();
     try {

@@ -46,6 +46,15 @@ public final class ColdStartBenchmark {
   private static final String HANDLER_CLASS_PROCESSOR = className(Handlers.PROCESSOR);
   private static final String HANDLER_CLASS_SCORER = className(Handlers.SCORER);
 
+  /** The image's CRT-based HTTP client, built beside the zip (functions/lambda's crt-linux.xml). */
+  private static final String CRT_PACKAGE = "fraud-functions-crt-linux.zip";
+
+  /** The functions' variable naming their HTTP client (their HttpClients). */
+  private static final String HTTP_CLIENT = "FRAUD_HTTP_CLIENT";
+
+  private static final Map<String, String> URL_CONNECTION = Map.of(HTTP_CLIENT, "url-connection");
+  private static final Map<String, String> CRT = Map.of(HTTP_CLIENT, "crt");
+
   private ColdStartBenchmark() {}
 
   /** One case: the event each side gets, for our handler and the original's (null: none). */
@@ -75,29 +84,84 @@ public final class ColdStartBenchmark {
     // the key of the loopback endpoints with -Dcold-start.tls
     TlsMaterial tls = overTls ? TlsMaterial.create(work.resolve("tls")) : null;
     SSLContext serving = overTls ? tls.serverContext() : null;
+    // the CRT's TLS reads the system's CA file only: over TLS every row runs where it has the
+    // loopback certificate too (null: plain HTTP, or no namespace here, and no CRT rows)
+    CaBundleNamespace namespace =
+        overTls ? CaBundleNamespace.forCertificate(tls.certificate(), work.resolve("tls")) : null;
+    // the image's AWS CRT-based client, beside the zip (decision 0012)
+    Path crtZip = zip.resolveSibling(CRT_PACKAGE);
+    boolean crt = Files.isRegularFile(crtZip) && (!overTls || namespace != null);
+    if (!Files.isRegularFile(crtZip)) {
+      System.out.println("NO " + crtZip + ": THE CRT ROWS ARE SKIPPED");
+    }
+    Path crtDir = crt ? unpack(crtZip, work.resolve("crt")) : null;
+    Path crtJar = crt ? jarOf(crtDir, work.resolve("fraud-functions-crt.jar")) : null;
     List<JavaContender> ours = new ArrayList<>();
     ours.add(
         new JavaContender(
-            "ours, JDK 17, Lambda's flags", jdk17, zipClasspath, trust(tls, jdk17), false));
+            "ours, JDK 17, Lambda's flags",
+            jdk17,
+            zipClasspath,
+            trust(tls, jdk17),
+            false,
+            URL_CONNECTION));
     ours.add(
         new JavaContender(
-            "ours, JDK 25, Lambda's flags", jdk25, zipClasspath, trust(tls, jdk25), false));
+            "ours, JDK 25, Lambda's flags",
+            jdk25,
+            zipClasspath,
+            trust(tls, jdk25),
+            false,
+            URL_CONNECTION));
     JavaContender jdk25Lambda = ours.get(1);
-    if (jdk25Lambda.available()) {
-      Path cache = AotCache.train(jdk25, jarClasspath, work.resolve("fraud-functions.aot"));
-      List<String> options = new ArrayList<>(AotCache.runOptions(cache));
-      options.addAll(trust(tls, jdk25));
+    if (crt) {
       ours.add(
           new JavaContender(
+              "ours, JDK 25, Lambda's flags, CRT",
+              jdk25,
+              List.of(artifact.toString(), crtDir.toString(), runnerJar.toString()),
+              trust(tls, jdk25),
+              false,
+              CRT));
+    }
+    if (jdk25Lambda.available()) {
+      ours.add(
+          aotContender(
               "ours, JDK 25 + AOT cache (image)",
               jdk25,
               jarClasspath,
-              List.copyOf(options),
-              false));
+              URL_CONNECTION,
+              trust(tls, jdk25),
+              work.resolve("fraud-functions.aot")));
+      if (crt) {
+        ours.add(
+            aotContender(
+                "ours, JDK 25 + AOT cache (image), CRT",
+                jdk25,
+                List.of(functionsJar.toString(), crtJar.toString(), runnerJar.toString()),
+                CRT,
+                trust(tls, jdk25),
+                work.resolve("fraud-functions-crt.aot")));
+      }
     }
     ours.add(
         new JavaContender(
-            "ours, JDK 25, primed (SnapStart)*", jdk25, zipClasspath, trust(tls, jdk25), true));
+            "ours, JDK 25, primed (SnapStart)*",
+            jdk25,
+            zipClasspath,
+            trust(tls, jdk25),
+            true,
+            URL_CONNECTION));
+    if (crt) {
+      ours.add(
+          new JavaContender(
+              "ours, JDK 25, primed (SnapStart)*, CRT",
+              jdk25,
+              List.of(artifact.toString(), crtDir.toString(), runnerJar.toString()),
+              trust(tls, jdk25),
+              true,
+              CRT));
+    }
     ours.removeIf(
         c -> {
           if (!c.available()) {
@@ -107,7 +171,8 @@ public final class ColdStartBenchmark {
         });
 
     // Lambda's own loop: the emulator and the runtime interface client, on the zip as the java25
-    // runtime lays it out and on the image assembled from functions/Dockerfile
+    // runtime lays it out and on the image assembled from functions/Dockerfile (the CRT's, and the
+    // same Dockerfile with the URL connection client named instead)
     List<EmulatorContender> emulated = new ArrayList<>();
     if (jdk25Lambda.available()) {
       Path root = Path.of(System.getProperty("project.root"));
@@ -115,21 +180,68 @@ public final class ColdStartBenchmark {
           new JavaRuntime(jdk25, Path.of(System.getProperty("lambda-runtime.lib")));
       Path emulator = EmulatedFunction.buildEmulator(root);
       Path task = JavaRuntime.unpack(zip, Files.createTempDirectory(work, "emulator-task"));
+      Path dockerfile = root.resolve("functions/Dockerfile");
       FunctionsImage image =
-          FunctionsImage.build(
-              root.resolve("functions/Dockerfile"),
-              root,
-              runtime,
-              Files.createTempDirectory(work, "image"));
-      emulated.add(
-          new EmulatorContender("emulator: zip, java25 layout", emulator, runtime, task, null));
+          FunctionsImage.build(dockerfile, root, runtime, Files.createTempDirectory(work, "image"));
       emulated.add(
           new EmulatorContender(
-              "emulator: image, Dockerfile's cache",
-              emulator,
-              runtime,
-              image.file("/var/task"),
-              image));
+              "emulator: zip, java25 layout", emulator, runtime, task, null, URL_CONNECTION));
+      if (crt) {
+        // the CRT as a jar in lib/, which the java25 runtime puts on the function's class path
+        Path crtTask = JavaRuntime.unpack(zip, Files.createTempDirectory(work, "emulator-task"));
+        Files.createDirectories(crtTask.resolve("lib"));
+        Files.copy(crtJar, crtTask.resolve("lib/fraud-functions-crt.jar"));
+        emulated.add(
+            new EmulatorContender(
+                "emulator: zip + CRT in lib/, java25 layout",
+                emulator,
+                runtime,
+                crtTask,
+                null,
+                CRT));
+      }
+      String client = image.environment().getOrDefault(HTTP_CLIENT, "url-connection");
+      if (!client.equals("crt") || crt) {
+        emulated.add(
+            new EmulatorContender(
+                "emulator: image, Dockerfile's cache, " + client,
+                emulator,
+                runtime,
+                image.file("/var/task"),
+                image,
+                Map.of()));
+      }
+      Optional<Path> other = otherClientDockerfile(dockerfile, work);
+      if (other.isPresent() && (crt || !client.equals("url-connection"))) {
+        FunctionsImage otherImage =
+            FunctionsImage.build(
+                other.get(), root, runtime, Files.createTempDirectory(work, "image"));
+        emulated.add(
+            new EmulatorContender(
+                "emulator: image, Dockerfile's cache, " + otherImage.environment().get(HTTP_CLIENT),
+                emulator,
+                runtime,
+                otherImage.file("/var/task"),
+                otherImage,
+                Map.of()));
+      }
+    }
+
+    // -Dcold-start.rows=a,b: only our rows whose label holds one of these (the original always)
+    String only = System.getProperty("cold-start.rows", "");
+    if (!only.isBlank()) {
+      List<String> wanted = List.of(only.split(","));
+      ours.removeIf(c -> wanted.stream().noneMatch(c.label()::contains));
+      emulated.removeIf(c -> wanted.stream().noneMatch(c.label()::contains));
+    }
+    // -Dcold-start.jvm-log=true: where the time goes, not figures (logging slows every row)
+    Path jvmLogs =
+        Boolean.getBoolean("cold-start.jvm-log")
+            ? Files.createDirectories(work.resolve("jvm-log"))
+            : null;
+    if (jvmLogs != null) {
+      System.out.println(
+          "JVM LOGS ON (class+load and startuptime, with uptime, in " + jvmLogs + "): NOT FIGURES");
     }
 
     Optional<OriginalHandlers> original =
@@ -209,13 +321,23 @@ public final class ColdStartBenchmark {
             Path event = write(work, "event-" + id, s.event().apply(id++));
             lambda.takeCount();
             var sample =
-                ProcessRun.run(original.get().command(s.original(), event), originalEnv, work);
+                ProcessRun.run(
+                    inNamespace(namespace, original.get().command(s.original(), event)),
+                    originalEnv,
+                    work);
             rows.get(s.name() + "|original").figures().add(sample, lambda.takeCount());
           }
           for (JavaContender c : ours) {
             Path event = write(work, "event-" + id, s.event().apply(id++));
             lambda.takeCount();
-            var sample = ProcessRun.run(c.command(s.ours(), event), oursEnv, work);
+            Map<String, String> env = new HashMap<>(oursEnv);
+            env.putAll(c.environment());
+            List<String> command = new ArrayList<>(c.command(s.ours(), event));
+            if (jvmLogs != null) {
+              Path log = jvmLogs.resolve(slug(s.name() + " " + c.label()) + "-" + id + ".log");
+              command.add(1, "-Xlog:class+load,startuptime:file=" + log + ":uptime,tags");
+            }
+            var sample = ProcessRun.run(inNamespace(namespace, command), env, work);
             rows.get(s.name() + "|" + c.label()).figures().add(sample, lambda.takeCount());
           }
           for (EmulatorContender c : emulated) {
@@ -229,6 +351,7 @@ public final class ColdStartBenchmark {
                     event,
                     oursEnv,
                     trust(tls, jdk25),
+                    namespace,
                     Files.createTempDirectory(work, "emulator-run"));
             rows.get(s.name() + "|" + c.label()).figures().add(sample, lambda.takeCount());
           }
@@ -237,6 +360,49 @@ public final class ColdStartBenchmark {
       }
       print(scenarios, rows);
     }
+  }
+
+  /** A row on jars with an AOT cache trained first on the same class path and client. */
+  private static JavaContender aotContender(
+      String label,
+      Path jdk,
+      List<String> classpath,
+      Map<String, String> client,
+      List<String> trust,
+      Path cache)
+      throws IOException {
+    List<String> options =
+        new ArrayList<>(AotCache.runOptions(AotCache.train(jdk, classpath, client, cache)));
+    options.addAll(trust);
+    return new JavaContender(label, jdk, classpath, List.copyOf(options), false, client);
+  }
+
+  private static String slug(String label) {
+    return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+  }
+
+  private static List<String> inNamespace(CaBundleNamespace namespace, List<String> command) {
+    return namespace == null ? command : namespace.wrap(command);
+  }
+
+  /**
+   * A copy of the Dockerfile with the other HTTP client named in its {@code ENV FRAUD_HTTP_CLIENT},
+   * the rest unchanged (its cache trained with that client); empty when the Dockerfile names none.
+   */
+  private static Optional<Path> otherClientDockerfile(Path dockerfile, Path work)
+      throws IOException {
+    String text = Files.readString(dockerfile);
+    String crt = "ENV " + HTTP_CLIENT + "=\"crt\"";
+    String urlConnection = "ENV " + HTTP_CLIENT + "=\"url-connection\"";
+    String other;
+    if (text.contains(crt)) {
+      other = text.replace(crt, urlConnection);
+    } else if (text.contains(urlConnection)) {
+      other = text.replace(urlConnection, crt);
+    } else {
+      return Optional.empty();
+    }
+    return Optional.of(Files.writeString(work.resolve("Dockerfile.other-client"), other));
   }
 
   /** A few requests to each TLS endpoint from this JVM, whatever they answer. */

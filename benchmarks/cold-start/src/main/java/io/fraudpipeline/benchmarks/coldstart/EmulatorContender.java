@@ -17,13 +17,19 @@ import java.util.Map;
  * request to its answer, and the INIT the emulator reports.
  */
 record EmulatorContender(
-    String label, Path emulator, JavaRuntime runtime, Path taskRoot, FunctionsImage image) {
+    String label,
+    Path emulator,
+    JavaRuntime runtime,
+    Path taskRoot,
+    FunctionsImage image,
+    Map<String, String> added) {
 
   ProcessRun.Sample run(
       String handler,
       String event,
       Map<String, String> environment,
       List<String> jvmOptions,
+      CaBundleNamespace namespace,
       Path work) {
     RenderedFunction function =
         new RenderedFunction(
@@ -34,8 +40,10 @@ record EmulatorContender(
             1024,
             60,
             Map.of());
+    Map<String, String> functionEnvironment = new HashMap<>(environment);
+    functionEnvironment.putAll(added);
     Map<String, String> env =
-        new HashMap<>(JavaRuntime.environment(function, taskRoot, environment));
+        new HashMap<>(JavaRuntime.environment(function, taskRoot, functionEnvironment));
     List<String> bootstrap;
     if (image == null) {
       bootstrap = runtime.zipBootstrap(handler);
@@ -49,6 +57,9 @@ record EmulatorContender(
         env.put(
             "JAVA_TOOL_OPTIONS", env.get("JAVA_TOOL_OPTIONS") + " " + String.join(" ", jvmOptions));
       }
+    }
+    if (namespace != null) {
+      bootstrap = namespace.wrap(bootstrap);
     }
     try (EmulatedFunction emulated =
         EmulatedFunction.start(emulator, bootstrap, taskRoot, env, work.resolve("emulator.log"))) {

@@ -5,13 +5,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How one of our rows starts its JVM: which JDK, with Lambda's flags, on the zip's class path as
- * Lambda unpacks it or on jars with an AOT cache (the image deploy), primed or not.
+ * Lambda unpacks it or on jars with an AOT cache (the image deploy), primed or not, and what it
+ * adds to the functions' environment (the HTTP client it names).
  */
 record JavaContender(
-    String label, Path javaHome, List<String> classpath, List<String> extra, boolean primed) {
+    String label,
+    Path javaHome,
+    List<String> classpath,
+    List<String> extra,
+    boolean primed,
+    Map<String, String> environment) {
 
   /** What the Lambda Java runtimes start the JVM with: C1 only and the serial collector. */
   static final List<String> LAMBDA_JIT_AND_GC =

@@ -8,16 +8,15 @@ import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * SDK clients as a Lambda container builds them once: the region from {@code AWS_REGION}, the
- * credentials Lambda provides ({@link LambdaCredentials}), the JDK's URL connection as HTTP client
- * (built in the background, see {@link BackgroundHttpClient}). Naming each of these skips the SDK's
- * provider chains, which cost cold-start time.
+ * credentials Lambda provides ({@link LambdaCredentials}), the package's HTTP client ({@link
+ * HttpClients}: the JDK's URL connection in the zip, the CRT in the image; built in the
+ * background). Naming each of these skips the SDK's provider chains, which cost cold-start time.
  */
 public final class AwsClients {
 
@@ -42,14 +41,7 @@ public final class AwsClients {
     this.env = env;
     this.credentials = new LambdaCredentials(env);
     this.region = Region.of(env.required(EnvVars.AWS_REGION));
-    this.httpClient =
-        new BackgroundHttpClient(
-            "UrlConnection",
-            () ->
-                UrlConnectionHttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(2))
-                    .socketTimeout(Duration.ofSeconds(10))
-                    .build());
+    this.httpClient = HttpClients.of(env);
   }
 
   public DynamoDbClient dynamoDb() {

@@ -102,6 +102,14 @@ class ImageInTheRuntimeIT {
       assertUsedTheCache(
           processorJvmLog, "io.fraudpipeline.functions.processor.TransactionProcessorHandler");
       assertUsedTheCache(scorerJvmLog, "io.fraudpipeline.functions.scorer.FraudScorerHandler");
+      // the image's HTTP client is the CRT's (decision 0012): its classes from the cache, its
+      // native library loaded (the cache pre-loads classes; only a client built loads the library)
+      for (Path jvmLog : List.of(processorJvmLog, scorerJvmLog)) {
+        assertThat(Files.readString(jvmLog))
+            .contains(
+                "software.amazon.awssdk.http.crt.AwsCrtHttpClient source: shared objects file")
+            .containsPattern("Loaded library .*libaws-crt-jni\\.so");
+      }
       System.out.printf(
           "image INIT as the emulator reports it: processor %.1f ms, scorer %.1f ms%n",
           processor.initDurationMs().orElseThrow(), scorer.initDurationMs().orElseThrow());
@@ -147,7 +155,9 @@ class ImageInTheRuntimeIT {
     Map<String, String> environment = new LinkedHashMap<>(image.localEnvironment());
     environment.put(
         "JAVA_TOOL_OPTIONS",
-        environment.get("JAVA_TOOL_OPTIONS") + " -Xlog:aot,class+load=info:file=" + jvmLog);
+        environment.get("JAVA_TOOL_OPTIONS")
+            + " -Xlog:aot,class+load=info,library=info:file="
+            + jvmLog);
     return environment;
   }
 
