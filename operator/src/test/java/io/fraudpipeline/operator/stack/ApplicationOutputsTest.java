@@ -21,6 +21,7 @@ class ApplicationOutputsTest {
       List.of(
           "REGION",
           "API_ENDPOINT",
+          "DASHBOARD_URL",
           "TRANSACTIONS_TABLE",
           "TRANSACTIONS_TABLE_ARN",
           "TRANSACTIONS_STREAM_ARN",
@@ -55,6 +56,7 @@ class ApplicationOutputsTest {
       assertThat(outputs)
           .as(backend.toString())
           .containsEntry("API_ENDPOINT", ready.apiEndpoint())
+          .containsEntry("DASHBOARD_URL", ready.dashboardUrl())
           .containsEntry("ALERT_TOPIC_ARN", ready.alertTopicArn())
           .containsEntry("TRANSACTIONS_TABLE", ready.names().transactionsTable())
           .containsEntry(
