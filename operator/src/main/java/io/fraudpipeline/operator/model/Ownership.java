@@ -18,10 +18,19 @@ public final class Ownership {
 
   public static final String MANAGED_SELECTOR = MANAGED_BY_LABEL + "=" + MANAGED_BY;
 
+  /** On a pipeline, {@code "true"}: the operator writes nothing to its objects until removed. */
+  public static final String PAUSED_ANNOTATION = "fraudpipeline.io/paused";
+
   /** Tag every AWS resource carries, beside the user's tags. */
   public static final String ENVIRONMENT_TAG = "Environment";
 
   private Ownership() {}
+
+  /** Whether the pipeline carries {@value #PAUSED_ANNOTATION}{@code : "true"}. */
+  public static boolean paused(FraudPipeline pipeline) {
+    var annotations = pipeline.getMetadata().getAnnotations();
+    return annotations != null && "true".equals(annotations.get(PAUSED_ANNOTATION));
+  }
 
   /** The labels of every object of a pipeline: the informers select on the first. */
   public static Map<String, String> labels(FraudPipeline pipeline) {

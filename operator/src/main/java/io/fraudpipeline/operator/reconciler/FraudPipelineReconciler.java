@@ -166,7 +166,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
     }
     StackApplier.Changes changes;
     try {
-      changes = applier(context).apply(stack, observed);
+      changes = applier(context).apply(backend, stack, observed);
     } catch (NameTakenException e) {
       // the other object is not labelled, so no event says when it goes: look again
       var taken = new Stall(ConditionReasons.NAME_TAKEN, e.getMessage(), true);
@@ -187,8 +187,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
   }
 
   private StackApplier applier(Context<FraudPipeline> context) {
-    return new StackApplier(
-        backends, new ManagedResourceWriter(backends, context.getClient(), metrics));
+    return new StackApplier(new ManagedResourceWriter(backends, context.getClient(), metrics));
   }
 
   /** The stalled status, said once, and a timer when the stall asks for one. */

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param liveVersions the version each function's {@code live} alias serves, by function short name
  *     ({@code processor}, {@code scorer}), once reported; empty without SnapStart
  * @param unsupported settings of the spec the backend cannot apply, and why
+ * @param replacements the objects a change replaces rather than changes in place
  */
 public record RenderedStack(
     AwsNames names,
@@ -25,7 +26,8 @@ public record RenderedStack(
     String apiEndpoint,
     String alertTopicArn,
     Map<String, String> liveVersions,
-    List<UnsupportedSetting> unsupported) {
+    List<UnsupportedSetting> unsupported,
+    List<Replacement> replacements) {
 
   /** Every object the pipeline wants, built or waiting. */
   public int total() {
