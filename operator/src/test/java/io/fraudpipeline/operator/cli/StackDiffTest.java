@@ -7,8 +7,6 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.api.v1alpha1.Backend;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.StartingPosition;
-import io.fraudpipeline.api.v1alpha1.SubscriptionProtocol;
-import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.model.FieldChange;
@@ -32,14 +30,7 @@ class StackDiffTest {
   private static FraudPipeline seed(Backend backend) {
     FraudPipeline p = Fixtures.seed();
     p.getSpec().setBackend(backend);
-    p.getSpec()
-        .getAlerts()
-        .setSubscriptions(
-            new ArrayList<>(
-                List.of(
-                    new SubscriptionSpec(SubscriptionProtocol.EMAIL, "fraud@example.com"),
-                    new SubscriptionSpec(
-                        SubscriptionProtocol.HTTPS, "https://hooks.example.com/fraud"))));
+    p.getSpec().getAlerts().setSubscriptions(Fixtures.twoAlertSubscriptions());
     return p;
   }
 
