@@ -90,6 +90,11 @@ final class ClusterReads {
 
   /** One line for a list the server refused or never answered. */
   private Refused refused(KubernetesClientException e, String resource, String namespace) {
+    if (e.getCode() <= 0) {
+      // no HTTP status: the request never got an answer
+      return new Refused(
+          "cannot reach the Kubernetes API server at " + client.getMasterUrl() + causes(e));
+    }
     return switch (e.getCode()) {
       case HttpURLConnection.HTTP_FORBIDDEN ->
           new Refused("cannot list " + resource + " in namespace " + namespace + ": forbidden");
@@ -98,9 +103,6 @@ final class ClusterReads {
               "the Kubernetes API server at "
                   + client.getMasterUrl()
                   + " refused the credentials of the kubeconfig (401 Unauthorized)");
-      case 0 ->
-          new Refused(
-              "cannot reach the Kubernetes API server at " + client.getMasterUrl() + causes(e));
       default ->
           new Refused(
               "cannot list "

@@ -1,9 +1,13 @@
 package io.fraudpipeline.operator.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.model.InvalidSpecException;
@@ -52,6 +56,9 @@ public class DiffCommand implements Callable<Integer> {
           "fraudpipeline." + FraudPipeline.GROUP,
           "fraudpipelines." + FraudPipeline.GROUP);
 
+  private static final ObjectMapper SORTED =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
   @Spec CommandSpec spec;
 
   @Parameters(
@@ -84,6 +91,7 @@ public class DiffCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Logging.quietVersionWarnings();
     try {
       if ((file == null) == (pipelineName == null)) {
         throw new InvalidSpecException("arguments", "give either fp/NAME or -f FILE");
@@ -123,13 +131,28 @@ public class DiffCommand implements Callable<Integer> {
                           "FraudPipeline " + defaultNamespace + "/" + name + " not found")));
     }
     List<FraudPipeline> pipelines =
-        PipelineReader.readPipelines(InputFile.read(file), defaultNamespace);
+        PipelineReader.readPipelines(InputFile.read(file), defaultNamespace).stream()
+            .map(DiffCommand::asStored)
+            .toList();
     for (FraudPipeline pipeline : pipelines) {
       cluster
           .pipeline(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName())
           .ifPresent(live -> asAppliedOver(pipeline, live));
     }
     return pipelines;
+  }
+
+  /**
+   * The pipeline as the API server stores and returns it: the keys of its maps (tags) sorted. The
+   * operator reads it so, and an ACK tag list follows that order: the file's order would show a
+   * change that applying it does not make.
+   */
+  private static FraudPipeline asStored(FraudPipeline pipeline) {
+    try {
+      return Serialization.unmarshal(SORTED.writeValueAsString(pipeline), FraudPipeline.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the pipeline as JSON", e);
+    }
   }
 
   /**

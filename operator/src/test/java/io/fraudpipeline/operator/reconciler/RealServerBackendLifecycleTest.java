@@ -116,11 +116,15 @@ abstract class RealServerBackendLifecycleTest {
     controllerConfig.setUserAgent("simulated-controllers/1.0");
     controllerClient = new KubernetesClientBuilder().withConfig(controllerConfig).build();
     controllers = simulatedControllers(controllerClient);
-    operator =
-        new ProductionOperator(
-            cluster.configForUser(OPERATOR_USER, "system:masters"),
-            ProductionOperator.chartEnvironment("fraud-system", "operator-0"),
-            RESYNC);
+    operator = operatorAsCharted("operator-0");
+  }
+
+  /** The operator as the chart runs it, in pod {@code podName} of fraud-system, short resync. */
+  static ProductionOperator operatorAsCharted(String podName) throws Exception {
+    return new ProductionOperator(
+        cluster.configForUser(OPERATOR_USER, "system:masters"),
+        ProductionOperator.chartEnvironment("fraud-system", podName),
+        RESYNC);
   }
 
   /**
@@ -134,15 +138,8 @@ abstract class RealServerBackendLifecycleTest {
     if (operator != null) {
       operator.close();
     }
-    for (String ns : namespaces) {
-      PipelineFinalizers.removeAll(admin, ns);
-      admin.namespaces().withName(ns).delete();
-    }
     try {
-      Eventually.await(
-          "the scenarios' namespaces deleted",
-          PATIENCE,
-          () -> namespaces.stream().allMatch(ns -> admin.namespaces().withName(ns).get() == null));
+      deleteNamespaces(namespaces);
     } finally {
       if (controllers != null) {
         controllers.close();
@@ -151,6 +148,21 @@ abstract class RealServerBackendLifecycleTest {
         controllerClient.close();
       }
     }
+  }
+
+  /**
+   * Deletes the scenarios' namespaces, the pipelines' finalizers removed first as docs/deploy.md
+   * says when the operator is gone, and waits until they are gone.
+   */
+  static void deleteNamespaces(Set<String> namespaces) {
+    for (String ns : namespaces) {
+      PipelineFinalizers.removeAll(admin, ns);
+      admin.namespaces().withName(ns).delete();
+    }
+    Eventually.await(
+        "the scenarios' namespaces deleted",
+        PATIENCE,
+        () -> namespaces.stream().allMatch(ns -> admin.namespaces().withName(ns).get() == null));
   }
 
   /** This backend's namespace for a scenario, deleted after the class. */
