@@ -1,5 +1,6 @@
 package io.fraudpipeline.operator;
 
+import io.fraudpipeline.operator.cli.DiffCommand;
 import io.fraudpipeline.operator.cli.RenderCommand;
 import io.fraudpipeline.operator.cli.RunCommand;
 import java.io.IOException;
@@ -9,12 +10,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code run} (the operator, the default) and {@code render}. */
+/** Entry point: {@code run} (the operator, the default), {@code render} and {@code diff}. */
 @Command(
     name = "fraud-pipeline-operator",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {RunCommand.class, RenderCommand.class},
+    subcommands = {RunCommand.class, RenderCommand.class, DiffCommand.class},
     description = "Provisions FraudPipeline stacks in AWS through Crossplane managed resources.")
 public final class Main implements Callable<Integer> {
 

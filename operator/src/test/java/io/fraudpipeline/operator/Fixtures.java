@@ -2,6 +2,8 @@ package io.fraudpipeline.operator;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
+import io.fraudpipeline.api.v1alpha1.SubscriptionProtocol;
+import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
 import io.fraudpipeline.operator.cli.PipelineReader;
 import io.fraudpipeline.testing.crd.ProjectPaths;
 import java.io.IOException;
@@ -29,6 +31,14 @@ public final class Fixtures {
     FraudPipeline p = pipeline("seed");
     p.getMetadata().setUid("0d5c9e2a-3f4b-4c6d-8e9f-0a1b2c3d4e5f");
     return p;
+  }
+
+  /** Two subscriptions of the alert topic, an email and an HTTPS endpoint. */
+  public static List<SubscriptionSpec> twoAlertSubscriptions() {
+    return new java.util.ArrayList<>(
+        List.of(
+            new SubscriptionSpec(SubscriptionProtocol.EMAIL, "fraud@example.com"),
+            new SubscriptionSpec(SubscriptionProtocol.HTTPS, "https://hooks.example.com/fraud")));
   }
 
   public static String resource(String path) {

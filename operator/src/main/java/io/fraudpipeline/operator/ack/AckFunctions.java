@@ -38,6 +38,10 @@ final class AckFunctions {
 
   static final int ASYNC_MAX_EVENT_AGE_SECONDS = 21600;
 
+  /** {@link StreamMappingDesign#immutableIdentity} as ACK names it. */
+  private static final List<String> IMMUTABLE_MAPPING_FIELDS =
+      List.of("eventSourceARN", "startingPosition");
+
   /** What the alias points at when no version is published (snapStart off, or an image). */
   static final String LATEST = "$LATEST";
 
@@ -261,29 +265,28 @@ final class AckFunctions {
     String component =
         StackComponents.hashed(
             StackComponents.PROCESSOR_STREAM, stream.immutableIdentity(streamArn));
-    for (GenericKubernetesResource old : existing) {
-      if (!old.getMetadata().getName().equals(build.name(component))) {
-        needs.waitFor(
-            "EventSourceMapping "
-                + old.getMetadata().getName()
-                + " to be deleted (replaced: eventSourceARN and startingPosition cannot change in"
-                + " place)");
-      }
-    }
     ObjectBuilder mapping = build.object(ResourceType.EVENT_SOURCE_MAPPING, component);
     // the mapping is known by its uuid alone: a copy kept where a re-created object finds it
     String uuid = build.reported(ResourceType.EVENT_SOURCE_MAPPING, component, Output.UUID);
     if (uuid != null) {
       AckAnnotations.adoptOrCreate(mapping, Map.of("uuid", uuid));
     }
-    build.emit(
-        FunctionObjects.streamSettings(
-                mapping.set("eventSourceARN", streamArn).set("functionName", aliasArn), stream)
-            .set(
-                "filterCriteria",
-                Map.of("filters", List.of(Map.of("pattern", stream.filterPattern()))))
-            // stream failures never reach a function's DLQ: the mapping sends them itself
-            .set("destinationConfig", onFailure(dlqArn)),
-        needs);
+    FunctionObjects.streamSettings(
+            mapping.set("eventSourceARN", streamArn).set("functionName", aliasArn), stream)
+        .set(
+            "filterCriteria", Map.of("filters", List.of(Map.of("pattern", stream.filterPattern()))))
+        // stream failures never reach a function's DLQ: the mapping sends them itself
+        .set("destinationConfig", onFailure(dlqArn));
+    for (GenericKubernetesResource old : existing) {
+      if (!old.getMetadata().getName().equals(mapping.name())) {
+        needs.waitFor(
+            "EventSourceMapping "
+                + old.getMetadata().getName()
+                + " to be deleted (replaced: eventSourceARN and startingPosition cannot change in"
+                + " place)");
+        build.replaces(mapping, old, IMMUTABLE_MAPPING_FIELDS, stream.replacementCost());
+      }
+    }
+    build.emit(mapping, needs);
   }
 }

@@ -52,8 +52,12 @@ final class Logging {
     var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(level, Level.INFO));
     root.addAppender(console);
-    // fabric8 warns on every informer of a v1beta1 kind; every Crossplane kind is one
-    context
+    quietVersionWarnings();
+  }
+
+  /** fabric8 warns on every use of a v1beta1 kind; every Crossplane kind is one. */
+  static void quietVersionWarnings() {
+    ((LoggerContext) LoggerFactory.getILoggerFactory())
         .getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils")
         .setLevel(Level.ERROR);
   }

@@ -65,6 +65,14 @@ public final class PipelineReader {
    * @throws InvalidSpecException when there is none, naming the kinds found instead
    */
   public static List<FraudPipeline> readPipelines(String yaml) {
+    return readPipelines(yaml, "default");
+  }
+
+  /**
+   * As {@link #readPipelines(String)}, a pipeline without a namespace placed in {@code namespace},
+   * as kubectl places it in the context's.
+   */
+  public static List<FraudPipeline> readPipelines(String yaml, String namespace) {
     List<JsonNode> objects = new ArrayList<>();
     for (JsonNode doc : documents(yaml)) {
       if (doc.path("kind").asText().endsWith("List") && doc.path("items").isArray()) {
@@ -78,7 +86,7 @@ public final class PipelineReader {
     for (JsonNode object : objects) {
       String kind = object.path("kind").asText();
       if (FraudPipeline.KIND.equals(kind)) {
-        pipelines.add(toPipeline(object, pipelines.isEmpty() && objects.size() == 1));
+        pipelines.add(toPipeline(object, pipelines.isEmpty() && objects.size() == 1, namespace));
       } else {
         otherKinds.add(kind.isEmpty() ? "(no kind)" : kind);
       }
@@ -92,7 +100,7 @@ public final class PipelineReader {
     return pipelines;
   }
 
-  private static FraudPipeline toPipeline(JsonNode node, boolean alone) {
+  private static FraudPipeline toPipeline(JsonNode node, boolean alone, String namespace) {
     String expected = FraudPipeline.GROUP + "/" + FraudPipeline.VERSION;
     if (!expected.equals(node.path("apiVersion").asText())) {
       throw new InvalidSpecException(
@@ -115,7 +123,7 @@ public final class PipelineReader {
               throw new InvalidSpecException(which + field, "unknown field");
             });
     if (pipeline.getMetadata() != null && pipeline.getMetadata().getNamespace() == null) {
-      pipeline.getMetadata().setNamespace("default");
+      pipeline.getMetadata().setNamespace(namespace);
     }
     return pipeline;
   }

@@ -121,6 +121,10 @@ final class FunctionResources {
         needs);
   }
 
+  /** {@link StreamMappingDesign#immutableIdentity} as the provider names it. */
+  private static final List<String> IMMUTABLE_MAPPING_FIELDS =
+      List.of("eventSourceArn", "startingPosition");
+
   /** Lambda cannot change a mapping's source or starting position: the provider replaces it. */
   static void streamMapping(StackBuild build) {
     StreamMappingDesign stream = StreamMappingDesign.of(build.spec.getStream());
@@ -137,16 +141,20 @@ final class FunctionResources {
     } else {
       mapping.ref("functionNameRef", build.name(StackComponents.function(FunctionRole.PROCESSOR)));
     }
-    build.emit(
-        FunctionObjects.streamSettings(mapping, stream)
-            .set(
-                "filterCriteria",
-                Map.of("filter", List.of(Map.of("pattern", stream.filterPattern()))))
-            // stream failures never reach a function's DLQ: the mapping sends them itself
-            .set(
-                "destinationConfig",
-                onFailure(build, mapping, "destinationArnRef", FunctionRole.PROCESSOR)),
-        needs);
+    FunctionObjects.streamSettings(mapping, stream)
+        .set("filterCriteria", Map.of("filter", List.of(Map.of("pattern", stream.filterPattern()))))
+        // stream failures never reach a function's DLQ: the mapping sends them itself
+        .set(
+            "destinationConfig",
+            onFailure(build, mapping, "destinationArnRef", FunctionRole.PROCESSOR));
+    build
+        .observed
+        .find(mapping.kind(), mapping.name())
+        .ifPresent(
+            current ->
+                build.replaces(
+                    mapping, current, IMMUTABLE_MAPPING_FIELDS, stream.replacementCost()));
+    build.emit(mapping, needs);
   }
 
   /** {@code onFailure} to a function's dead-letter queue, by reference. */

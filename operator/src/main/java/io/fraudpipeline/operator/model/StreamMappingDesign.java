@@ -1,5 +1,6 @@
 package io.fraudpipeline.operator.model;
 
+import io.fraudpipeline.api.v1alpha1.StartingPosition;
 import io.fraudpipeline.api.v1alpha1.StreamSpec;
 import java.util.List;
 import java.util.Map;
@@ -47,5 +48,15 @@ public record StreamMappingDesign(
    */
   public String immutableIdentity(String eventSourceArn) {
     return eventSourceArn + " " + startingPosition;
+  }
+
+  /** What replacing the mapping costs: the new one reads the stream from its starting position. */
+  public String replacementCost() {
+    return StartingPosition.LATEST.value().equals(startingPosition)
+        ? "the new mapping reads the stream from LATEST: records written while the mapping is"
+            + " replaced are never processed"
+        : "the new mapping reads the stream from "
+            + startingPosition
+            + ": every record still in the stream (up to 24 hours) is processed again";
   }
 }

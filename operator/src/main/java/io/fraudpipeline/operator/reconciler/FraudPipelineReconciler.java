@@ -203,7 +203,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
     }
     StackApplier.Changes changes;
     try {
-      changes = new StackApplier(backends, writer).apply(stack, observed);
+      changes = new StackApplier(writer).apply(backend, stack, observed);
     } catch (NameTakenException e) {
       // the other object is not labelled, so no event says when it goes: look again
       var taken = new Stall(ConditionReasons.NAME_TAKEN, e.getMessage(), true);

@@ -1,19 +1,17 @@
 package io.fraudpipeline.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fraudpipeline.operator.backend.Backends;
-import io.fraudpipeline.operator.stack.ManagedKind;
+import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.stack.ManagedObject;
 import io.fraudpipeline.operator.stack.ObservedObjects;
 import io.fraudpipeline.operator.stack.RenderedStack;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Makes the cluster hold the rendered stack: creates what is missing, updates what differs, deletes
- * what is no longer wanted; writes nothing when all is as wanted.
+ * Makes the cluster hold the rendered stack: carries out its {@link StackPlan}, creating what is
+ * missing, updating what differs and deleting what is no longer wanted; writes nothing when all is
+ * as wanted.
  */
 final class StackApplier {
 
@@ -24,43 +22,25 @@ final class StackApplier {
     }
   }
 
-  private final Backends backends;
   private final ManagedResourceWriter writer;
 
-  StackApplier(Backends backends, ManagedResourceWriter writer) {
-    this.backends = backends;
+  StackApplier(ManagedResourceWriter writer) {
     this.writer = writer;
   }
 
-  Changes apply(RenderedStack stack, ObservedObjects observed) {
-    int created = 0;
-    int updated = 0;
-    Set<String> wanted = new HashSet<>();
-    for (ManagedObject mr : stack.desired()) {
-      ManagedKind kind = backends.find(mr.getApiVersion(), mr.getKind()).orElseThrow();
-      wanted.add(key(mr.getKind(), mr.getMetadata().getName()));
-      var actual = observed.find(kind, mr.getMetadata().getName());
-      if (actual.isEmpty()) {
-        writer.create(mr);
-        created++;
-      } else if (!DesiredStateMatcher.matches(mr, actual.get())) {
-        writer.update(mr, actual.get());
-        updated++;
-      }
+  Changes apply(StackBackend backend, RenderedStack stack, ObservedObjects observed) {
+    StackPlan plan = StackPlan.of(backend, stack, observed);
+    for (ManagedObject mr : plan.creates()) {
+      writer.create(mr);
     }
-    // an MR that waits keeps its current state: a status gone missing must not delete it
-    stack.waiting().forEach(w -> wanted.add(key(w.getKind(), w.getName())));
+    for (StackPlan.Update update : plan.updates()) {
+      writer.update(update.desired(), update.actual());
+    }
     List<String> deleted = new ArrayList<>();
-    for (GenericKubernetesResource actual : observed.all()) {
-      if (!wanted.contains(key(actual.getKind(), actual.getMetadata().getName()))) {
-        writer.delete(actual);
-        deleted.add(actual.getKind() + " " + actual.getMetadata().getName());
-      }
+    for (GenericKubernetesResource actual : plan.deletes()) {
+      writer.delete(actual);
+      deleted.add(actual.getKind() + " " + actual.getMetadata().getName());
     }
-    return new Changes(created, updated, deleted);
-  }
-
-  private static String key(String kind, String name) {
-    return kind + "/" + name;
+    return new Changes(plan.creates().size(), plan.updates().size(), deleted);
   }
 }

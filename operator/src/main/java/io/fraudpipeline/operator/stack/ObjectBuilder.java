@@ -91,6 +91,22 @@ public final class ObjectBuilder {
     return fields;
   }
 
+  /**
+   * Where {@link #fields} are in the object: {@code [spec]}, or {@code [spec, forProvider]} when
+   * the dialect nests them.
+   */
+  public List<String> fieldsLocation() {
+    if (fields == spec) {
+      return List.of("spec");
+    }
+    for (Map.Entry<String, Object> e : spec.entrySet()) {
+      if (e.getValue() == fields) {
+        return List.of("spec", e.getKey());
+      }
+    }
+    throw new IllegalStateException("the fields of " + name() + " are not in its spec");
+  }
+
   public ManagedObject build() {
     if (!annotations.isEmpty()) {
       object.getMetadata().setAnnotations(annotations);

@@ -19,6 +19,7 @@ import java.util.Map;
  *     ({@code processor}, {@code scorer}), once reported; empty without SnapStart
  * @param unsupported settings of the spec the backend cannot apply, and why
  * @param outputs what applications need, by {@link ApplicationOutputs} key, as far as known
+ * @param replacements the objects a change replaces rather than changes in place
  */
 public record RenderedStack(
     AwsNames names,
@@ -29,7 +30,8 @@ public record RenderedStack(
     String alertTopicArn,
     Map<String, String> liveVersions,
     List<UnsupportedSetting> unsupported,
-    Map<String, String> outputs) {
+    Map<String, String> outputs,
+    List<Replacement> replacements) {
 
   /** Every object the pipeline wants, built or waiting. */
   public int total() {

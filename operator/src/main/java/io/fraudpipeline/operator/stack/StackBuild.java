@@ -10,8 +10,10 @@ import io.fraudpipeline.api.v1alpha1.PendingResource;
 import io.fraudpipeline.api.v1alpha1.UnsupportedSetting;
 import io.fraudpipeline.operator.model.AwsNames;
 import io.fraudpipeline.operator.model.CheckDesign;
+import io.fraudpipeline.operator.model.FieldChange;
 import io.fraudpipeline.operator.model.Ownership;
 import io.fraudpipeline.operator.model.SpecCheck;
+import io.fraudpipeline.operator.model.Subset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,7 @@ public final class StackBuild {
   private final List<ManagedObject> desired = new ArrayList<>();
   private final List<PendingResource> waiting = new ArrayList<>();
   private final List<UnsupportedSetting> unsupported = new ArrayList<>();
+  private final List<Replacement> replacements = new ArrayList<>();
   private final Map<String, String> tags;
 
   /**
@@ -137,6 +140,38 @@ public final class StackBuild {
         .toList();
   }
 
+  /**
+   * Records that {@code next} replaces the observed {@code current} if any of these fields, which
+   * its backend cannot change in place, differ between them.
+   *
+   * @param immutableFields names among the fields {@code next} sets ({@link ObjectBuilder#fields})
+   * @param cost what the replacement costs, in a sentence
+   */
+  public void replaces(
+      ObjectBuilder next,
+      GenericKubernetesResource current,
+      List<String> immutableFields,
+      String cost) {
+    List<String> location = next.fieldsLocation();
+    String path = String.join(".", location);
+    Object held =
+        FieldPath.get(
+            current, location.get(0), location.subList(1, location.size()).toArray(String[]::new));
+    List<FieldChange> changed = new ArrayList<>();
+    for (String field : immutableFields) {
+      Object before = held instanceof Map<?, ?> m ? m.get(field) : null;
+      Object after = next.fields().get(field);
+      if (!Subset.contains(before, after)) {
+        changed.add(new FieldChange(path + "." + field, before, after));
+      }
+    }
+    if (!changed.isEmpty()) {
+      replacements.add(
+          new Replacement(
+              next.kind().kind(), current.getMetadata().getName(), next.name(), changed, cost));
+    }
+  }
+
   /** A setting of the spec the backend cannot apply, reported rather than dropped. */
   public void unsupported(String field, String reason) {
     unsupported.add(new UnsupportedSetting(field, reason));
@@ -163,6 +198,7 @@ public final class StackBuild {
         alertTopicArn,
         liveVersions,
         unsupported,
-        ApplicationOutputs.of(this, apiEndpoint, alertTopicArn, DashboardObjects.url(this)));
+        ApplicationOutputs.of(this, apiEndpoint, alertTopicArn, DashboardObjects.url(this)),
+        replacements);
   }
 }

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
+import io.fraudpipeline.operator.model.FieldChange;
+import io.fraudpipeline.operator.model.Subset;
 import io.fraudpipeline.operator.stack.ManagedObject;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,7 @@ class DesiredStateMatcherTest {
     actual.getMetadata().getAnnotations().put("crossplane.io/external-name", "abc/prod/*/*");
 
     assertThat(DesiredStateMatcher.matches(desired, actual)).isTrue();
+    assertThat(DesiredStateMatcher.differences(desired, actual)).isEmpty();
   }
 
   @Test
@@ -64,5 +67,38 @@ class DesiredStateMatcherTest {
     GenericKubernetesResource orphan = observed();
     orphan.getMetadata().setOwnerReferences(List.of());
     assertThat(DesiredStateMatcher.matches(desired, orphan)).isFalse();
+  }
+
+  @Test
+  void theDifferencesAreEachFieldThatKeepsAMatchByPathWithWhatIsHeldAndWhatIsWanted() {
+    GenericKubernetesResource changed = observed();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> settings =
+        (Map<String, Object>) Fixtures.forProvider(changed).get("settings");
+    Object burst = settings.put("throttlingBurstLimit", 10);
+    changed.getMetadata().getLabels().remove("fraudpipeline.io/pipeline");
+    changed.getMetadata().setOwnerReferences(List.of());
+
+    assertThat(DesiredStateMatcher.matches(desired, changed)).isFalse();
+    assertThat(DesiredStateMatcher.differences(desired, changed))
+        .containsExactly(
+            new FieldChange("spec.forProvider.settings.throttlingBurstLimit", 10, burst),
+            new FieldChange(
+                "metadata.labels[\"fraudpipeline.io/pipeline\"]",
+                null,
+                desired.getMetadata().getLabels().get("fraudpipeline.io/pipeline")),
+            new FieldChange(
+                "metadata.ownerReferences",
+                List.of(),
+                List.of("FraudPipeline payments " + Fixtures.seed().getMetadata().getUid())));
+  }
+
+  @Test
+  void aListOfAnotherLengthIsOneChangeOfTheWholeList() {
+    assertThat(Subset.differences(Map.of("a", List.of(1, 2)), Map.of("a", List.of(1)), "spec"))
+        .containsExactly(new FieldChange("spec.a", List.of(1, 2), List.of(1)));
+    assertThat(Subset.differences(Map.of("a", List.of(1, 2)), Map.of("a", List.of(1, 3)), "spec"))
+        .containsExactly(new FieldChange("spec.a[1]", 2, 3));
+    assertThat(Subset.differences(Map.of("a", 1.0), Map.of("a", 1), "spec")).isEmpty();
   }
 }

@@ -127,10 +127,18 @@ abstract class RealServerBackendLifecycleTest {
     controllerConfig.setUserAgent("simulated-controllers/1.0");
     controllerClient = new KubernetesClientBuilder().withConfig(controllerConfig).build();
     controllers = simulatedControllers(controllerClient);
-    Map<String, String> env = ProductionOperator.chartEnvironment("fraud-system", "operator-0");
+    operator = operatorAsCharted("operator-0");
+  }
+
+  /**
+   * The operator as the chart runs it, in pod {@code podName} of fraud-system, short resync, and
+   * the stuck-deletion warning after {@link #STUCK_AFTER}.
+   */
+  static ProductionOperator operatorAsCharted(String podName) throws Exception {
+    Map<String, String> env = ProductionOperator.chartEnvironment("fraud-system", podName);
     env.put("DELETION_STUCK_AFTER", STUCK_AFTER.toSeconds() + "s");
-    operator =
-        new ProductionOperator(cluster.configForUser(OPERATOR_USER, "system:masters"), env, RESYNC);
+    return new ProductionOperator(
+        cluster.configForUser(OPERATOR_USER, "system:masters"), env, RESYNC);
   }
 
   /**
@@ -144,15 +152,8 @@ abstract class RealServerBackendLifecycleTest {
     if (operator != null) {
       operator.close();
     }
-    for (String ns : namespaces) {
-      PipelineFinalizers.removeAll(admin, ns);
-      admin.namespaces().withName(ns).delete();
-    }
     try {
-      Eventually.await(
-          "the scenarios' namespaces deleted",
-          PATIENCE,
-          () -> namespaces.stream().allMatch(ns -> admin.namespaces().withName(ns).get() == null));
+      deleteNamespaces(namespaces);
     } finally {
       if (controllers != null) {
         controllers.close();
@@ -161,6 +162,21 @@ abstract class RealServerBackendLifecycleTest {
         controllerClient.close();
       }
     }
+  }
+
+  /**
+   * Deletes the scenarios' namespaces, the pipelines' finalizers removed first as docs/deploy.md
+   * says when the operator is gone, and waits until they are gone.
+   */
+  static void deleteNamespaces(Set<String> namespaces) {
+    for (String ns : namespaces) {
+      PipelineFinalizers.removeAll(admin, ns);
+      admin.namespaces().withName(ns).delete();
+    }
+    Eventually.await(
+        "the scenarios' namespaces deleted",
+        PATIENCE,
+        () -> namespaces.stream().allMatch(ns -> admin.namespaces().withName(ns).get() == null));
   }
 
   /** This backend's namespace for a scenario, deleted after the class. */

@@ -11,8 +11,6 @@ import io.fraudpipeline.api.v1alpha1.ConditionReasons;
 import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.DeletionPolicy;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
-import io.fraudpipeline.api.v1alpha1.SubscriptionProtocol;
-import io.fraudpipeline.api.v1alpha1.SubscriptionSpec;
 import io.fraudpipeline.operator.Fixtures;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
 import io.fraudpipeline.operator.stack.ManagedKind;
@@ -22,7 +20,6 @@ import io.fraudpipeline.testing.cluster.ControlPlane;
 import io.fraudpipeline.testing.cluster.Eventually;
 import io.fraudpipeline.testing.crd.FraudPipelineCrd;
 import io.fraudpipeline.testing.crd.ProjectPaths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -192,14 +189,7 @@ class RealServerLifecycleTest extends RealServerBackendLifecycleTest {
     p.getSpec().setEnvironmentSuffix(name);
     p.getSpec()
         .setTags(new java.util.LinkedHashMap<>(Map.of("team", "payments", "cost-center", "cc-1")));
-    p.getSpec()
-        .getAlerts()
-        .setSubscriptions(
-            new ArrayList<>(
-                List.of(
-                    new SubscriptionSpec(SubscriptionProtocol.EMAIL, "fraud@example.com"),
-                    new SubscriptionSpec(
-                        SubscriptionProtocol.HTTPS, "https://hooks.example.com/fraud"))));
+    p.getSpec().getAlerts().setSubscriptions(Fixtures.twoAlertSubscriptions());
     p.getSpec().getApi().setAuthorization(Authorization.API_KEY);
     return p;
   }

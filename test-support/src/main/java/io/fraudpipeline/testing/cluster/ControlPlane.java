@@ -302,6 +302,11 @@ public final class ControlPlane implements AutoCloseable {
     return new KubectlResult(p.waitFor(), out);
   }
 
+  /** The kubectl built with this control plane, for a test that runs it in its own way. */
+  public Path kubectlBinary() {
+    return binaries.resolve("kubectl");
+  }
+
   /** What a kubectl run printed (stdout and stderr) and how it exited. */
   public record KubectlResult(int exitCode, String output) {}
 
