@@ -44,7 +44,20 @@ public final class OperatorEndpoints implements AutoCloseable {
         new Liveness(runtime::isStarted, runtime::allEventSourcesAreHealthy, Clock.systemUTC())
             ::live,
         () -> runtime.isStarted() && runtime.allEventSourcesAreHealthy(),
-        accessProblems,
+        () -> {
+          List<String> problems = new java.util.ArrayList<>(accessProblems.get());
+          if (problems.isEmpty() && runtime.isStarted()) {
+            // say which watch is unhealthy, not just that one is
+            runtime
+                .unhealthyEventSources()
+                .forEach(
+                    (controller, sources) ->
+                        sources.keySet().stream()
+                            .sorted()
+                            .forEach(name -> problems.add("watch " + name + " is not healthy")));
+          }
+          return problems;
+        },
         metrics::scrape);
   }
 

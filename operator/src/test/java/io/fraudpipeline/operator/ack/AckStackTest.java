@@ -462,8 +462,9 @@ class AckStackTest {
     assertThat(spec(in(image, "Alias", "cards-processor-live")))
         .containsEntry("functionVersion", "$LATEST");
     assertThat(image.unsupported())
+        .as("the ack-variants API takes no IAM: no check")
         .extracting(u -> u.getField())
-        .containsExactly("spec.api.throttling");
+        .containsExactly("spec.api.throttling", "spec.check.enabled");
   }
 
   @Test
@@ -496,7 +497,7 @@ class AckStackTest {
             ((Map<String, Object>) sp("Function", "payments-check").get("environment"))
                 .get("variables");
     assertThat(env)
-        .containsEntry("PIPELINE_NAME", "payments")
+        .containsEntry("PIPELINE_NAME", "dev")
         .containsEntry("API_AUTHORIZATION", "AWS_IAM")
         .doesNotContainKey("API_KEY_ID");
     assertThat(env.get("API_ENDPOINT"))

@@ -26,7 +26,7 @@ class WithinAwsLimitsTest {
 
     assertThat(refused)
         .hasMessage(
-            "spec.scoring.highRiskMerchants: the scorer's environment would be 6,663 bytes;"
+            "spec.scoring.highRiskMerchants: the scorer's environment would be 6,658 bytes;"
                 + " Lambda allows 4,096");
   }
 
@@ -105,8 +105,7 @@ class WithinAwsLimitsTest {
     AwsNames names = new AwsNames(spec.getEnvironmentSuffix());
     String arn = "arn:aws:sns:" + spec.getRegion() + ":123456789012:" + names.alertTopic();
     return FunctionEnvironment.bytes(
-        FunctionEnvironment.scorer(
-            pipeline.getMetadata().getName(), names, spec.getScoring(), arn));
+        FunctionEnvironment.scorer(names.metricsPipeline(), names, spec.getScoring(), arn));
   }
 
   private static InvalidSpecException refusal(FraudPipeline pipeline) {

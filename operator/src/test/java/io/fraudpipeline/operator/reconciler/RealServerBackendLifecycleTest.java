@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fraudpipeline.api.v1alpha1.Authorization;
 import io.fraudpipeline.api.v1alpha1.ConditionReasons;
 import io.fraudpipeline.api.v1alpha1.ConditionTypes;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
@@ -516,7 +517,12 @@ abstract class RealServerBackendLifecycleTest {
 
   @Test
   void turningTheCheckOffDeletesItsObjectsAndLeavesTheRestInPlace() {
-    String ns = readyPipeline("quiet");
+    // the check runs only with AWS_IAM (the Crossplane seed uses API_KEY)
+    String ns = ns("quiet");
+    FraudPipeline iam = seed(ns, "quiet");
+    iam.getSpec().getApi().setAuthorization(Authorization.AWS_IAM);
+    admin.resource(iam).create();
+    awaitReady(ns, "quiet");
     Map<String, String> before = uids(objects(ns, "quiet"));
     List<String> checkObjects =
         before.keySet().stream()
