@@ -114,4 +114,33 @@ public final class SpecCheck {
   private static boolean isBlank(String s) {
     return s == null || s.isBlank();
   }
+
+  /**
+   * The suffix names every AWS resource, the tables included: once the stack has objects, a new
+   * suffix would replace all of them and re-create both tables empty (their data stays behind in
+   * the old ones, or is deleted with them under deletionPolicy Delete), so it is refused.
+   *
+   * @param hasObjects whether any object of the pipeline's stack exists
+   */
+  public static void suffixKept(FraudPipeline pipeline, String suffix, boolean hasObjects) {
+    var status = pipeline.getStatus();
+    String inEffect = status == null ? null : status.getEnvironmentSuffix();
+    if (!hasObjects || inEffect == null || inEffect.equals(suffix)) {
+      return;
+    }
+    AwsNames old = new AwsNames(inEffect);
+    throw new InvalidSpecException(
+        "spec.environmentSuffix",
+        "the stack exists with suffix '"
+            + inEffect
+            + "' (tables "
+            + old.transactionsTable()
+            + " and "
+            + old.fraudScoresTable()
+            + "); '"
+            + suffix
+            + "' would replace every AWS resource and re-create both tables empty: set it back to '"
+            + inEffect
+            + "', or create a new FraudPipeline");
+  }
 }

@@ -43,6 +43,7 @@ public final class StackBuild {
    */
   public StackBuild(FraudPipeline pipeline, ObservedObjects observed, Dialect dialect) {
     String suffix = SpecCheck.check(pipeline);
+    SpecCheck.suffixKept(pipeline, suffix, !observed.all().isEmpty());
     this.pipeline = pipeline;
     this.spec = pipeline.getSpec();
     this.names = new AwsNames(suffix);
