@@ -100,7 +100,9 @@ class ArgoCdApplicationsTest {
     List<Document> configs =
         included.stream().filter(d -> d.kind().equals("ClusterProviderConfig")).toList();
 
-    assertThat(providers).hasSize(8);
+    assertThat(providers)
+        .as("the eight of the stack and cloudwatchevents for the check")
+        .hasSize(9);
     assertThat(configs).hasSize(1);
     int providerWave =
         providers.stream()

@@ -29,7 +29,8 @@ public final class FraudTables {
                         .streamViewType(
                             StreamViewType.fromValue(TableSchema.TRANSACTIONS_STREAM_VIEW)))
             .build();
-    return new TableDefinition(request, Optional.empty());
+    // only the check's synthetic transactions carry the attribute: they expire, nothing else does
+    return new TableDefinition(request, Optional.of(TableSchema.EXPIRY));
   }
 
   /** Hash {@code transaction_id} S; items expire through the {@code expiry} TTL attribute. */

@@ -146,7 +146,7 @@ class TablesMatchOperatorTest {
         .containsEntry("rangeKey", null)
         .containsEntry("streamEnabled", true)
         .containsEntry("streamViewType", "NEW_IMAGE")
-        .containsEntry("ttl", Optional.empty());
+        .containsEntry("ttl", Optional.of(Map.of("attributeName", "expiry", "enabled", true)));
     assertThat(scores)
         .containsEntry("rangeKey", null)
         .containsEntry("streamEnabled", false)
