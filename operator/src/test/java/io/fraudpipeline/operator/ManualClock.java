@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 /** A clock a test moves by hand. */
 public final class ManualClock extends Clock {
 
-  private Instant now;
+  private volatile Instant now;
 
   public ManualClock(Instant start) {
     this.now = start;

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
 import io.fraudpipeline.api.v1alpha1.PendingResource;
 import io.fraudpipeline.operator.Fixtures;
-import io.fraudpipeline.operator.SettableClock;
+import io.fraudpipeline.operator.ManualClock;
 import io.fraudpipeline.operator.crossplane.CrossplaneBackend;
 import io.fraudpipeline.operator.crossplane.CrossplaneKinds;
 import io.fraudpipeline.operator.stack.DeletionPhase;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class OrderedDeletionTest {
 
-  private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 
   private final OrderedDeletion deletion = new OrderedDeletion(clock, OrderedDeletion.STUCK);
   private final FraudPipeline pipeline = Fixtures.pipeline("seed");
