@@ -8,10 +8,7 @@ import io.fraudpipeline.operator.stack.Output;
 import io.fraudpipeline.operator.stack.ResourceType;
 import io.fraudpipeline.operator.stack.StackBuild;
 
-/**
- * ACK reports no execution ARN: it is made of the API's id and the account that holds it. No key:
- * with ACK, {@code API_KEY} authorization is refused.
- */
+/** ACK reports no execution ARN: it is made of the API's id and the account that holds it. */
 enum AckApiAccess implements ApiAccess {
   INSTANCE;
 
@@ -25,10 +22,5 @@ enum AckApiAccess implements ApiAccess {
   /** {@code arn:<partition>:execute-api:<region>:<account>:<restApiId>}. */
   static String executionArn(StackBuild build, String account, String restApiId) {
     return AwsPartition.arn("execute-api", build.spec.getRegion(), account, restApiId);
-  }
-
-  @Override
-  public String apiKeyId(StackBuild build, Needs needs) {
-    return null;
   }
 }

@@ -51,17 +51,13 @@ public final class FunctionEnvironment {
   /**
    * @param stageUrl the stage's invoke URL, {@code
    *     https://<api>.execute-api.<region>.<domain>/<stage>}
-   * @param apiKeyId with {@code API_KEY} authorization, the key the check sends; else null
    */
   public static Map<String, String> check(
-      String pipeline, String stageUrl, Authorization authorization, String apiKeyId) {
+      String pipeline, String stageUrl, Authorization authorization) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put(EnvVars.PIPELINE_NAME, pipeline);
     env.put(EnvVars.API_ENDPOINT, stageUrl);
     env.put(EnvVars.API_AUTHORIZATION, authorization.value());
-    if (apiKeyId != null) {
-      env.put(EnvVars.API_KEY_ID, apiKeyId);
-    }
     return env;
   }
 

@@ -1,6 +1,5 @@
 package io.fraudpipeline.operator.model;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,27 +50,17 @@ public final class IamPolicies {
    *
    * @param executionArn the API's {@code execute-api} ARN prefix
    */
-  public record CheckGrants(String executionArn, String stageName, String apiKeyArn) {}
+  public record CheckGrants(String executionArn, String stageName) {}
 
   public static String check(CheckGrants g) {
-    List<Map<String, Object>> statements = new ArrayList<>();
-    statements.add(
-        statement(
-            List.of("execute-api:Invoke"),
-            List.of(
-                g.executionArn() + "/" + g.stageName() + "/POST/transactions",
-                g.executionArn() + "/" + g.stageName() + "/GET/transactions/*"),
-            null));
-    if (g.apiKeyArn() != null) {
-      // GetApiKey with includeValue: the key is sent as x-api-key
-      statements.add(statement(List.of("apigateway:GET"), List.of(g.apiKeyArn()), null));
-    }
-    return document(statements);
-  }
-
-  /** An API key's ARN, what {@code apigateway:GET} on it names. */
-  public static String apiKeyArn(String region, String apiKeyId) {
-    return "arn:" + AwsPartition.of(region) + ":apigateway:" + region + "::/apikeys/" + apiKeyId;
+    return document(
+        List.of(
+            statement(
+                List.of("execute-api:Invoke"),
+                List.of(
+                    g.executionArn() + "/" + g.stageName() + "/POST/transactions",
+                    g.executionArn() + "/" + g.stageName() + "/GET/transactions/*"),
+                null)));
   }
 
   public static String processor(ProcessorGrants g) {

@@ -8,7 +8,4 @@ public interface ApiAccess {
 
   /** The API's {@code execute-api} ARN prefix, {@code arn:<p>:execute-api:<region>:<acct>:<id>}. */
   String executionArn(StackBuild build, Needs needs);
-
-  /** With {@code API_KEY} authorization the id of the pipeline's key; null without. */
-  String apiKeyId(StackBuild build, Needs needs);
 }

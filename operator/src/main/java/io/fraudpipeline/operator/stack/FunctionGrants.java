@@ -37,18 +37,17 @@ public final class FunctionGrants {
     return needs.met() ? IamPolicies.scorer(grants) : null;
   }
 
-  /** The check calls the API's two methods of its stage, and reads the key it sends, if any. */
+  /**
+   * The check calls the API's two methods of its stage, signed with IAM: it runs only with AWS_IAM
+   * authorization ({@link io.fraudpipeline.operator.model.CheckDesign#runs}).
+   */
   public static String check(StackBuild build, Needs needs, ApiAccess api) {
     String executionArn = api.executionArn(build, needs);
-    String apiKeyId = api.apiKeyId(build, needs);
     if (!needs.met()) {
       return null;
     }
     return IamPolicies.check(
-        new IamPolicies.CheckGrants(
-            executionArn,
-            build.spec.getApi().getStageName(),
-            apiKeyId == null ? null : IamPolicies.apiKeyArn(build.spec.getRegion(), apiKeyId)));
+        new IamPolicies.CheckGrants(executionArn, build.spec.getApi().getStageName()));
   }
 
   public static String of(

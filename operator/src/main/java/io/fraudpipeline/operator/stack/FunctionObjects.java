@@ -74,7 +74,6 @@ public final class FunctionObjects {
     if (check) {
       Needs c = build.needs();
       String apiId = c.output(ResourceType.REST_API, StackComponents.REST_API, Output.ID);
-      String apiKeyId = api.apiKeyId(build, c);
       ObjectBuilder checkFunction = design(build, shape, FunctionRole.CHECK);
       if (c.met()) {
         String stageUrl =
@@ -84,7 +83,7 @@ public final class FunctionObjects {
             "environment",
             variables(
                 FunctionEnvironment.check(
-                    pipeline, stageUrl, build.spec.getApi().getAuthorization(), apiKeyId)));
+                    pipeline, stageUrl, build.spec.getApi().getAuthorization())));
       }
       build.emit(checkFunction, c);
     }
