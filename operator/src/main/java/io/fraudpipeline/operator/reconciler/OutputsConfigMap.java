@@ -42,9 +42,9 @@ final class OutputsConfigMap {
   /**
    * Creates the ConfigMap with what is known, and updates it when it differs once the stack is
    * settled (every object Ready): while a stack is created its ARNs arrive one by one, and a write
-   * for each would cost more than the status does. Returns whether it wrote.
+   * for each would cost more than the status does.
    */
-  static boolean keep(
+  static void keep(
       FraudPipeline pipeline,
       Map<String, String> outputs,
       boolean settled,
@@ -54,18 +54,16 @@ final class OutputsConfigMap {
         context.getSecondaryResources(ConfigMap.class).stream()
             .filter(c -> pipeline.getMetadata().getName().equals(label(c)))
             .toList();
-    boolean wrote = false;
     for (ConfigMap former : ours) {
       if (!former.getMetadata().getName().equals(name)) {
         write(pipeline, "delete", () -> context.getClient().resource(former).delete());
-        wrote = true;
       }
     }
     ConfigMap desired = desired(pipeline, name, outputs);
     var current = ours.stream().filter(c -> c.getMetadata().getName().equals(name)).findFirst();
     if (current.isEmpty()) {
       write(pipeline, "create", () -> create(desired, context));
-      return true;
+      return;
     }
     if (settled && !Objects.equals(current.get().getData(), desired.getData())) {
       // a patch of the difference, which removes a key no longer wanted (an apply would keep one
@@ -82,9 +80,7 @@ final class OutputsConfigMap {
                         c.setData(desired.getData());
                         return c;
                       }));
-      return true;
     }
-    return wrote;
   }
 
   private static ConfigMap desired(FraudPipeline pipeline, String name, Map<String, String> data) {

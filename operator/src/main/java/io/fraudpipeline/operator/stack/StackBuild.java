@@ -190,16 +190,17 @@ public final class StackBuild {
               + " there is no key to hand over");
     }
     CheckDesign.notRunning(spec).ifPresent(why -> unsupported("spec.check.enabled", why));
+    String dashboardUrl = DashboardObjects.url(this);
     return new RenderedStack(
         names,
         desired,
         waiting,
         apiEndpoint,
-        DashboardObjects.url(this),
+        dashboardUrl,
         alertTopicArn,
         liveVersions,
         unsupported,
-        ApplicationOutputs.of(this, apiEndpoint, alertTopicArn, DashboardObjects.url(this)),
+        ApplicationOutputs.of(this, apiEndpoint, alertTopicArn, dashboardUrl),
         replacements);
   }
 }
