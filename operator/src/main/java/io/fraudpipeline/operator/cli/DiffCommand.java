@@ -157,10 +157,12 @@ public class DiffCommand implements Callable<Integer> {
 
   /**
    * The file's pipeline as it would be once applied over the live one: the same object (its uid
-   * owns the objects), and paused if the live one is, unless the file says otherwise.
+   * owns the objects) with the same status (the names in effect, which a new suffix must keep), and
+   * paused if the live one is, unless the file says otherwise.
    */
   private static void asAppliedOver(FraudPipeline applied, FraudPipeline live) {
     applied.getMetadata().setUid(live.getMetadata().getUid());
+    applied.setStatus(live.getStatus());
     var liveAnnotations = live.getMetadata().getAnnotations();
     if (liveAnnotations != null && liveAnnotations.containsKey(PipelineAnnotations.PAUSED)) {
       var annotations =

@@ -232,6 +232,16 @@ abstract class RealServerDiffTest {
     assertThat(named.changes()).containsExactly(unchanged);
     assertThat(fromFile.exitCode()).as("the file as applied: " + fromFile.out()).isZero();
     assertThat(fromFile.changes()).containsExactly(unchanged);
+
+    // a new suffix would re-create every AWS resource, the tables empty: refused, as it is stalled
+    pipeline.getSpec().setEnvironmentSuffix("renamed");
+    CliRun renamed = diff("-f", file(pipeline).toString());
+    assertThat(renamed.exitCode()).isEqualTo(2);
+    assertThat(renamed.err())
+        .startsWith(
+            "error: spec.environmentSuffix: the stack exists with suffix '"
+                + ready.getStatus().getEnvironmentSuffix()
+                + "'");
     assertReadOnly(mark, ns);
   }
 
