@@ -5,6 +5,7 @@ import static io.fraudpipeline.operator.reconciler.RealServerBackendLifecycleTes
 import static io.fraudpipeline.operator.reconciler.RealServerBackendLifecycleTest.awaitQuiet;
 import static io.fraudpipeline.operator.reconciler.RealServerBackendLifecycleTest.awaitReady;
 import static io.fraudpipeline.operator.reconciler.RealServerBackendLifecycleTest.edit;
+import static io.fraudpipeline.operator.reconciler.RealServerBackendLifecycleTest.setPaused;
 import static io.fraudpipeline.operator.reconciler.RealServerBackendLifecycleTest.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fraudpipeline.api.v1alpha1.FraudPipeline;
-import io.fraudpipeline.api.v1alpha1.PipelineAnnotations;
 import io.fraudpipeline.api.v1alpha1.StartingPosition;
 import io.fraudpipeline.operator.backend.StackBackend;
 import io.fraudpipeline.operator.cli.CliRun;
@@ -307,7 +307,7 @@ abstract class RealServerDiffTest {
     operator.close();
     operator = null;
     try {
-      edit(ns, "drift", p -> paused(p, true));
+      setPaused(ns, "drift", true);
       GenericKubernetesResource queue =
           backend.objectsOfKind(ns, "drift", "Queue").stream()
               .filter(q -> q.getMetadata().getName().equals("drift-processor-dlq"))
@@ -344,7 +344,7 @@ abstract class RealServerDiffTest {
       assertThat(drift.changes().get(1)).contains("1 to update");
       assertReadOnly(mark, ns);
     } finally {
-      edit(ns, "drift", p -> paused(p, false));
+      setPaused(ns, "drift", false);
       if (operator == null) {
         startOperator();
       }
@@ -459,18 +459,5 @@ abstract class RealServerDiffTest {
       }
     }
     throw new AssertionError("no line starts with " + prefix + " in\n" + String.join("\n", lines));
-  }
-
-  private static void paused(FraudPipeline pipeline, boolean paused) {
-    Map<String, String> annotations =
-        pipeline.getMetadata().getAnnotations() == null
-            ? new java.util.HashMap<>()
-            : pipeline.getMetadata().getAnnotations();
-    if (paused) {
-      annotations.put(PipelineAnnotations.PAUSED, "true");
-    } else {
-      annotations.remove(PipelineAnnotations.PAUSED);
-    }
-    pipeline.getMetadata().setAnnotations(annotations);
   }
 }
