@@ -3,6 +3,7 @@ package io.fraudpipeline.operator.model;
 import io.fraudpipeline.api.v1alpha1.Authorization;
 import io.fraudpipeline.api.v1alpha1.CheckSpec;
 import io.fraudpipeline.api.v1alpha1.FraudPipelineSpec;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,11 +37,11 @@ public record CheckDesign(String ruleName, String scheduleExpression, String des
   }
 
   /** Why a check turned on does not run, for {@code status.unsupported}; empty when it runs. */
-  public static java.util.Optional<String> notRunning(FraudPipelineSpec spec) {
+  public static Optional<String> notRunning(FraudPipelineSpec spec) {
     if (!spec.getCheck().isOn() || runs(spec)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         "the check needs spec.api.authorization AWS_IAM: with "
             + spec.getApi().getAuthorization().name()
             + " the API cannot verify who sends a synthetic transaction, so it refuses them from"

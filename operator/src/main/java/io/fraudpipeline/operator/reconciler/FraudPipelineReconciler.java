@@ -24,6 +24,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -111,8 +112,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
     // a pass compares its suffix with same-suffix pipelines only: a scan of all is O(N) a pass
     pipelines.addIndexer(SuffixClaims.INDEX, SuffixClaims::indexKeys);
     metrics.countPipelinesFrom(pipelines::list);
-    List<EventSource<?, FraudPipeline>> sources =
-        new java.util.ArrayList<>(informers.initial(context));
+    List<EventSource<?, FraudPipeline>> sources = new ArrayList<>(informers.initial(context));
     sources.add(OutputsConfigMap.informer(context));
     return sources;
   }
@@ -124,7 +124,7 @@ public class FraudPipelineReconciler implements Reconciler<FraudPipeline>, Clean
 
   /** What keeps the operator from seeing every kind: reads not allowed, watches not synced. */
   public List<String> readinessProblems() {
-    List<String> problems = new java.util.ArrayList<>(informers.accessProblems());
+    List<String> problems = new ArrayList<>(informers.accessProblems());
     problems.addAll(informers.notSynced());
     return problems;
   }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -45,7 +46,7 @@ public final class OperatorEndpoints implements AutoCloseable {
             ::live,
         () -> runtime.isStarted() && runtime.allEventSourcesAreHealthy(),
         () -> {
-          List<String> problems = new java.util.ArrayList<>(accessProblems.get());
+          List<String> problems = new ArrayList<>(accessProblems.get());
           if (problems.isEmpty() && runtime.isStarted()) {
             // say which watch is unhealthy, not just that one is
             runtime
